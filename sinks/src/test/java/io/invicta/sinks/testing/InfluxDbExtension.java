@@ -1,0 +1,159 @@
+package io.invicta.sinks.testing;
+
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts a real {@code influxd} (the Debian package's binary) for a test class: a free port, a temporary
+ * data directory, stopped and deleted afterwards. Register it as a static field with {@code @RegisterExtension}.
+ */
+public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallback {
+
+    /** Override with -Dinvicta.influxd=/path/to/influxd. */
+    private static final String INFLUXD = System.getProperty("invicta.influxd", "/usr/bin/influxd");
+
+    private final String database;
+    private Path workDir;
+    private Process process;
+    private int port;
+    private InfluxDB client;
+
+    public InfluxDbExtension(String database) {
+        this.database = database;
+    }
+
+    public InfluxDbExtension() {
+        this("invicta_test");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (!new File(INFLUXD).canExecute()) {
+            throw new IllegalStateException(INFLUXD + " not found: install the Debian package 'influxdb' "
+                    + "(apt-get install -y influxdb) or set -Dinvicta.influxd");
+        }
+        workDir = Files.createTempDirectory("invicta-influxd-");
+        port = freePort();
+        int rpcPort = freePort();
+        Path config = workDir.resolve("influxdb.conf");
+        Files.writeString(config, String.join("\n",
+                "reporting-disabled = true",
+                "bind-address = \"127.0.0.1:" + rpcPort + "\"",
+                "[meta]",
+                "  dir = \"" + workDir.resolve("meta") + "\"",
+                "[data]",
+                "  dir = \"" + workDir.resolve("data") + "\"",
+                "  wal-dir = \"" + workDir.resolve("wal") + "\"",
+                "  query-log-enabled = false",
+                "[http]",
+                "  bind-address = \"127.0.0.1:" + port + "\"",
+                "  log-enabled = false",
+                "[monitor]",
+                "  store-enabled = false",
+                ""), StandardCharsets.UTF_8);
+        process = new ProcessBuilder(INFLUXD, "run", "-config", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("influxd.log").toFile())
+                .start();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ping = HttpRequest.newBuilder(URI.create(url() + "/ping")).build();
+        await("influxd answering /ping on port " + port)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("influxd exited: " + Files.readString(workDir.resolve("influxd.log")));
+                    }
+                    return http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+                });
+        client = InfluxDBFactory.connect(url());
+        client.query(new Query("CREATE DATABASE \"" + database + "\""));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+        if (workDir != null) {
+            try (Stream<Path> paths = Files.walk(workDir)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** Rows of the first series-set of a query against this extension's database, each as column → value. */
+    public List<Map<String, Object>> query(String influxQl) {
+        QueryResult result = client.query(new Query(influxQl, database));
+        if (result.hasError()) {
+            throw new IllegalStateException("Query failed: " + result.getError());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (QueryResult.Result r : result.getResults()) {
+            if (r.hasError()) {
+                throw new IllegalStateException("Query failed: " + r.getError());
+            }
+            if (r.getSeries() == null) {
+                continue;
+            }
+            for (QueryResult.Series series : r.getSeries()) {
+                for (List<Object> values : series.getValues()) {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    if (series.getTags() != null) {
+                        row.putAll(series.getTags());
+                    }
+                    for (int i = 0; i < series.getColumns().size(); i++) {
+                        row.put(series.getColumns().get(i), values.get(i));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
