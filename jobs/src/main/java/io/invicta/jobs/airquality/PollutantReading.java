@@ -1,0 +1,25 @@
+package io.invicta.jobs.airquality;
+
+/** One pollutant concentration of one observation; a Flink POJO. */
+public class PollutantReading {
+
+    public String sensorId;
+    public Pollutant pollutant;
+    public long timestamp;
+    public double value;
+
+    public PollutantReading() {
+    }
+
+    public PollutantReading(String sensorId, Pollutant pollutant, long timestamp, double value) {
+        this.sensorId = sensorId;
+        this.pollutant = pollutant;
+        this.timestamp = timestamp;
+        this.value = value;
+    }
+
+    @Override
+    public String toString() {
+        return sensorId + "/" + pollutant + "@" + timestamp + "=" + value;
+    }
+}

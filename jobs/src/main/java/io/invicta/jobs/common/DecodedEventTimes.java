@@ -1,0 +1,38 @@
+package io.invicta.jobs.common;
+
+import io.invicta.schemas.codec.DecodeResult;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+
+import java.time.Duration;
+
+/** Watermarks on decoded source records: bounded out-of-orderness, per-partition idleness. */
+public final class DecodedEventTimes {
+
+    private DecodedEventTimes() {
+    }
+
+    public static <T> WatermarkStrategy<DecodeResult<T>> watermarks(
+            EventTimeExtractor<T> eventTime, Duration maxOutOfOrderness, Duration idleness) {
+        return WatermarkStrategy.<DecodeResult<T>>forBoundedOutOfOrderness(maxOutOfOrderness)
+                .withTimestampAssigner(new Assigner<>(eventTime))
+                .withIdleness(idleness);
+    }
+
+    private static final class Assigner<T> implements SerializableTimestampAssigner<DecodeResult<T>> {
+        private static final long serialVersionUID = 1L;
+        private final EventTimeExtractor<T> eventTime;
+
+        Assigner(EventTimeExtractor<T> eventTime) {
+            this.eventTime = eventTime;
+        }
+
+        @Override
+        public long extractTimestamp(DecodeResult<T> element, long recordTimestamp) {
+            // A failure has no event time; the lowest value keeps it from moving the watermark.
+            return element instanceof DecodeResult.Success<T> success
+                    ? eventTime.eventTime(success.value()).toEpochMilli()
+                    : Long.MIN_VALUE;
+        }
+    }
+}
