@@ -70,7 +70,7 @@ public final class AirQualityJob {
                 .flatMap(new ToPollutantReadings())
                 .name("split-pollutants")
                 .uid("split-pollutants")
-                .keyBy(new SensorPollutantKey(), Types.TUPLE(Types.STRING, Types.ENUM(Pollutant.class)))
+                .keyBy(new SensorPollutantKey(), Types.TUPLE(Types.STRING, Types.STRING))
                 .window(TumblingEventTimeWindows.of(config.get(WINDOW)))
                 .aggregate(new MeanAggregate(), new EmitPollutantMean())
                 .name("pollutant-window-means")
@@ -91,13 +91,13 @@ public final class AirQualityJob {
         env.execute(NAME);
     }
 
-    /** Key: sensor id and pollutant. */
-    static final class SensorPollutantKey implements KeySelector<PollutantReading, Tuple2<String, Pollutant>> {
+    /** Key: sensor id and pollutant field name (an enum's hash code differs between JVMs, so not the enum). */
+    static final class SensorPollutantKey implements KeySelector<PollutantReading, Tuple2<String, String>> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public Tuple2<String, Pollutant> getKey(PollutantReading reading) {
-            return Tuple2.of(reading.sensorId, reading.pollutant);
+        public Tuple2<String, String> getKey(PollutantReading reading) {
+            return Tuple2.of(reading.sensorId, reading.pollutant.field());
         }
     }
 }

@@ -44,4 +44,14 @@ public enum Pollutant {
     static Pollutant[] all() {
         return ALL;
     }
+
+    /** The pollutant of an Avro field name. */
+    public static Pollutant ofField(String field) {
+        for (Pollutant p : ALL) {
+            if (p.field.equals(field)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("Unknown pollutant field: " + field);
+    }
 }
