@@ -1,0 +1,68 @@
+# shellcheck shell=bash
+# Invicta: building the job jar and running the Java tools in it. Sourced after common.sh.
+#
+#   ensure_built       build the shaded jar with the Maven wrapper when it is missing or older than the sources
+#   job_jar            print the path of the shaded job jar
+#   run_tool <class>   run a tool's main class (producer, checks) from the job jar
+#   submit_job <class> <args...>   submit a job class to the local cluster; prints the JobID
+
+job_jar() {
+  local jar
+  jar="$(ls -1 "$INVICTA_ROOT"/jobs/target/invicta-jobs-*-flink.jar 2>/dev/null | head -1)"
+  [[ -n "$jar" ]] && echo "$jar"
+}
+
+# True when a source file or pom is newer than the jar.
+_sources_newer_than() {
+  local jar="$1"
+  [[ -n "$(find "$INVICTA_ROOT/pom.xml" "$INVICTA_ROOT"/{schemas,sinks,jobs}/pom.xml \
+    "$INVICTA_ROOT"/{schemas,sinks,jobs}/src/main -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
+}
+
+ensure_built() {
+  local jar
+  jar="$(job_jar || true)"
+  if [[ -n "$jar" ]] && ! _sources_newer_than "$jar"; then
+    return 0
+  fi
+  info "Building the job jar (./mvnw -B -q -DskipTests install) ..."
+  (cd "$INVICTA_ROOT" && ./mvnw -B -q -Dstyle.color=never -DskipTests install) >&2 \
+    || die "the build failed (see the Maven output above)"
+  jar="$(job_jar)" || die "the build did not produce jobs/target/invicta-jobs-*-flink.jar"
+  info "Built $jar"
+}
+
+# run_tool <main class> [args...]: the job jar leaves out what a Flink cluster provides (Flink, SLF4J,
+# log4j), so tools run with the cluster's jars from the work dir behind it, logging quietly to stderr.
+run_tool() {
+  local main="$1" jar
+  shift
+  jar="$(job_jar)" || die "no job jar: run scripts/demo or ./mvnw -DskipTests install first"
+  ensure_lib flink
+  ensure_work_dirs
+  "$JAVA" -Xmx512m -Dlog.file="$LOG_DIR/tools.log" \
+    -Dlog4j.configurationFile="$INVICTA_ROOT/flink-conf/log4j-cli.properties" \
+    -cp "$jar:$LIB_DIR/flink/*" "$main" "$@"
+}
+
+# submit_job <main class> [job args...]: detached submission through the Flink CLI; prints the JobID.
+submit_job() {
+  local main="$1" out id
+  shift
+  out="$("$INVICTA_SCRIPTS_DIR/flink" run -d -c "$main" "$(job_jar)" "$@" 2>&1)" || {
+    printf '%s\n' "$out" >&2
+    die "submitting $main to the Flink cluster failed"
+  }
+  id="$(printf '%s\n' "$out" | grep -oE 'JobID [0-9a-f]{32}' | awk '{print $2}' | head -1)"
+  [[ -n "$id" ]] || { printf '%s\n' "$out" >&2; die "could not find the JobID in the Flink CLI output"; }
+  echo "$id"
+}
+
+# job_state <job id>: the job's state from the REST API (RUNNING, CANCELED, ...), empty if unknown.
+job_state() {
+  curl -s -m 5 "http://127.0.0.1:$FLINK_REST_PORT/jobs/$1" 2>/dev/null \
+    | grep -oE '"state":"[A-Z]+"' | head -1 | cut -d'"' -f4
+}
+
+# job_is <job id> <STATE>: for wait_until, which re-runs it on every poll.
+job_is() { [[ "$(job_state "$1")" == "$2" ]]; }
