@@ -4,6 +4,8 @@
 #   ensure_built       build the shaded jar with the Maven wrapper when it is missing or older than the sources
 #   job_jar            print the path of the shaded job jar
 #   run_tool <class>   run a tool's main class (producer, checks) from the job jar
+#   tools_jar          print the path of the standalone tools jar (replay, generate)
+#   run_tools_main <class> <args...>   run a main class of the tools jar (no Flink needed)
 #   submit_job <class> <args...>   submit a job class to the local cluster; prints the JobID
 
 job_jar() {
@@ -15,14 +17,14 @@ job_jar() {
 # True when a source file or pom is newer than the jar.
 _sources_newer_than() {
   local jar="$1"
-  [[ -n "$(find "$INVICTA_ROOT/pom.xml" "$INVICTA_ROOT"/{schemas,sinks,jobs}/pom.xml \
-    "$INVICTA_ROOT"/{schemas,sinks,jobs}/src/main -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
+  [[ -n "$(find "$INVICTA_ROOT/pom.xml" "$INVICTA_ROOT"/{schemas,sinks,jobs,tools}/pom.xml \
+    "$INVICTA_ROOT"/{schemas,sinks,jobs,tools}/src/main -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
 }
 
 ensure_built() {
   local jar
   jar="$(job_jar || true)"
-  if [[ -n "$jar" ]] && ! _sources_newer_than "$jar"; then
+  if [[ -n "$jar" && -n "$(tools_jar || true)" ]] && ! _sources_newer_than "$jar"; then
     return 0
   fi
   info "Building the job jar (./mvnw -B -q -DskipTests install) ..."
@@ -30,6 +32,21 @@ ensure_built() {
     || die "the build failed (see the Maven output above)"
   jar="$(job_jar)" || die "the build did not produce jobs/target/invicta-jobs-*-flink.jar"
   info "Built $jar"
+}
+
+tools_jar() {
+  local jar
+  jar="$(ls -1 "$INVICTA_ROOT"/tools/target/invicta-tools-*-all.jar 2>/dev/null | head -1)"
+  [[ -n "$jar" ]] && echo "$jar"
+}
+
+# run_tools_main <main class> [args...]: the tools jar is self-contained (Kafka client, Avro, logging).
+run_tools_main() {
+  local main="$1" jar
+  shift
+  ensure_built
+  jar="$(tools_jar)" || die "no tools jar after the build"
+  "$JAVA" ${TOOLS_JAVA_OPTS:--Xmx1g} -cp "$jar" "$main" "$@"
 }
 
 # run_tool <main class> [args...]: the job jar leaves out what a Flink cluster provides (Flink, SLF4J,

@@ -2,12 +2,12 @@ package io.invicta.jobs.airquality;
 
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.KafkaOptions;
-import io.invicta.jobs.testing.KafkaExtension;
+import io.invicta.testkit.KafkaExtension;
 import io.invicta.jobs.tools.ProduceAirQuality;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.sinks.influxdb.InfluxDbConnection;
 import io.invicta.sinks.influxdb.InfluxDbSink;
-import io.invicta.sinks.testing.InfluxDbExtension;
+import io.invicta.testkit.InfluxDbExtension;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;

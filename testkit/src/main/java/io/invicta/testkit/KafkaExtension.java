@@ -1,4 +1,4 @@
-package io.invicta.jobs.testing;
+package io.invicta.testkit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;

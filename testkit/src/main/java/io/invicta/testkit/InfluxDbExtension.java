@@ -1,4 +1,4 @@
-package io.invicta.sinks.testing;
+package io.invicta.testkit;
 
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
