@@ -1,0 +1,85 @@
+package io.invicta.tools.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Set;
+
+/** One compiled {@link MappingSpec.ValueSpec}: where a value comes from and how it is parsed and scaled. */
+final class ValueSource {
+
+    private final String where;
+    private final Template template;
+    private final Template column;
+    private final Object constant;
+    private final boolean hasConstant;
+    private final String join;
+    private final Integer item;
+    private final boolean dms;
+    private final boolean decimalComma;
+    private final double multiply;
+    private final double add;
+
+    ValueSource(String where, MappingSpec.ValueSpec spec, Set<String> joins) {
+        this.where = where;
+        int sources = (spec.template != null ? 1 : 0) + (spec.item != null ? 1 : 0)
+                + (spec.constant != null ? 1 : 0) + (spec.column != null && spec.join == null ? 1 : 0)
+                + (spec.join != null ? 1 : 0);
+        if (sources != 1) {
+            throw new IllegalArgumentException(where + ": give exactly one of template, column, constant, "
+                    + "join (with column) or item");
+        }
+        if (spec.join != null && (spec.column == null || !joins.contains(spec.join))) {
+            throw new IllegalArgumentException(where + ": join '" + spec.join + "' needs a column and one of the "
+                    + "joins " + joins);
+        }
+        if (spec.parse != null && !spec.parse.equals("dms") && !spec.parse.equals("number")) {
+            throw new IllegalArgumentException(where + ": parse '" + spec.parse + "' is not dms or number");
+        }
+        this.template = spec.template == null ? null : Template.compile(spec.template);
+        this.column = spec.column == null ? null : Template.compile(spec.column);
+        this.constant = spec.constant;
+        this.hasConstant = spec.constant != null;
+        this.join = spec.join;
+        this.item = spec.item;
+        this.dms = "dms".equals(spec.parse);
+        this.decimalComma = Boolean.TRUE.equals(spec.decimalComma);
+        this.multiply = spec.multiply == null ? 1.0 : spec.multiply;
+        this.add = spec.add == null ? 0.0 : spec.add;
+    }
+
+    /** The value for one expansion entry of a row, converted to the target field's type. */
+    Object eval(CompiledMapping.Scope scope, FieldTarget target) {
+        Object raw = raw(scope);
+        if (dms && raw != null && !raw.toString().isBlank()) {
+            raw = Coordinates.parseDms(raw.toString());
+        }
+        Object value = target.convert(raw, decimalComma);
+        if ((multiply != 1.0 || add != 0.0) && value instanceof Number n) {
+            double scaled = n.doubleValue() * multiply + add;
+            value = value instanceof Integer ? (Object) Math.toIntExact(Math.round(scaled))
+                    : value instanceof Long ? (Object) Math.round(scaled) : (Object) scaled;
+        }
+        return value;
+    }
+
+    private Object raw(CompiledMapping.Scope scope) {
+        if (hasConstant) {
+            return constant;
+        }
+        if (template != null) {
+            return template.render(scope);
+        }
+        if (item != null) {
+            JsonNode element = scope.item == null ? null : scope.item.get(item);
+            if (element == null) {
+                throw new RowRejectedException("missing-item", where + ": expansion element has no item " + item);
+            }
+            return element.isNumber() ? (Object) element.doubleValue() : element.asText();
+        }
+        String name = column.render(scope);
+        if (join != null) {
+            return CompiledMapping.column(scope.joined.get(join), name);
+        }
+        return CompiledMapping.column(scope.row, name);
+    }
+}
