@@ -2,14 +2,22 @@ package io.invicta.testkit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A real in-JVM Kafka (KRaft, one combined broker/controller on free ports) for a test class.
@@ -45,6 +53,30 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * Reads a topic from the beginning until {@code count} records arrived (or the timeout passed) and returns
+     * them; polling Kafka is its own synchronisation.
+     */
+    public List<ConsumerRecord<String, byte[]>> consume(String topic, int count, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "testkit-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            // One more short poll: more records than expected must show up in the caller's assertions.
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records;
     }
 
     public void createTopic(String name, int partitions) throws Exception {

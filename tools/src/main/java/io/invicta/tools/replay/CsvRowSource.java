@@ -6,9 +6,10 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -18,28 +19,32 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
-/** CSV rows (RFC 4180 quoting, LF or CRLF, a UTF-8 byte-order mark skipped), columns named by the header. */
+/**
+ * CSV rows (RFC 4180 quoting, LF or CRLF, a UTF-8 byte-order mark skipped), columns named by the header.
+ *
+ * <p>Records are cut here (a line break ends a record unless it is inside quotes) and each is parsed on its
+ * own, so a record with broken quoting is one rejected row and the rows after it still map. An unbalanced
+ * quote can swallow the lines up to the next quote; they are reported together, with the first line's number.
+ */
 final class CsvRowSource implements RowSource {
 
-    private final CSVParser parser;
-    private final Map<String, Integer> columns;
-    private final char delimiter;
+    private final BufferedReader reader;
+    private final CSVFormat format;
+    private final char quote;
+    private final Map<String, Integer> columns = new HashMap<>();
+    private long line;
 
     CsvRowSource(Path file, char delimiter, char quote, Charset charset) throws IOException {
-        this.delimiter = delimiter;
-        Reader reader = new BufferedReader(new InputStreamReader(skipBom(file, charset), charset), 1 << 16);
-        this.parser = CSVFormat.RFC4180.builder()
-                .setDelimiter(delimiter)
-                .setQuote(quote)
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true)
-                .setTrim(false)
-                .get()
-                .parse(reader);
-        this.columns = new HashMap<>();
-        List<String> names = parser.getHeaderNames();
+        this.reader = new BufferedReader(new InputStreamReader(skipBom(file, charset), charset), 1 << 16);
+        this.quote = quote;
+        this.format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote(quote).setTrim(false).get();
+        String header = nextRecord();
+        if (header == null) {
+            throw new IllegalArgumentException(file + " is empty: a header line is expected");
+        }
+        List<String> names = parse(header);
         for (int i = 0; i < names.size(); i++) {
             columns.put(names.get(i).strip(), i);
         }
@@ -60,47 +65,92 @@ final class CsvRowSource implements RowSource {
         return byKey;
     }
 
-    Map<String, Integer> columns() {
-        return columns;
-    }
-
     @Override
     public Iterator<Row> iterator() {
-        Iterator<CSVRecord> records = parser.iterator();
         return new Iterator<>() {
-            // The parser reads a record ahead in hasNext(); its line count then stands at the end of that
-            // record, so a record starts on the line after the end of the previous one.
-            private long previousEnd = parser.getCurrentLineNumber();
-            private long start;
-            private boolean fetched;
+            private String next;
+            private long nextLine;
 
             @Override
             public boolean hasNext() {
-                if (!fetched && records.hasNext()) {
-                    start = previousEnd + 1;
-                    previousEnd = parser.getCurrentLineNumber();
-                    fetched = true;
+                if (next == null) {
+                    nextLine = line + 1;
+                    next = nextRecord();
+                    while (next != null && next.isEmpty()) {
+                        nextLine = line + 1;
+                        next = nextRecord();
+                    }
                 }
-                return fetched;
+                return next != null;
             }
 
             @Override
             public Row next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
-                fetched = false;
-                return new CsvRow(records.next(), columns, start, delimiter);
+                String text = next;
+                next = null;
+                return new CsvRow(text, nextLine);
             }
         };
     }
 
-    @Override
-    public void close() throws IOException {
-        parser.close();
+    /** The next record's text (lines joined while a quote is open), or null at the end of the file. */
+    private String nextRecord() {
+        try {
+            String first = reader.readLine();
+            if (first == null) {
+                return null;
+            }
+            line++;
+            if (countQuotes(first) % 2 == 0) {
+                return first;
+            }
+            StringBuilder record = new StringBuilder(first);
+            int quotes = countQuotes(first);
+            for (String more; quotes % 2 == 1 && (more = reader.readLine()) != null; ) {
+                line++;
+                record.append('\n').append(more);
+                quotes += countQuotes(more);
+            }
+            return record.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static java.io.InputStream skipBom(Path file, Charset charset) throws IOException {
+    private int countQuotes(String text) {
+        int n = 0;
+        for (int i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private List<String> parse(String text) {
+        try (CSVParser parser = format.parse(new StringReader(text))) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of() : records.get(0).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new RowRejectedException("bad-csv", "not a well-formed CSV record: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    private static InputStream skipBom(Path file, Charset charset) throws IOException {
         PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 3);
         if (charset.equals(StandardCharsets.UTF_8)) {
             byte[] head = new byte[3];
@@ -113,16 +163,34 @@ final class CsvRowSource implements RowSource {
         return in;
     }
 
-    private record CsvRow(CSVRecord record, Map<String, Integer> columns, long line, char delimiter) implements Row {
+    /** A record parsed on first access, so a malformed one is rejected where rows are mapped. */
+    private final class CsvRow implements Row {
+        private final String text;
+        private final long line;
+        private List<String> cells;
+
+        CsvRow(String text, long line) {
+            this.text = text;
+            this.line = line;
+        }
+
         @Override
         public String get(String column) {
+            if (cells == null) {
+                cells = parse(text);
+            }
             Integer i = columns.get(column);
-            return i == null || i >= record.size() ? null : record.get(i);
+            return i == null || i >= cells.size() ? null : cells.get(i);
+        }
+
+        @Override
+        public long line() {
+            return line;
         }
 
         @Override
         public String text() {
-            return String.join(String.valueOf(delimiter), record.toList());
+            return text;
         }
     }
 }

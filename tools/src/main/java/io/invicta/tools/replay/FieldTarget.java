@@ -60,6 +60,10 @@ final class FieldTarget {
         return path;
     }
 
+    boolean isOptional() {
+        return optional;
+    }
+
     boolean isTimestamp() {
         return leaf.getLogicalType() instanceof LogicalTypes.TimestampMillis;
     }

@@ -49,7 +49,7 @@ final class ValueSource {
 
     /** The value for one expansion entry of a row, converted to the target field's type. */
     Object eval(CompiledMapping.Scope scope, FieldTarget target) {
-        Object raw = raw(scope);
+        Object raw = raw(scope, target);
         if (dms && raw != null && !raw.toString().isBlank()) {
             raw = Coordinates.parseDms(raw.toString());
         }
@@ -62,7 +62,7 @@ final class ValueSource {
         return value;
     }
 
-    private Object raw(CompiledMapping.Scope scope) {
+    private Object raw(CompiledMapping.Scope scope, FieldTarget target) {
         if (hasConstant) {
             return constant;
         }
@@ -80,6 +80,8 @@ final class ValueSource {
         if (join != null) {
             return CompiledMapping.column(scope.joined.get(join), name);
         }
-        return CompiledMapping.column(scope.row, name);
+        // An optional field whose column a row lacks (a JSON line without the key) is simply absent.
+        String value = scope.row.get(name);
+        return value == null && target.isOptional() ? null : CompiledMapping.column(scope.row, name);
     }
 }
