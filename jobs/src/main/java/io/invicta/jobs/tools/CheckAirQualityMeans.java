@@ -37,6 +37,12 @@ public final class CheckAirQualityMeans implements Callable<Integer> {
     @Option(names = "--expected", required = true, description = "CSV of expected means.")
     Path expected;
 
+    @Option(names = "--count-sensors", description = "Also wait for --count points of the sensors matching this regex (e.g. replayed data).")
+    String countSensors;
+
+    @Option(names = "--count", defaultValue = "0", description = "Points of --count-sensors to wait for (default: ${DEFAULT-VALUE}).")
+    long count;
+
     @Option(names = "--timeout", defaultValue = "PT2M", description = "How long to wait for the results (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -76,8 +82,9 @@ public final class CheckAirQualityMeans implements Callable<Integer> {
             problems.stream().limit(10).forEach(p -> System.out.println("  " + p));
             return 1;
         }
-        System.out.printf("OK: all %d expected per-minute means are in InfluxDB (%s, database %s)%n",
-                wanted.size(), influxUrl, database);
+        System.out.printf("OK: all %d expected per-minute means are in InfluxDB (%s, database %s)%s%n",
+                wanted.size(), influxUrl, database,
+                countSensors == null ? "" : ", and " + count + " points of sensors matching " + countSensors);
         return 0;
     }
 
@@ -116,8 +123,14 @@ public final class CheckAirQualityMeans implements Callable<Integer> {
         return rows;
     }
 
-    private static List<String> compare(Map<String, Row> wanted, Map<String, Row> stored) {
+    private List<String> compare(Map<String, Row> wanted, Map<String, Row> stored) {
         List<String> problems = new ArrayList<>();
+        if (countSensors != null) {
+            long n = stored.values().stream().filter(r -> r.sensor().matches(countSensors)).count();
+            if (n < count) {
+                problems.add("only " + n + " of " + count + " points of sensors matching " + countSensors);
+            }
+        }
         for (Row want : wanted.values()) {
             Row got = stored.get(want.key());
             if (got == null) {
@@ -132,9 +145,14 @@ public final class CheckAirQualityMeans implements Callable<Integer> {
 
     private void printTable(Map<String, Row> stored) {
         List<Row> rows = new ArrayList<>(stored.values());
+        if (countSensors != null) {
+            // Show the replayed sensors first: they are the real data.
+            rows.removeIf(r -> !r.sensor().matches(countSensors));
+        }
         rows.sort((a, b) -> a.windowStart() != b.windowStart() ? Long.compare(a.windowStart(), b.windowStart())
                 : a.key().compareTo(b.key()));
-        System.out.printf("air_quality_1m in %s (database %s): %d points%n", influxUrl, database, rows.size());
+        System.out.printf("air_quality_1m in %s (database %s): %d points%s%n", influxUrl, database, rows.size(),
+                countSensors == null ? "" : " of sensors matching " + countSensors);
         System.out.printf("%-22s %-14s %-10s %6s %10s%n", "window start (UTC)", "sensor", "pollutant", "count", "mean");
         rows.stream().limit(show).forEach(r -> System.out.printf("%-22s %-14s %-10s %6d %10.3f%n",
                 Instant.ofEpochMilli(r.windowStart()), r.sensor(), r.pollutant(), r.count(), r.mean()));

@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -36,6 +37,15 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--shift-to-now", description = "Shift event times so the last event is now.")
     boolean shiftToNow;
+
+    @Option(names = "--end-at", description = "Shift event times so the last event is at this ISO-8601 instant.")
+    Instant endAt;
+
+    @Option(names = "--from", description = "Only events at or after this ISO-8601 instant (source time, before any shift).")
+    Instant from;
+
+    @Option(names = "--until", description = "Only events before this ISO-8601 instant (source time, before any shift).")
+    Instant until;
 
     @Option(names = "--order", defaultValue = "time", description = "time (default: sorted by event time, held in memory) or file (streamed in file order).")
     String order;
@@ -81,8 +91,13 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return usage("bad mapping: " + e.getMessage());
         }
-        Replayer replayer = new Replayer(mapping, topic, order.equals("time"), shiftToNow, strict, limit, factor,
-                showRejects);
+        if (shiftToNow && endAt != null) {
+            return usage("give --shift-to-now or --end-at, not both");
+        }
+        Long end = shiftToNow ? Long.valueOf(System.currentTimeMillis()) : endAt == null ? null : endAt.toEpochMilli();
+        Replayer replayer = new Replayer(mapping, topic, order.equals("time"), end,
+                from == null ? Long.MIN_VALUE : from.toEpochMilli(), until == null ? Long.MAX_VALUE : until.toEpochMilli(),
+                strict, limit, factor, showRejects);
         boolean bar = progress.equals("bar") || progress.equals("auto") && System.console() != null;
         System.err.printf("replay: %s → %s%s (%s)%n", files, dryRun ? "nowhere (dry run), topic " : "Kafka " + bootstrapServers + ", topic ",
                 replayer.topic(), mapping.description == null ? mappingFile : mapping.description);

@@ -23,6 +23,7 @@ final class ReplayStats {
     long rowsWithoutEvents;
     long invalidValuesSkipped;
     long eventsMapped;
+    long eventsOutsideTimeRange;
     long eventsProduced;
     long sendErrors;
     final Map<String, Long> rejectedByReason = new TreeMap<>();
@@ -65,7 +66,8 @@ final class ReplayStats {
         out.printf("  rows filtered          %,d%s%n", rowsFiltered(), filteredByReason.isEmpty() ? "" : " " + filteredByReason);
         out.printf("  rows rejected          %,d%s%n", rowsRejected(), rejectedByReason.isEmpty() ? "" : " " + rejectedByReason);
         out.printf("  values flagged invalid %,d (skipped)%n", invalidValuesSkipped);
-        out.printf("  events mapped          %,d%n", eventsMapped);
+        out.printf("  events mapped          %,d%s%n", eventsMapped,
+                eventsOutsideTimeRange > 0 ? " (" + eventsOutsideTimeRange + " outside --from/--until, not sent)" : "");
         out.printf("  events produced        %,d in %.1f s (%,.0f events/s)%s%n", eventsProduced, seconds,
                 seconds > 0 ? eventsProduced / seconds : 0.0, sendErrors > 0 ? ", " + sendErrors + " FAILED to send" : "");
         if (!firstRejects.isEmpty()) {

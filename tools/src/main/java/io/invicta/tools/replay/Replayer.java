@@ -25,18 +25,27 @@ final class Replayer {
     private final CompiledMapping mapping;
     private final String topic;
     private final boolean timeOrder;
-    private final boolean shiftToNow;
+    private final Long endAt;
+    private final long from;
+    private final long until;
     private final boolean strict;
     private final long rowLimit;
     private final Pacer pacer;
     private final ReplayStats stats;
 
-    Replayer(CompiledMapping mapping, String topic, boolean timeOrder, boolean shiftToNow, boolean strict,
-             long rowLimit, double speed, int keepRejects) {
+    /**
+     * @param endAt when not null, event times are shifted so the last event is at this epoch millisecond
+     * @param from  events before this epoch millisecond (source time) are left out
+     * @param until events at or after this epoch millisecond (source time) are left out
+     */
+    Replayer(CompiledMapping mapping, String topic, boolean timeOrder, Long endAt, long from, long until,
+             boolean strict, long rowLimit, double speed, int keepRejects) {
         this.mapping = mapping;
         this.topic = topic == null ? mapping.topic : topic;
-        this.timeOrder = timeOrder || shiftToNow || speed > 0;
-        this.shiftToNow = shiftToNow;
+        this.timeOrder = timeOrder || endAt != null || speed > 0;
+        this.endAt = endAt;
+        this.from = from;
+        this.until = until;
         this.strict = strict;
         this.rowLimit = rowLimit;
         this.pacer = new Pacer(speed);
@@ -82,10 +91,12 @@ final class Replayer {
                     if (result.events().isEmpty()) {
                         stats.rowsWithoutEvents++;
                     }
-                    if (timeOrder) {
-                        buffered.addAll(result.events());
-                    } else {
-                        for (ReplayEvent event : result.events()) {
+                    for (ReplayEvent event : result.events()) {
+                        if (event.eventTime() < from || event.eventTime() >= until) {
+                            stats.eventsOutsideTimeRange++;
+                        } else if (timeOrder) {
+                            buffered.add(event);
+                        } else {
                             sink.send(topic, event);
                             streaming.update(++stats.eventsProduced);
                         }
@@ -95,8 +106,7 @@ final class Replayer {
         }
         if (timeOrder) {
             buffered.sort(Comparator.comparingLong(ReplayEvent::eventTime));
-            long shift = shiftToNow && !buffered.isEmpty()
-                    ? System.currentTimeMillis() - buffered.get(buffered.size() - 1).eventTime() : 0;
+            long shift = endAt != null && !buffered.isEmpty() ? endAt - buffered.get(buffered.size() - 1).eventTime() : 0;
             Progress progress = new Progress(progressOut, progressBar, buffered.size());
             for (ReplayEvent event : buffered) {
                 ReplayEvent out = shift == 0 ? event

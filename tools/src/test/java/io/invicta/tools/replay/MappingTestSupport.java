@@ -29,7 +29,7 @@ final class MappingTestSupport {
     }
 
     static Replayer replayer(Path mapping, boolean strict) throws Exception {
-        return new Replayer(CompiledMapping.load(mapping), null, true, false, strict, 0, 0, 10);
+        return new Replayer(CompiledMapping.load(mapping), null, true, null, Long.MIN_VALUE, Long.MAX_VALUE, strict, 0, 0, 10);
     }
 
     static Collected run(Replayer replayer, Path... files) throws Exception {
