@@ -1,13 +1,14 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.common.DeadLetter;
+import io.invicta.jobs.common.Decoded;
 import io.invicta.jobs.common.DecodedEventTimes;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
-import io.invicta.jobs.common.SplitDecoded;
+import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.schemas.AirQualityObserved;
-import io.invicta.schemas.codec.DecodeResult;
 import io.invicta.sinks.influxdb.InfluxDbSink;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -19,14 +20,16 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 import java.time.Duration;
 
 /**
- * Air quality per sensor and pollutant: Kafka → decode → event-time watermarks → tumbling-window count, mean,
- * min and max → InfluxDB ({@value PollutantMeanPoints#MEASUREMENT}).
+ * Air quality per sensor and pollutant: Kafka → decode and validate (failures → dead-letter topic) →
+ * event-time watermarks → tumbling-window count, mean, min and max → InfluxDB
+ * ({@value PollutantMeanPoints#MEASUREMENT}).
  *
  * <p>The topology takes its source and sink as arguments so tests can plug in others; {@link #main} wires Kafka
  * and InfluxDB from {@code --key value} arguments named like the options.
@@ -41,30 +44,43 @@ public final class AirQualityJob {
             .durationType().defaultValue(Duration.ofMinutes(1))
             .withDescription("Length of the tumbling event-time window of the means.");
 
+    public static final ConfigOption<Duration> MAX_FUTURE = ConfigOptions.key("validation.max-future")
+            .durationType().defaultValue(Duration.ofHours(1))
+            .withDescription("Observations dated further than this ahead of the wall clock are dead-lettered.");
+
     public static final String NAME = "invicta-air-quality";
 
-    private final Source<DecodeResult<AirQualityObserved>, ?, ?> source;
+    private final Source<Decoded<AirQualityObserved>, ?, ?> source;
     private final Sink<PollutantMean> sink;
+    private final Sink<DeadLetter> deadLetterSink;
     private final ReadableConfig config;
 
-    public AirQualityJob(Source<DecodeResult<AirQualityObserved>, ?, ?> source, Sink<PollutantMean> sink,
-                         ReadableConfig config) {
+    public AirQualityJob(Source<Decoded<AirQualityObserved>, ?, ?> source, Sink<PollutantMean> sink,
+                         Sink<DeadLetter> deadLetterSink, ReadableConfig config) {
         this.source = source;
         this.sink = sink;
+        this.deadLetterSink = deadLetterSink;
         this.config = config;
+    }
+
+    /** The source's validation of this job's input. */
+    public static AirQualityValidator validator(ReadableConfig config) {
+        return new AirQualityValidator(config.get(MAX_FUTURE));
     }
 
     /** Adds the topology to {@code env} and returns the means stream (before the sink) for callers that want it. */
     public DataStream<PollutantMean> build(StreamExecutionEnvironment env) {
-        DataStream<AirQualityObserved> observations = env
+        SingleOutputStreamOperator<AirQualityObserved> observations = env
                 .fromSource(source, DecodedEventTimes.watermarks(AirQualityObserved::getDateObserved,
                         config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
                         "air-quality-source")
                 .uid("air-quality-source")
-                .process(new SplitDecoded<>())
+                .process(new RouteDecoded<AirQualityObserved>())
                 .returns(AirQualityObserved.class)
                 .name("decode-air-quality")
                 .uid("decode-air-quality");
+        observations.getSideOutput(RouteDecoded.DEAD_LETTERS)
+                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
 
         DataStream<PollutantMean> means = observations
                 .flatMap(new ToPollutantReadings())
@@ -84,8 +100,9 @@ public final class AirQualityJob {
         Configuration config = JobArguments.parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new AirQualityJob(
-                KafkaOptions.source(config, config.get(TOPIC), AirQualityObserved.class, NAME),
+                KafkaOptions.source(config, config.get(TOPIC), AirQualityObserved.class, validator(config), NAME),
                 InfluxDbSink.of(InfluxOptions.connection(config), new PollutantMeanPoints()),
+                KafkaOptions.deadLetterSink(config),
                 config)
                 .build(env);
         env.execute(NAME);

@@ -11,20 +11,21 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Decodes Kafka values in the source itself, so timestamps and watermarks are assigned per partition. A bad
- * value is not thrown but emitted as a {@link DecodeResult.Failure} for {@link SplitDecoded} to count and
- * dead-letter.
+ * Decodes and validates Kafka values in the source itself, so timestamps and watermarks are assigned per
+ * partition and the raw bytes are still at hand: a bad value is not thrown but emitted as a
+ * {@link DeadLetter} for {@link RouteDecoded} to count and send to the dead-letter topic.
  */
-public final class AvroKafkaDeserializer<T extends SpecificRecord>
-        implements KafkaRecordDeserializationSchema<DecodeResult<T>> {
+public final class AvroKafkaDeserializer<T extends SpecificRecord> implements KafkaRecordDeserializationSchema<Decoded<T>> {
 
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
+    private final Validator<T> validator;
     private transient AvroCodec<T> codec;
 
-    public AvroKafkaDeserializer(Class<T> type) {
+    public AvroKafkaDeserializer(Class<T> type, Validator<T> validator) {
         this.type = type;
+        this.validator = validator;
     }
 
     @Override
@@ -33,14 +34,26 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
     }
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<DecodeResult<T>> out) {
-        out.collect(codec.decode(record.value()));
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded<T>> out) {
+        DecodeResult<T> result = codec.decode(record.value());
+        if (result instanceof DecodeResult.Failure<T> failure) {
+            out.collect(Decoded.failed(deadLetter(record, failure.reason().name(), failure.detail())));
+            return;
+        }
+        T value = ((DecodeResult.Success<T>) result).value();
+        String invalid = validator.check(value, System.currentTimeMillis());
+        out.collect(invalid == null ? Decoded.of(value) : Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
+    }
+
+    private static DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, String detail) {
+        return new DeadLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), reason, detail,
+                record.key(), record.value());
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public TypeInformation<DecodeResult<T>> getProducedType() {
-        // Only crosses a chained (forward) edge to SplitDecoded, never the network.
-        return TypeInformation.of((Class<DecodeResult<T>>) (Class<?>) DecodeResult.class);
+    public TypeInformation<Decoded<T>> getProducedType() {
+        // Only crosses a chained (forward) edge to RouteDecoded, never the network.
+        return TypeInformation.of((Class<Decoded<T>>) (Class<?>) Decoded.class);
     }
 }

@@ -1,6 +1,5 @@
 package io.invicta.jobs.common;
 
-import io.invicta.schemas.codec.DecodeResult;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
@@ -12,14 +11,14 @@ public final class DecodedEventTimes {
     private DecodedEventTimes() {
     }
 
-    public static <T> WatermarkStrategy<DecodeResult<T>> watermarks(
+    public static <T> WatermarkStrategy<Decoded<T>> watermarks(
             EventTimeExtractor<T> eventTime, Duration maxOutOfOrderness, Duration idleness) {
-        return WatermarkStrategy.<DecodeResult<T>>forBoundedOutOfOrderness(maxOutOfOrderness)
+        return WatermarkStrategy.<Decoded<T>>forBoundedOutOfOrderness(maxOutOfOrderness)
                 .withTimestampAssigner(new Assigner<>(eventTime))
                 .withIdleness(idleness);
     }
 
-    private static final class Assigner<T> implements SerializableTimestampAssigner<DecodeResult<T>> {
+    private static final class Assigner<T> implements SerializableTimestampAssigner<Decoded<T>> {
         private static final long serialVersionUID = 1L;
         private final EventTimeExtractor<T> eventTime;
 
@@ -28,11 +27,9 @@ public final class DecodedEventTimes {
         }
 
         @Override
-        public long extractTimestamp(DecodeResult<T> element, long recordTimestamp) {
+        public long extractTimestamp(Decoded<T> element, long recordTimestamp) {
             // A failure has no event time; the lowest value keeps it from moving the watermark.
-            return element instanceof DecodeResult.Success<T> success
-                    ? eventTime.eventTime(success.value()).toEpochMilli()
-                    : Long.MIN_VALUE;
+            return element.value() != null ? eventTime.eventTime(element.value()).toEpochMilli() : Long.MIN_VALUE;
         }
     }
 }

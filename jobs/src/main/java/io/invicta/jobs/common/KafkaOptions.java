@@ -1,10 +1,11 @@
 package io.invicta.jobs.common;
 
-import io.invicta.schemas.codec.DecodeResult;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -25,6 +26,10 @@ public final class KafkaOptions {
             .withDescription("Where a job without checkpointed offsets starts: COMMITTED (the group's committed "
                     + "offsets, else the earliest), EARLIEST or LATEST.");
 
+    public static final ConfigOption<String> DEAD_LETTER_TOPIC = ConfigOptions.key("topic.dead-letter")
+            .stringType().defaultValue("dead-letter")
+            .withDescription("Topic for records that fail decoding or validation (original bytes, reason in headers).");
+
     /** Where a fresh job starts reading. Restores always continue from checkpointed offsets. */
     public enum StartingOffsets {
         COMMITTED, EARLIEST, LATEST
@@ -33,16 +38,28 @@ public final class KafkaOptions {
     private KafkaOptions() {
     }
 
-    /** A source of one topic whose values are decoded into {@code type}; failures are emitted, not thrown. */
-    public static <T extends SpecificRecord> KafkaSource<DecodeResult<T>> source(
-            ReadableConfig config, String topic, Class<T> type, String defaultGroupId) {
-        return KafkaSource.<DecodeResult<T>>builder()
+    /**
+     * A source of one topic whose values are decoded into {@code type} and validated; failures are emitted as
+     * dead letters, not thrown.
+     */
+    public static <T extends SpecificRecord> KafkaSource<Decoded<T>> source(
+            ReadableConfig config, String topic, Class<T> type, Validator<T> validator, String defaultGroupId) {
+        return KafkaSource.<Decoded<T>>builder()
                 .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
                 .setTopics(topic)
                 .setGroupId(config.getOptional(GROUP_ID).orElse(defaultGroupId))
                 .setStartingOffsets(startingOffsets(config.get(STARTING_OFFSETS)))
-                .setDeserializer(new AvroKafkaDeserializer<>(type))
+                .setDeserializer(new AvroKafkaDeserializer<>(type, validator))
                 .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+    }
+
+    /** At-least-once sink of dead letters to {@link #DEAD_LETTER_TOPIC}. */
+    public static KafkaSink<DeadLetter> deadLetterSink(ReadableConfig config) {
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
+                .setRecordSerializer(new DeadLetterSerializer(config.get(DEAD_LETTER_TOPIC)))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }
 

@@ -65,7 +65,7 @@ public final class ProduceAirQuality implements Callable<Integer> {
     @Option(names = "--closing-gap", defaultValue = "PT5M", description = "Event-time gap of the closing reading after the last minute (default: ${DEFAULT-VALUE}).")
     Duration closingGap;
 
-    @Option(names = "--corrupt", defaultValue = "0", description = "Also write this many undecodable records (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--corrupt", defaultValue = "0", description = "Also write this many bad records, cycling through truncated, not Avro, unknown schema, negative NO2 (default: ${DEFAULT-VALUE}).")
     int corrupt;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -111,7 +111,7 @@ public final class ProduceAirQuality implements Callable<Integer> {
             for (Future<?> ack : acks) {
                 ack.get(); // surfaces any send failure
             }
-            System.out.printf("Produced %d readings (%d stations, %d minutes from %s) and %d corrupt records to %s%n",
+            System.out.printf("Produced %d readings (%d stations, %d minutes from %s) and %d bad records to %s%n",
                     sent, sensors, minutes, first, corruptSent, topic);
         }
         if (expected != null) {
@@ -188,14 +188,16 @@ public final class ProduceAirQuality implements Callable<Integer> {
 
     private static byte[] corruptBytes(AvroCodec<AirQualityObserved> codec, AirQualityObserved reading, Random random, int n) {
         byte[] good = codec.encode(reading);
-        return switch (n % 3) {
+        return switch (n % 4) {
             case 0 -> Arrays.copyOf(good, good.length / 2);                     // truncated body
             case 1 -> "{\"id\":\"not-avro\"}".getBytes(StandardCharsets.UTF_8); // wrong format
-            default -> {                                                        // unknown schema fingerprint
+            case 2 -> {                                                         // unknown schema fingerprint
                 byte[] bad = good.clone();
                 bad[5] ^= (byte) (1 + random.nextInt(255));
                 yield bad;
             }
+            default -> codec.encode(AirQualityObserved.newBuilder(reading)     // decodes, but impossible
+                    .setNo2(-1.0 - random.nextInt(100)).build());
         };
     }
 

@@ -1,5 +1,6 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.common.DeadLetterSerializer;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.testkit.KafkaExtension;
@@ -9,6 +10,7 @@ import io.invicta.sinks.influxdb.InfluxDbConnection;
 import io.invicta.sinks.influxdb.InfluxDbSink;
 import io.invicta.testkit.InfluxDbExtension;
 import org.apache.flink.api.common.JobID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
@@ -55,12 +57,13 @@ class AirQualityJobIT {
     Path tmp;
 
     @Test
-    void perMinuteMeansOfEverySensorAndPollutantReachInfluxAndCorruptRecordsAreCountedAndSkipped() throws Exception {
+    void perMinuteMeansOfEverySensorAndPollutantReachInfluxAndBadRecordsAreCountedAndDeadLettered() throws Exception {
         KAFKA.createTopic("aq-means", 4);
+        KAFKA.createTopic("dead-letter-means", 1);
         Path expected = tmp.resolve("expected.csv");
-        produce("aq-means", expected, 3);
+        produce("aq-means", expected, 4);
 
-        JobClient job = startJob("aq-means", "group-means");
+        JobClient job = startJob("aq-means", "group-means", "dead-letter-means");
         try {
             Map<String, double[]> want = readExpected(expected);
             await("all expected means in InfluxDB").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -70,11 +73,20 @@ class AirQualityJobIT {
                 assertThat(stored.get(key)[0]).as("count of %s", key).isEqualTo(w[0]);
                 assertThat(stored.get(key)[1]).as("mean of %s", key).isCloseTo(w[1], org.assertj.core.data.Offset.offset(1e-9));
             });
-            await("decode failures counted").atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(counter(job.getJobID(), ".decodeFailures")).isEqualTo(3));
-            for (String reason : List.of("TRUNCATED", "BAD_HEADER", "UNKNOWN_FINGERPRINT")) {
-                assertThat(counter(job.getJobID(), ".decodeFailuresByReason." + reason)).as(reason).isEqualTo(1);
+            await("dead letters counted").atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(counter(job.getJobID(), ".deadLetters")).isEqualTo(4));
+            for (String reason : List.of("TRUNCATED", "BAD_HEADER", "UNKNOWN_FINGERPRINT", "INVALID")) {
+                assertThat(counter(job.getJobID(), ".deadLettersByReason." + reason)).as(reason).isEqualTo(1);
             }
+            List<ConsumerRecord<String, byte[]>> letters = KAFKA.consume("dead-letter-means", 4, Duration.ofSeconds(60));
+            assertThat(letters).extracting(r -> header(r, DeadLetterSerializer.REASON))
+                    .containsExactlyInAnyOrder("TRUNCATED", "BAD_HEADER", "UNKNOWN_FINGERPRINT", "INVALID");
+            assertThat(letters).allSatisfy(r -> {
+                assertThat(header(r, DeadLetterSerializer.SOURCE)).startsWith("aq-means/");
+                assertThat(r.key()).startsWith("porto-aq-");
+            });
+            assertThat(letters).filteredOn(r -> header(r, DeadLetterSerializer.REASON).equals("INVALID"))
+                    .singleElement().satisfies(r -> assertThat(header(r, DeadLetterSerializer.DETAIL)).contains("no2"));
         } finally {
             job.cancel().get();
         }
@@ -83,12 +95,13 @@ class AirQualityJobIT {
     @Test
     void replayingTheTopicOverwritesThePointsInsteadOfDuplicatingThem() throws Exception {
         KAFKA.createTopic("aq-replay", 4);
+        KAFKA.createTopic("dead-letter-replay", 1);
         Path expected = tmp.resolve("expected.csv");
         produce("aq-replay", expected, 0);
         Map<String, double[]> want = readExpected(expected);
 
         for (String group : List.of("first-run", "replay-run")) {
-            JobClient job = startJob("aq-replay", group);
+            JobClient job = startJob("aq-replay", group, "dead-letter-replay");
             try {
                 // Each run reads the whole topic from the earliest offset (a new consumer group).
                 await(group).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -117,18 +130,20 @@ class AirQualityJobIT {
         return topic.equals("aq-replay") ? Instant.parse("2024-05-01T09:00:00Z") : Instant.parse("2024-05-01T08:00:00Z");
     }
 
-    private static JobClient startJob(String topic, String group) throws Exception {
+    private static JobClient startJob(String topic, String group, String deadLetterTopic) throws Exception {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(KafkaOptions.GROUP_ID, group);
+        config.set(KafkaOptions.DEAD_LETTER_TOPIC, deadLetterTopic);
         config.set(AirQualityJob.TOPIC, topic);
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(1000);
         new AirQualityJob(
-                KafkaOptions.source(config, topic, AirQualityObserved.class, group),
+                KafkaOptions.source(config, topic, AirQualityObserved.class, AirQualityJob.validator(config), group),
                 InfluxDbSink.of(InfluxDbConnection.anonymous(INFLUX.url(), INFLUX.database()), new PollutantMeanPoints()),
+                KafkaOptions.deadLetterSink(config),
                 config).build(env);
         return env.executeAsync("air-quality-it-" + group);
     }
@@ -153,6 +168,10 @@ class AirQualityJobIT {
                     new double[]{((Number) row.get("count")).doubleValue(), ((Number) row.get("mean")).doubleValue()});
         }
         return stored;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Sum over subtasks of the counters whose identifier ends with {@code suffix}. */
