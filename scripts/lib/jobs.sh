@@ -3,7 +3,6 @@
 #
 #   ensure_built       build the shaded jar with the Maven wrapper when it is missing or older than the sources
 #   job_jar            print the path of the shaded job jar
-#   run_tool <class>   run a tool's main class (producer, checks) from the job jar
 #   tools_jar          print the path of the standalone tools jar (replay, generate)
 #   run_tools_main <class> <args...>   run a main class of the tools jar (no Flink needed)
 #   submit_job <class> <args...>   submit a job class to the local cluster; prints the JobID
@@ -47,19 +46,6 @@ run_tools_main() {
   ensure_built
   jar="$(tools_jar)" || die "no tools jar after the build"
   "$JAVA" ${TOOLS_JAVA_OPTS:--Xmx1g} -cp "$jar" "$main" "$@"
-}
-
-# run_tool <main class> [args...]: the job jar leaves out what a Flink cluster provides (Flink, SLF4J,
-# log4j), so tools run with the cluster's jars from the work dir behind it, logging quietly to stderr.
-run_tool() {
-  local main="$1" jar
-  shift
-  jar="$(job_jar)" || die "no job jar: run scripts/demo or ./mvnw -DskipTests install first"
-  ensure_lib flink
-  ensure_work_dirs
-  "$JAVA" -Xmx512m -Dlog.file="$LOG_DIR/tools.log" \
-    -Dlog4j.configurationFile="$INVICTA_ROOT/flink-conf/log4j-cli.properties" \
-    -cp "$jar:$LIB_DIR/flink/*" "$main" "$@"
 }
 
 # submit_job <main class> [job args...]: detached submission through the Flink CLI; prints the JobID.

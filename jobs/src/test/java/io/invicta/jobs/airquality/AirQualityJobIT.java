@@ -4,7 +4,7 @@ import io.invicta.jobs.common.DeadLetterSerializer;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.testkit.KafkaExtension;
-import io.invicta.jobs.tools.ProduceAirQuality;
+import io.invicta.tools.airquality.ProduceAirQuality;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.sinks.influxdb.InfluxDbConnection;
 import io.invicta.sinks.influxdb.InfluxDbSink;

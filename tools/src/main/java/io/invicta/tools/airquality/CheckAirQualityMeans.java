@@ -1,4 +1,4 @@
-package io.invicta.jobs.tools;
+package io.invicta.tools.airquality;
 
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;

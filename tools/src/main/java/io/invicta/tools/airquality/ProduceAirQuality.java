@@ -1,15 +1,12 @@
-package io.invicta.jobs.tools;
+package io.invicta.tools.airquality;
 
-import io.invicta.jobs.airquality.Pollutant;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
+import io.invicta.tools.kafka.ProducerSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,6 +70,9 @@ public final class ProduceAirQuality implements Callable<Integer> {
 
     @Option(names = "--expected", description = "Write the expected per-minute means here (CSV).")
     Path expected;
+
+    /** The Avro fields this producer fills; the InfluxDB tag values of the job are these names. */
+    private static final String[] POLLUTANTS = {"no2", "pm10", "pm25", "o3", "co"};
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ProduceAirQuality()).execute(args));
@@ -166,11 +166,10 @@ public final class ProduceAirQuality implements Callable<Integer> {
         Map<String, double[]> sums = new TreeMap<>();
         for (AirQualityObserved r : readings) {
             long minute = r.getDateObserved().toEpochMilli() / 60_000L * 60_000L;
-            for (Pollutant pollutant : Pollutant.values()) {
-                Double value = pollutant.read(r);
+            for (String pollutant : POLLUTANTS) {
+                Double value = (Double) r.get(pollutant);
                 if (value != null) {
-                    double[] acc = sums.computeIfAbsent(
-                            r.getId() + "," + pollutant.field() + "," + minute, k -> new double[2]);
+                    double[] acc = sums.computeIfAbsent(r.getId() + "," + pollutant + "," + minute, k -> new double[2]);
                     acc[0]++;
                     acc[1] += value;
                 }
@@ -202,15 +201,6 @@ public final class ProduceAirQuality implements Callable<Integer> {
     }
 
     private Properties producerProperties() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-        return props;
+        return ProducerSettings.stringKeys(bootstrapServers, true);
     }
 }
