@@ -4,7 +4,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -208,9 +207,5 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         });
         return b.toString();
-    }
-
-    static Writer open(Path path) throws IOException {
-        return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
     }
 }
