@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ import java.util.concurrent.TimeUnit;
                 + "stations, taxi/bus positions) into Kafka, in event-time order, deterministic for a seed.",
                 "Bounded by --events and/or --duration (event time); endless without both (stop with Ctrl-C)."})
 public final class GenerateCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String bootstrapServers;
@@ -167,7 +170,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     last[0] = n;
                     last[1] = now;
                     System.err.printf("[generate %s] %,d records, %,.0f records/s, event time %s%n",
-                            LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), n, perSecond,
+                            CLOCK.format(LocalTime.now(ZoneOffset.UTC)), n, perSecond,
                             Instant.ofEpochMilli(generator.eventTime()));
                 }, period, period, TimeUnit.MILLISECONDS);
             }
