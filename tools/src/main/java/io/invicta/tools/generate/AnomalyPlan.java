@@ -81,6 +81,8 @@ final class AnomalyPlan {
                     entity(a, p.remove("entity"), p.remove("type"), tables, random);
                     window(a, p, a.kind == Anomaly.Kind.SILENT ? Duration.ofMinutes(30) : Duration.ofMinutes(90),
                             startMs, spanMs, random);
+                    check(a.kind == Anomaly.Kind.SILENT || a.end - a.start >= Duration.ofHours(1).toMillis(),
+                            "a stuck sensor repeats its reading for at least PT1H (duration)");
                 }
                 case OUT_OF_ORDER, LATE, DUPLICATE, CORRUPT -> {
                     double defaultRate = switch (a.kind) {

@@ -89,6 +89,10 @@ class AnomalyPlanTest {
                 .hasMessageContaining("Lisboa");
         assertThatThrownBy(() -> AnomalyPlan.place(List.of("silent:entity=porto-aq-99999"), 1, START, SPAN, tables(1)))
                 .hasMessageContaining("porto-aq-99999");
+        assertThatThrownBy(() -> AnomalyPlan.place(List.of("stuck:duration=PT59M"), 1, START, SPAN, tables(1)))
+                .hasMessageContaining("PT1H");
+        assertThatThrownBy(() -> AnomalyPlan.place(List.of("congestion:speed-factor=0.6"), 1, START, SPAN, tables(1)))
+                .hasMessageContaining("speed-factor");
     }
 
     @Test
