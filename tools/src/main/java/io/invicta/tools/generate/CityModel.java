@@ -35,6 +35,9 @@ final class CityModel {
     double localHour;
     boolean weekend;
     double traffic;
+    /** traffic^0.7 and traffic^1.6, precomputed per minute (noise and occupancy curves). */
+    double trafficPow07;
+    double trafficPow16;
     double daylight;
     double temperature;
     double humidity;
@@ -73,6 +76,8 @@ final class CityModel {
         int dayOfWeek = (int) Math.floorMod(epochDay + 3, 7); // 1970-01-01 was a Thursday; 0 = Monday
         weekend = dayOfWeek >= 5;
         traffic = (weekend ? WEEKEND : WEEKDAY)[minuteOfDay];
+        trafficPow07 = Math.pow(traffic, 0.7);
+        trafficPow16 = Math.pow(traffic, 1.6);
         daylight = Math.max(0, Math.sin(Math.PI * (localHour - 7.2) / 12.3)); // sunrise ~07:12, sunset ~19:30
 
         double days = t / (double) DAY;

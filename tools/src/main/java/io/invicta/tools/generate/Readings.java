@@ -110,7 +110,7 @@ final class Readings {
     }
 
     private byte[] noise(EntityTable e, int i, CityModel c, long entity, long vt, long et) {
-        double laeq = 52 + 17 * Math.pow(c.traffic, 0.7) + e.p0[i] + 1.2 * g(entity, vt, 1);
+        double laeq = 52 + 17 * c.trafficPow07 + e.p0[i] + 1.2 * g(entity, vt, 1);
         noise.setId(e.ids[i]);
         noise.setDateObserved(Instant.ofEpochMilli(et));
         noise.setDateObservedFrom(Instant.ofEpochMilli(et - e.intervalMs));
@@ -140,7 +140,7 @@ final class Readings {
         double f = c.traffic;
         double freeSpeed = e.p1[i];
         double intensity = e.p0[i] * f * (e.intervalMs / 60_000.0) * (1 + 0.15 * g(entity, vt, 1));
-        double occupancy = CityModel.clamp(0.02 + 0.42 * Math.pow(f, 1.6) + 0.03 * g(entity, vt, 2), 0, 0.95);
+        double occupancy = CityModel.clamp(0.02 + 0.42 * c.trafficPow16 + 0.03 * g(entity, vt, 2), 0, 0.95);
         double speed = Math.max(5, freeSpeed * (1 - 0.45 * f * f) * (1 + 0.06 * g(entity, vt, 3)));
         if (congestion != null) {
             speed *= congestion.speedFactor;
