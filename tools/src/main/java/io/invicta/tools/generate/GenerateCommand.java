@@ -97,7 +97,18 @@ public final class GenerateCommand implements Callable<Integer> {
     Map<String, String> producerProperties = new LinkedHashMap<>();
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new GenerateCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, reporting invalid values (bad types, zones, anomaly specs) as one line, exit code 2. */
+    static CommandLine commandLine() {
+        return new CommandLine(new GenerateCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof java.time.format.DateTimeParseException) {
+                cmd.getErr().println("generate: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
     }
 
     /** Builds the configuration from the options (public for tests through the package). */
@@ -128,6 +139,7 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--anomalies must be 'default' or 'none'");
         }
         c.anomalies.addAll(anomalies);
+        c.anomalies.forEach(AnomalyPlan::parse); // fail on a bad kind or syntax before connecting to Kafka
         return c;
     }
 

@@ -88,6 +88,16 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aBadAnomalySpecEndsWithAOneLineErrorAndExitCodeTwoBeforeAnyOutput() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cli = GenerateCommand.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute("--dry-run", "--events", "10", "--anomaly", "meteor-strike");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("generate: unknown anomaly 'meteor-strike'").doesNotContain("Exception");
+    }
+
+    @Test
     void unknownTypesAndAnomalyMixesAreRejected() {
         assertThatThrownBy(() -> parse("--types", "seismic")).hasMessageContaining("seismic");
         assertThatThrownBy(() -> parse("--anomalies", "everything")).hasMessageContaining("--anomalies");
