@@ -100,12 +100,17 @@ public final class GenerateCommand implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line, reporting invalid values (bad types, zones, anomaly specs) as one line, exit code 2. */
+    /** The command line: invalid values (types, zones, anomaly specs) end with one line and exit 2, delivery failures exit 1. */
     static CommandLine commandLine() {
         return new CommandLine(new GenerateCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof java.time.format.DateTimeParseException) {
                 cmd.getErr().println("generate: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof KafkaEventSink.DeliveryException) {
+                cmd.getErr().println("generate: " + e.getMessage()
+                        + " (is the broker up and are the topics created? scripts/topics create)");
+                return 1;
             }
             throw e;
         });

@@ -78,12 +78,19 @@ final class KafkaEventSink implements EventSink, Callback {
     private void rethrow() {
         Exception e = firstFailure.get();
         if (e != null) {
-            throw new IllegalStateException(failures.get() + " record(s) could not be delivered to Kafka: " + e, e);
+            throw new DeliveryException(failures.get() + " record(s) could not be delivered to Kafka: " + e.getMessage(), e);
         }
     }
 
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(30));
+    }
+
+    /** Records could not be delivered (broker unreachable, topic missing, ...). */
+    static final class DeliveryException extends RuntimeException {
+        DeliveryException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }
