@@ -26,8 +26,8 @@ ensure_built() {
   if [[ -n "$jar" && -n "$(tools_jar || true)" ]] && ! _sources_newer_than "$jar"; then
     return 0
   fi
-  info "Building the job jar (./mvnw -B -q -DskipTests install) ..."
-  (cd "$INVICTA_ROOT" && ./mvnw -B -q -Dstyle.color=never -DskipTests install) >&2 \
+  info "Building the jars (./mvnw -B -q -DskipTests package) ..."
+  (cd "$INVICTA_ROOT" && ./mvnw -B -q -Dstyle.color=never -DskipTests package) >&2 \
     || die "the build failed (see the Maven output above)"
   jar="$(job_jar)" || die "the build did not produce jobs/target/invicta-jobs-*-flink.jar"
   info "Built $jar"

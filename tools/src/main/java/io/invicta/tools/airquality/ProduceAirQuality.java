@@ -201,6 +201,6 @@ public final class ProduceAirQuality implements Callable<Integer> {
     }
 
     private Properties producerProperties() {
-        return ProducerSettings.stringKeys(bootstrapServers, true);
+        return ProducerSettings.stringKeys(bootstrapServers);
     }
 }

@@ -1,5 +1,6 @@
 package io.invicta.tools.generate;
 
+import io.invicta.tools.kafka.ProducerSettings;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,18 +29,10 @@ final class KafkaEventSink implements EventSink, Callback {
     private int sendsSinceCheck;
 
     KafkaEventSink(String bootstrapServers, Map<String, String> overrides) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = ProducerSettings.common(bootstrapServers);
+        // Keys are precomputed bytes per entity.
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        // Idempotence keeps each key's records in order even when a batch is retried; on the local broker it cost
-        // ~6 % against acks=1 without it (docs/BENCHMARKS.md), so it is the default.
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(512 * 1024));
-        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(128L * 1024 * 1024));
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 * 1024 * 1024));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "invicta-generate");
         props.putAll(overrides);

@@ -18,7 +18,7 @@ final class KafkaEventSink implements EventSink {
     private final AtomicReference<Exception> firstError = new AtomicReference<>();
 
     KafkaEventSink(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(ProducerSettings.stringKeys(bootstrapServers, true));
+        this.producer = new KafkaProducer<>(ProducerSettings.stringKeys(bootstrapServers));
     }
 
     @Override
