@@ -8,7 +8,6 @@ import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.SplitDecoded;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.codec.DecodeResult;
-import io.invicta.sinks.influxdb.InfluxDbSink;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -85,7 +84,7 @@ public final class AirQualityJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new AirQualityJob(
                 KafkaOptions.source(config, config.get(TOPIC), AirQualityObserved.class, NAME),
-                InfluxDbSink.of(InfluxOptions.connection(config), new PollutantMeanPoints()),
+                InfluxOptions.sink(config, new PollutantMeanPoints()),
                 config)
                 .build(env);
         env.execute(NAME);
