@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -20,8 +22,9 @@ import java.util.function.Consumer;
  * <p>Sink: records (longs) go through a converter building {@link InfluxPoint}s, the writer encodes and batches
  * them (default options: 5,000 points, 2 in flight) and {@code flush(true)} waits for all; timed from the first
  * write to the end of the flush. Raw: the same points, encoded into the same 5,000-line batches beforehand
- * (untimed), POSTed one after the other with java.net.http; timed over the POSTs only. Each round writes into
- * fresh databases, raw and sink alternating, after a warm-up round.
+ * (untimed), POSTed with java.net.http one after the other ("raw POST", the issue's baseline) and with two
+ * concurrent requests like the sink's default {@code maxInFlight} ("raw POST x2", the fair comparison); timed over
+ * the POSTs only. Each round writes into fresh databases, the three paths in turn, after a warm-up round.
  */
 public final class InfluxSinkBenchmark {
 
@@ -42,24 +45,27 @@ public final class InfluxSinkBenchmark {
         }));
         System.out.printf("influxd pid %d at %s%n", influx.pid(), influx.url());
         try {
-            raw(influx, "warmup_raw", 100_000);
+            raw(influx, "warmup_raw", 100_000, 1);
+            raw(influx, "warmup_raw2", 100_000, 2);
             sink(influx, "warmup_sink", 100_000);
             List<double[]> results = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
-                double raw = raw(influx, "raw_" + r, points);
+                double raw = raw(influx, "raw_" + r, points, 1);
+                double raw2 = raw(influx, "raw2_" + r, points, 2);
                 double sink = sink(influx, "sink_" + r, points);
-                results.add(new double[]{raw, sink});
-                System.out.printf(Locale.ROOT, "round %d: raw %,.0f points/s, sink %,.0f points/s, sink/raw %.2f%n",
-                        r, raw, sink, sink / raw);
+                results.add(new double[]{raw, raw2, sink});
+                System.out.printf(Locale.ROOT, "round %d: raw POST %,.0f points/s, raw POST x2 %,.0f points/s, sink %,.0f "
+                        + "points/s; sink/raw %.2f, sink/raw x2 %.2f%n", r, raw, raw2, sink, sink / raw, sink / raw2);
             }
-            double rawSum = 0;
-            double sinkSum = 0;
+            double[] sum = new double[3];
             for (double[] result : results) {
-                rawSum += result[0];
-                sinkSum += result[1];
+                for (int k = 0; k < 3; k++) {
+                    sum[k] += result[k];
+                }
             }
-            System.out.printf(Locale.ROOT, "mean over %d rounds of %,d points: raw %,.0f points/s, sink %,.0f points/s, "
-                    + "sink/raw %.2f%n", rounds, points, rawSum / rounds, sinkSum / rounds, sinkSum / rawSum);
+            System.out.printf(Locale.ROOT, "mean over %d rounds of %,d points: raw POST %,.0f points/s, raw POST x2 %,.0f "
+                    + "points/s, sink %,.0f points/s; sink/raw %.2f, sink/raw x2 %.2f%n", rounds, points,
+                    sum[0] / rounds, sum[1] / rounds, sum[2] / rounds, sum[2] / sum[0], sum[2] / sum[1]);
         } finally {
             influx.close();
         }
@@ -108,26 +114,49 @@ public final class InfluxSinkBenchmark {
         }
     }
 
-    private static double raw(InfluxDbExtension influx, String database, int points) throws Exception {
+    /** POSTs the pre-encoded batches with {@code threads} concurrent requests; wall time of the POSTs only. */
+    private static double raw(InfluxDbExtension influx, String database, int points, int threads) throws Exception {
         influx.createDatabase(database);
         HttpClient http = HttpClient.newHttpClient();
         URI write = URI.create(influx.url() + "/write?db=" + database + "&precision=ms");
         int batch = InfluxDbSinkOptions.DEFAULT_BATCH_POINTS;
+        List<byte[]> bodies = new ArrayList<>();
         StringBuilder lines = new StringBuilder(1 << 20);
-        long nanos = 0;
         for (long from = 0; from < points; from += batch) {
             lines.setLength(0);
             for (long i = from; i < Math.min(points, from + batch); i++) {
                 LineProtocol.append(point(i), TimeUnit.MILLISECONDS, lines);
             }
-            byte[] body = lines.toString().getBytes(StandardCharsets.UTF_8);
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(write)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-            nanos += System.nanoTime() - start;
-            if (response.statusCode() != 204) {
-                throw new IllegalStateException("raw POST failed: " + response.statusCode() + " " + response.body());
+            bodies.add(lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Exception> error = new AtomicReference<>();
+        Runnable poster = () -> {
+            try {
+                for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(write)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 204) {
+                        throw new IllegalStateException("raw POST failed: " + response.statusCode() + " " + response.body());
+                    }
+                }
+            } catch (Exception e) {
+                error.compareAndSet(null, e);
             }
+        };
+        long start = System.nanoTime();
+        Thread[] posters = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            posters[t] = new Thread(poster, "raw-post-" + t);
+            posters[t].start();
+        }
+        for (Thread t : posters) {
+            t.join();
+        }
+        long nanos = System.nanoTime() - start;
+        if (error.get() != null) {
+            throw error.get();
         }
         check(influx, database, points, points);
         return points * 1e9 / nanos;
