@@ -1,6 +1,7 @@
 package io.invicta.sinks.influxdb;
 
 import io.invicta.testkit.InfluxDbExtension;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
@@ -9,6 +10,11 @@ import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -33,16 +39,19 @@ class InfluxDbSinkIT {
     @RegisterExtension
     static final InfluxDbExtension INFLUX = new InfluxDbExtension("sink_it");
 
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARALLELISM).build());
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARALLELISM)
+            .setConfiguration(METRICS.addToConfiguration(new Configuration())).build());
 
     /** Failures thrown by {@link FailOnceAfterACheckpoint}, across its restarts (same JVM: a static). */
     static final AtomicInteger FAILURES = new AtomicInteger();
 
     @Test
     void aRestartFromACheckpointStoresTheSameResultAsAFailureFreeRun() throws Exception {
-        run("clean", false);
+        JobID cleanJob = run("clean", false);
         run("recovered", true);
 
         assertThat(FAILURES.get()).as("the recovered run failed once and restarted").isEqualTo(1);
@@ -51,9 +60,29 @@ class InfluxDbSinkIT {
         assertThat(perKey("recovered")).isEqualTo(clean);
         assertThat(total("recovered")).isEqualTo(RECORDS);
         assertThat(total("clean")).isEqualTo(RECORDS);
+
+        // The sink's metrics, in the writer's metric group, for the failure-free run.
+        assertThat(sum(cleanJob, ".numRecordsSend")).isEqualTo(RECORDS);
+        assertThat(sum(cleanJob, ".numRecordsSendErrors")).isZero();
+        assertThat(sum(cleanJob, ".rejectedPoints")).isZero();
+        assertThat(sum(cleanJob, ".writeRetries")).isZero();
+        assertThat(sum(cleanJob, ".batchesWritten")).isGreaterThanOrEqualTo(RECORDS / 300);
+        assertThat(sum(cleanJob, ".numBytesSend")).isGreaterThan(RECORDS * 20L);
+        Map<String, Metric> metrics = METRICS.getMetricsByIdentifiers(cleanJob);
+        assertThat(metrics.entrySet()).filteredOn(e -> e.getKey().endsWith(".inFlightBatches"))
+                .hasSize(PARALLELISM).allSatisfy(e -> assertThat(e.getValue()).isInstanceOf(Gauge.class));
+        assertThat(metrics.entrySet()).filteredOn(e -> e.getKey().endsWith(".writeLatencyMs"))
+                .hasSize(PARALLELISM)
+                .allSatisfy(e -> assertThat(((Histogram) e.getValue()).getCount()).isPositive());
     }
 
-    private static void run(String measurement, boolean failOnce) throws Exception {
+    private static long sum(JobID job, String suffix) {
+        return METRICS.getMetricsByIdentifiers(job).entrySet().stream()
+                .filter(e -> e.getKey().endsWith(suffix) && e.getValue() instanceof Counter)
+                .mapToLong(e -> ((Counter) e.getValue()).getCount()).sum();
+    }
+
+    private static JobID run(String measurement, boolean failOnce) throws Exception {
         Configuration config = new Configuration();
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
@@ -69,7 +98,7 @@ class InfluxDbSinkIT {
                 .sinkTo(InfluxDbSink.<Long>builder().url(INFLUX.url()).database(INFLUX.database())
                         .batchPoints(300).converter(new NumberPoints(measurement)).build())
                 .name("influxdb");
-        env.execute("influx-sink-it-" + measurement);
+        return env.execute("influx-sink-it-" + measurement).getJobID();
     }
 
     private static List<Map<String, Object>> perKey(String measurement) {
