@@ -46,6 +46,7 @@ final class BatchSender implements AutoCloseable {
     private final long maxTotalMs;
     private final WriterMetrics metrics;
     private final RejectedPointHandler handler;
+    private volatile boolean aborted;
 
     BatchSender(InfluxDbSink<?> sink, WriterMetrics metrics) {
         this.url = sink.url;
@@ -115,6 +116,11 @@ final class BatchSender implements AutoCloseable {
         }
     }
 
+    /** Another batch has given up: the job is failing, so stop retrying this one too. */
+    void abort() {
+        aborted = true;
+    }
+
     /** Counts, logs and hands over a point that will not be stored. Any thread. */
     void reject(InfluxPoint point, String reason) {
         metrics.rejected();
@@ -144,6 +150,9 @@ final class BatchSender implements AutoCloseable {
             }
             String what = code < 0 ? "no response (" + e.getMessage() + ")" : "HTTP " + code + " (" + e.getMessage() + ")";
             long remaining = maxTotalMs - (now - failingSince);
+            if (aborted) {
+                throw new IOException("Stopped retrying " + points + " points: another batch gave up; last: " + what, e);
+            }
             if (remaining <= 0) {
                 throw new IOException("Giving up writing " + points + " points to InfluxDB at " + url + " after "
                         + Duration.ofMillis(now - failingSince) + " of failures; last: " + what, e);

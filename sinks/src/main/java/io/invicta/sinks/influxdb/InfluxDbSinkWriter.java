@@ -169,6 +169,7 @@ final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
             sender.send(batch);
         } catch (Throwable t) {
             if (failure.compareAndSet(null, t)) {
+                sender.abort();
                 LOG.error("InfluxDB sink failed; the job will fail and restart from its last checkpoint", t);
             }
         } finally {

@@ -27,13 +27,21 @@ class InfluxDbSinkWriterStatusTest {
     private HttpServer server;
     private volatile Function<String, Integer> answer;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> encodings = new CopyOnWriteArrayList<>();
     static final ConcurrentLinkedQueue<String> REJECTED = new ConcurrentLinkedQueue<>();
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/write", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+            encodings.add(String.valueOf(encoding));
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String body = new String("gzip".equals(encoding)
+                    ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes() : raw,
+                    StandardCharsets.UTF_8);
             bodies.add(body);
             int status = answer.apply(body);
             byte[] error = status == 204 ? new byte[0]
@@ -52,13 +60,16 @@ class InfluxDbSinkWriterStatusTest {
     }
 
     private InfluxDbSinkWriter<InfluxPoint> writer(Duration maxTotal) {
-        return Writers.open(InfluxDbSink.<InfluxPoint>builder()
+        return Writers.open(builder(maxTotal).build(), new ManualTimeService());
+    }
+
+    private InfluxDbSinkBuilder<InfluxPoint> builder(Duration maxTotal) {
+        return InfluxDbSink.<InfluxPoint>builder()
                 .url("http://127.0.0.1:" + server.getAddress().getPort()).database("db")
                 .converter(new Writers.Identity()).batchPoints(100)
                 .retryInitialBackoff(Duration.ofMillis(5)).retryMaxBackoff(Duration.ofMillis(20))
                 .retryMaxTotalTime(maxTotal)
-                .rejectedPointHandler((point, reason) -> REJECTED.add(point.tag("id") + ": " + reason))
-                .build(), new ManualTimeService());
+                .rejectedPointHandler((point, reason) -> REJECTED.add(point.tag("id") + ": " + reason));
     }
 
     private static InfluxPoint point(int i) {
@@ -124,5 +135,36 @@ class InfluxDbSinkWriterStatusTest {
             assertThat(writer.metrics().pointsRejected.get()).isZero();
             assertThat(writer.metrics().retries.getCount()).isPositive();
         }
+    }
+
+    @Test
+    void thePasswordIsReadFromItsFileWhenTheWriterOpensAndSentAsBasicAuth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        answer = body -> 204;
+        java.nio.file.Path token = tmp.resolve("token");
+        java.nio.file.Files.writeString(token, "s3cr3t-token\n");
+        InfluxDbSink<InfluxPoint> sink = builder(Duration.ofMinutes(1)).username("writer").passwordFile(token.toString()).build();
+        try (InfluxDbSinkWriter<InfluxPoint> writer = Writers.open(sink, new ManualTimeService())) {
+            writer.write(point(1), null);
+            writer.flush(false);
+        }
+
+        assertThat(authorizations).containsExactly("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("writer:s3cr3t-token".getBytes(StandardCharsets.UTF_8)));
+        assertThat(sink.toString()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void gzipCompressesTheBodyWhenEnabled() throws Exception {
+        answer = body -> 204;
+        try (InfluxDbSinkWriter<InfluxPoint> writer = Writers.open(builder(Duration.ofMinutes(1)).gzip(true).build(),
+                new ManualTimeService())) {
+            writer.write(point(1), null);
+            writer.flush(false);
+        }
+
+        assertThat(encodings).containsExactly("gzip");
+        assertThat(bodies).containsExactly("m,id=p1 v=1i 1\n");
+        assertThat(authorizations).containsExactly("null");
     }
 }
