@@ -43,6 +43,7 @@ public final class InfluxSinkBenchmark {
                 System.err.println("could not stop influxd: " + e);
             }
         }));
+        influxdPid = influx.pid();
         System.out.printf("influxd pid %d at %s%n", influx.pid(), influx.url());
         try {
             raw(influx, "warmup_raw", 100_000, 1);
@@ -50,9 +51,17 @@ public final class InfluxSinkBenchmark {
             sink(influx, "warmup_sink", 100_000);
             List<double[]> results = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
+                long[] before = cpu();
                 double raw = raw(influx, "raw_" + r, points, 1);
+                String rawCpu = cpuSince(before, points);
+                before = cpu();
                 double raw2 = raw(influx, "raw2_" + r, points, 2);
+                String raw2Cpu = cpuSince(before, points);
+                before = cpu();
                 double sink = sink(influx, "sink_" + r, points);
+                System.out.printf("round %d CPU: raw POST %s; raw POST x2 %s; sink %s (raw client CPU includes the untimed "
+                        + "pre-encoding)%n",
+                        r, rawCpu, raw2Cpu, cpuSince(before, points));
                 results.add(new double[]{raw, raw2, sink});
                 System.out.printf(Locale.ROOT, "round %d: raw POST %,.0f points/s, raw POST x2 %,.0f points/s, sink %,.0f "
                         + "points/s; sink/raw %.2f, sink/raw x2 %.2f%n", r, raw, raw2, sink, sink / raw, sink / raw2);
@@ -69,6 +78,28 @@ public final class InfluxSinkBenchmark {
         } finally {
             influx.close();
         }
+    }
+
+    private static long influxdPid;
+
+    /** CPU time (ms) used so far by this JVM and by influxd (from /proc; 0 where unavailable). */
+    private static long[] cpu() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        long server = 0;
+        try {
+            String[] stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + influxdPid + "/stat")).split(" ");
+            server = (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) * 10; // clock ticks of 10 ms
+        } catch (Exception e) {
+            // not on Linux: report 0
+        }
+        return new long[]{jvm, server};
+    }
+
+    private static String cpuSince(long[] before, int points) {
+        long[] now = cpu();
+        return String.format(Locale.ROOT, "client %.2f µs/point, influxd %.2f µs/point",
+                (now[0] - before[0]) * 1000.0 / points, (now[1] - before[1]) * 1000.0 / points);
     }
 
     /** The point of record {@code i}: 1,000 sensors × 8 pollutants, unique timestamps. */
