@@ -52,64 +52,103 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        if (!new File(INFLUXD).canExecute()) {
-            throw new IllegalStateException(INFLUXD + " not found: install the Debian package 'influxdb' "
-                    + "(apt-get install -y influxdb) or set -Dinvicta.influxd");
-        }
-        workDir = Files.createTempDirectory("invicta-influxd-");
-        port = freePort();
-        int rpcPort = freePort();
-        Path config = workDir.resolve("influxdb.conf");
-        Files.writeString(config, String.join("\n",
-                "reporting-disabled = true",
-                "bind-address = \"127.0.0.1:" + rpcPort + "\"",
-                "[meta]",
-                "  dir = \"" + workDir.resolve("meta") + "\"",
-                "[data]",
-                "  dir = \"" + workDir.resolve("data") + "\"",
-                "  wal-dir = \"" + workDir.resolve("wal") + "\"",
-                "  query-log-enabled = false",
-                "[http]",
-                "  bind-address = \"127.0.0.1:" + port + "\"",
-                "  log-enabled = false",
-                "[monitor]",
-                "  store-enabled = false",
-                ""), StandardCharsets.UTF_8);
-        process = new ProcessBuilder(INFLUXD, "run", "-config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("influxd.log").toFile())
-                .start();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ping = HttpRequest.newBuilder(URI.create(url() + "/ping")).build();
-        await("influxd answering /ping on port " + port)
-                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .ignoreExceptions()
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("influxd exited: " + Files.readString(workDir.resolve("influxd.log")));
-                    }
-                    return http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
-                });
-        client = InfluxDBFactory.connect(url());
-        client.query(new Query("CREATE DATABASE \"" + database + "\""));
+        start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (client != null) {
-            client.close();
+        close();
+    }
+
+    /**
+     * Starts influxd. The first call picks a free port and a temporary data directory; later calls (after
+     * {@link #stop()}) restart it on the same port with the same data, like a server coming back.
+     */
+    public synchronized void start() throws Exception {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("influxd is already running on port " + port);
         }
+        if (!new File(INFLUXD).canExecute()) {
+            throw new IllegalStateException(INFLUXD + " not found: install the Debian package 'influxdb' "
+                    + "(apt-get install -y influxdb) or set -Dinvicta.influxd");
+        }
+        boolean first = workDir == null;
+        if (first) {
+            workDir = Files.createTempDirectory("invicta-influxd-");
+            port = freePort();
+            int rpcPort = freePort();
+            Files.writeString(workDir.resolve("influxdb.conf"), String.join("\n",
+                    "reporting-disabled = true",
+                    "bind-address = \"127.0.0.1:" + rpcPort + "\"",
+                    "[meta]",
+                    "  dir = \"" + workDir.resolve("meta") + "\"",
+                    "[data]",
+                    "  dir = \"" + workDir.resolve("data") + "\"",
+                    "  wal-dir = \"" + workDir.resolve("wal") + "\"",
+                    "  query-log-enabled = false",
+                    "[http]",
+                    "  bind-address = \"127.0.0.1:" + port + "\"",
+                    "  log-enabled = false",
+                    "[monitor]",
+                    "  store-enabled = false",
+                    ""), StandardCharsets.UTF_8);
+        }
+        process = new ProcessBuilder(INFLUXD, "run", "-config", workDir.resolve("influxdb.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("influxd.log").toFile()))
+                .start();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ping = HttpRequest.newBuilder(URI.create(url() + "/ping")).build();
+        Process started = process;
+        await("influxd answering /ping on port " + port)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
+                .until(() -> {
+                    if (!started.isAlive()) {
+                        throw new IllegalStateException("influxd exited: " + Files.readString(workDir.resolve("influxd.log")));
+                    }
+                    return http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+                });
+        if (first) {
+            client = InfluxDBFactory.connect(url());
+            client.query(new Query("CREATE DATABASE \"" + database + "\""));
+        }
+    }
+
+    /** Stops influxd (SIGTERM, then SIGKILL after 10 s), keeping its port and data for {@link #start()}. */
+    public synchronized void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    /** Stops influxd and deletes its data. */
+    public synchronized void close() throws Exception {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        stop();
+        process = null;
         if (workDir != null) {
             try (Stream<Path> paths = Files.walk(workDir)) {
                 paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
+            workDir = null;
         }
+    }
+
+    /** PID of the running influxd, for scripts that must stop exactly what they started. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Creates another database on this server. */
+    public void createDatabase(String name) {
+        client.query(new Query("CREATE DATABASE \"" + name + "\""));
     }
 
     public String url() {
@@ -122,7 +161,12 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
 
     /** Rows of the first series-set of a query against this extension's database, each as column → value. */
     public List<Map<String, Object>> query(String influxQl) {
-        QueryResult result = client.query(new Query(influxQl, database));
+        return query(database, influxQl);
+    }
+
+    /** Like {@link #query(String)} against another database of this server. */
+    public List<Map<String, Object>> query(String db, String influxQl) {
+        QueryResult result = client.query(new Query(influxQl, db));
         if (result.hasError()) {
             throw new IllegalStateException("Query failed: " + result.getError());
         }

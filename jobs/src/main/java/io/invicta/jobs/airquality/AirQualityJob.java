@@ -9,7 +9,6 @@ import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.schemas.AirQualityObserved;
-import io.invicta.sinks.influxdb.InfluxDbSink;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -101,7 +100,7 @@ public final class AirQualityJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new AirQualityJob(
                 KafkaOptions.source(config, config.get(TOPIC), AirQualityObserved.class, validator(config), NAME),
-                InfluxDbSink.of(InfluxOptions.connection(config), new PollutantMeanPoints()),
+                InfluxOptions.sink(config, new PollutantMeanPoints()),
                 KafkaOptions.deadLetterSink(config),
                 config)
                 .build(env);

@@ -1,38 +1,38 @@
 package io.invicta.jobs.common;
 
-import io.invicta.sinks.influxdb.InfluxDbConnection;
+import io.invicta.sinks.influxdb.InfluxDbSink;
+import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
+import io.invicta.sinks.influxdb.PointConverter;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
 
-/** InfluxDB options shared by the jobs. Secrets are referenced (env var, file), never given as values. */
+/**
+ * InfluxDB options of the jobs: the sink's own {@link InfluxDbSinkOptions} (same {@code influx.*} keys, so every
+ * sink option can be passed as {@code --influx.… value}), with the jobs' defaults for the URL and database.
+ * Secrets are referenced (env var, file), never given as values.
+ */
 public final class InfluxOptions {
 
-    public static final ConfigOption<String> URL = ConfigOptions.key("influx.url")
-            .stringType().defaultValue("http://localhost:8086")
-            .withDescription("InfluxDB base URL (v1 /write API; InfluxDB 2.x/3.x serve it too).");
+    public static final ConfigOption<String> URL = InfluxDbSinkOptions.URL;
 
-    public static final ConfigOption<String> DATABASE = ConfigOptions.key("influx.database")
+    public static final ConfigOption<String> DATABASE = ConfigOptions.key(InfluxDbSinkOptions.DATABASE.key())
             .stringType().defaultValue("invicta")
             .withDescription("Database (1.x) or DBRP-mapped bucket (2.x) to write to.");
 
-    public static final ConfigOption<String> USERNAME = ConfigOptions.key("influx.username")
-            .stringType().noDefaultValue()
-            .withDescription("User name; leave unset for an InfluxDB without authentication.");
-
-    public static final ConfigOption<String> PASSWORD_ENV = ConfigOptions.key("influx.password-env")
-            .stringType().defaultValue("INFLUX_PASSWORD")
-            .withDescription("Name of the environment variable (on the task managers) holding the password or token.");
-
-    public static final ConfigOption<String> PASSWORD_FILE = ConfigOptions.key("influx.password-file")
-            .stringType().noDefaultValue()
-            .withDescription("File (on the task managers) holding the password or token; wins over the env var.");
+    public static final ConfigOption<String> USERNAME = InfluxDbSinkOptions.USERNAME;
+    public static final ConfigOption<String> PASSWORD_ENV = InfluxDbSinkOptions.PASSWORD_ENV;
+    public static final ConfigOption<String> PASSWORD_FILE = InfluxDbSinkOptions.PASSWORD_FILE;
 
     private InfluxOptions() {
     }
 
-    public static InfluxDbConnection connection(ReadableConfig config) {
-        return new InfluxDbConnection(config.get(URL), config.get(DATABASE), config.getOptional(USERNAME).orElse(null),
-                config.get(PASSWORD_ENV), config.getOptional(PASSWORD_FILE).orElse(null));
+    /** The InfluxDB sink configured from every {@code influx.*} option present in {@code config}. */
+    public static <T> InfluxDbSink<T> sink(ReadableConfig config, PointConverter<T> converter) {
+        return InfluxDbSink.<T>builder()
+                .database(config.get(DATABASE))
+                .configure(config)
+                .converter(converter)
+                .build();
     }
 }

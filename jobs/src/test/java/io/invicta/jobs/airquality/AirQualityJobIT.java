@@ -6,7 +6,6 @@ import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.testkit.KafkaExtension;
 import io.invicta.tools.airquality.ProduceAirQuality;
 import io.invicta.schemas.AirQualityObserved;
-import io.invicta.sinks.influxdb.InfluxDbConnection;
 import io.invicta.sinks.influxdb.InfluxDbSink;
 import io.invicta.testkit.InfluxDbExtension;
 import org.apache.flink.api.common.JobID;
@@ -142,7 +141,8 @@ class AirQualityJobIT {
         env.enableCheckpointing(1000);
         new AirQualityJob(
                 KafkaOptions.source(config, topic, AirQualityObserved.class, AirQualityJob.validator(config), group),
-                InfluxDbSink.of(InfluxDbConnection.anonymous(INFLUX.url(), INFLUX.database()), new PollutantMeanPoints()),
+                InfluxDbSink.<PollutantMean>builder().url(INFLUX.url()).database(INFLUX.database())
+                        .converter(new PollutantMeanPoints()).build(),
                 KafkaOptions.deadLetterSink(config),
                 config).build(env);
         return env.executeAsync("air-quality-it-" + group);
