@@ -7,6 +7,8 @@ import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.common.LateEvent;
+import io.invicta.jobs.common.LatenessGate;
 import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.schemas.AirQualityObserved;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -26,9 +28,10 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 import java.time.Duration;
 
 /**
- * Air quality per sensor and pollutant: Kafka → decode and validate (failures → dead-letter topic) →
- * event-time watermarks → tumbling-window count, mean, min and max → InfluxDB
- * ({@value PollutantMeanPoints#MEASUREMENT}).
+ * Air quality per sensor and per zone, per pollutant: Kafka → decode and validate (failures → dead-letter topic)
+ * → event-time watermarks → lateness gate (too late → late-events topic) → short (1 min) and long (1 h) tumbling
+ * windows of count, mean, min and max, re-fired by late events within the allowed lateness → InfluxDB
+ * (air_quality_1m/_1h per sensor, air_quality_zone_1m/_1h per zone; docs/METRICS.md).
  *
  * <p>The topology takes its source and sink as arguments so tests can plug in others; {@link #main} wires Kafka
  * and InfluxDB from {@code --key value} arguments named like the options.
@@ -39,9 +42,17 @@ public final class AirQualityJob {
             .stringType().defaultValue("air-quality")
             .withDescription("Kafka topic of AirQualityObserved records (Avro single-object encoding).");
 
-    public static final ConfigOption<Duration> WINDOW = ConfigOptions.key("air-quality.window")
+    public static final ConfigOption<Duration> SHORT_WINDOW = ConfigOptions.key("air-quality.short-window")
             .durationType().defaultValue(Duration.ofMinutes(1))
-            .withDescription("Length of the tumbling event-time window of the means.");
+            .withDescription("Length of the short tumbling event-time window (measurements *_1m by default).");
+
+    public static final ConfigOption<Duration> LONG_WINDOW = ConfigOptions.key("air-quality.long-window")
+            .durationType().defaultValue(Duration.ofHours(1))
+            .withDescription("Length of the long tumbling event-time window (measurements *_1h by default).");
+
+    public static final ConfigOption<Integer> GEOHASH_PRECISION = ConfigOptions.key("zones.geohash-precision")
+            .intType().defaultValue(6)
+            .withDescription("Geohash length of the zone of observations that carry no zone (6 ≈ 1.2 × 0.6 km).");
 
     public static final ConfigOption<Duration> MAX_FUTURE = ConfigOptions.key("validation.max-future")
             .durationType().defaultValue(Duration.ofHours(1))
@@ -52,13 +63,15 @@ public final class AirQualityJob {
     private final Source<Decoded<AirQualityObserved>, ?, ?> source;
     private final Sink<PollutantMean> sink;
     private final Sink<DeadLetter> deadLetterSink;
+    private final Sink<LateEvent> lateEventSink;
     private final ReadableConfig config;
 
     public AirQualityJob(Source<Decoded<AirQualityObserved>, ?, ?> source, Sink<PollutantMean> sink,
-                         Sink<DeadLetter> deadLetterSink, ReadableConfig config) {
+                         Sink<DeadLetter> deadLetterSink, Sink<LateEvent> lateEventSink, ReadableConfig config) {
         this.source = source;
         this.sink = sink;
         this.deadLetterSink = deadLetterSink;
+        this.lateEventSink = lateEventSink;
         this.config = config;
     }
 
@@ -81,18 +94,54 @@ public final class AirQualityJob {
         observations.getSideOutput(RouteDecoded.DEAD_LETTERS)
                 .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
 
-        DataStream<PollutantMean> means = observations
-                .flatMap(new ToPollutantReadings())
+        Duration shortWindow = config.get(SHORT_WINDOW);
+        Duration longWindow = config.get(LONG_WINDOW);
+        Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
+        SingleOutputStreamOperator<AirQualityObserved> inTime = observations
+                .process(new LatenessGate<>(AirQualityObserved.class, AirQualityObserved::getId,
+                        shortWindow.compareTo(longWindow) <= 0 ? shortWindow : longWindow, lateness))
+                .name("lateness-gate").uid("lateness-gate");
+        inTime.getSideOutput(LatenessGate.LATE).sinkTo(lateEventSink).name("late-events").uid("late-events");
+
+        DataStream<PollutantReading> readings = inTime
+                .flatMap(new ToPollutantReadings(config.get(GEOHASH_PRECISION)))
                 .name("split-pollutants")
-                .uid("split-pollutants")
-                .keyBy(new SensorPollutantKey(), Types.TUPLE(Types.STRING, Types.STRING))
-                .window(TumblingEventTimeWindows.of(config.get(WINDOW)))
-                .aggregate(new MeanAggregate(), new EmitPollutantMean())
-                .name("pollutant-window-means")
-                .uid("pollutant-window-means");
+                .uid("split-pollutants");
+
+        DataStream<PollutantMean> means = windowMeans(readings, true, shortWindow, lateness)
+                .union(windowMeans(readings, true, longWindow, lateness),
+                        windowMeans(readings, false, shortWindow, lateness),
+                        windowMeans(readings, false, longWindow, lateness));
 
         means.sinkTo(sink).name("influxdb-air-quality").uid("influxdb-air-quality");
         return means;
+    }
+
+    /** Tumbling means per sensor (or per zone) and pollutant; each late event within the lateness re-fires. */
+    private static DataStream<PollutantMean> windowMeans(DataStream<PollutantReading> readings, boolean perSensor,
+                                                         Duration window, Duration lateness) {
+        String resolution = resolution(window);
+        String scope = perSensor ? "sensor" : "zone";
+        return readings
+                .keyBy(perSensor ? new SensorPollutantKey() : new ZonePollutantKey(),
+                        Types.TUPLE(Types.STRING, Types.STRING))
+                .window(TumblingEventTimeWindows.of(window))
+                .allowedLateness(lateness)
+                .aggregate(new MeanAggregate(), new EmitPollutantMean(perSensor, resolution))
+                .name("means-" + scope + "-" + resolution)
+                .uid("means-" + scope + "-" + resolution);
+    }
+
+    /** A window length as a measurement suffix: 1m, 1h, 30s, 1d. */
+    static String resolution(Duration window) {
+        long seconds = window.toSeconds();
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     public static void main(String[] args) throws Exception {
@@ -102,9 +151,20 @@ public final class AirQualityJob {
                 KafkaOptions.source(config, config.get(TOPIC), AirQualityObserved.class, validator(config), NAME),
                 InfluxOptions.sink(config, new PollutantMeanPoints()),
                 KafkaOptions.deadLetterSink(config),
+                KafkaOptions.lateEventSink(config),
                 config)
                 .build(env);
         env.execute(NAME);
+    }
+
+    /** Key: zone and pollutant field name. */
+    static final class ZonePollutantKey implements KeySelector<PollutantReading, Tuple2<String, String>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Tuple2<String, String> getKey(PollutantReading reading) {
+            return Tuple2.of(reading.zone, reading.pollutant.field());
+        }
     }
 
     /** Key: sensor id and pollutant field name (an enum's hash code differs between JVMs, so not the enum). */

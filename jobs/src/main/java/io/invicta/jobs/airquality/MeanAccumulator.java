@@ -3,12 +3,15 @@ package io.invicta.jobs.airquality;
 /** Running count, sum, min and max; a Flink POJO so window state is compact. */
 public class MeanAccumulator {
 
+    /** Zone of the last reading added (a sensor's zone does not change within a window). */
+    public String zone;
     public long count;
     public double sum;
     public double min = Double.POSITIVE_INFINITY;
     public double max = Double.NEGATIVE_INFINITY;
 
-    void add(double value) {
+    void add(String zone, double value) {
+        this.zone = zone;
         count++;
         sum += value;
         min = Math.min(min, value);
@@ -16,6 +19,7 @@ public class MeanAccumulator {
     }
 
     MeanAccumulator merge(MeanAccumulator other) {
+        zone = zone != null ? zone : other.zone;
         count += other.count;
         sum += other.sum;
         min = Math.min(min, other.min);

@@ -14,7 +14,7 @@ public final class MeanAggregate implements AggregateFunction<PollutantReading, 
 
     @Override
     public MeanAccumulator add(PollutantReading reading, MeanAccumulator accumulator) {
-        accumulator.add(reading.value);
+        accumulator.add(reading.zone, reading.value);
         return accumulator;
     }
 

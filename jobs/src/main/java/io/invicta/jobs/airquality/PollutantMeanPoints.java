@@ -7,20 +7,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * {@code air_quality_1m,pollutant=<no2|pm10|…>,sensor=<id> count=…i,max=…,mean=…,min=… <window start ms>}.
- * Identity is measurement + sensor + pollutant + window start, so a replayed window overwrites itself.
+ * Per sensor: {@code air_quality_<res>,pollutant=…,sensor=…,zone=… count=…i,max=…,mean=…,min=… <window start>};
+ * per zone: {@code air_quality_zone_<res>,pollutant=…,zone=… …}, where res is 1m or 1h (docs/METRICS.md).
+ * Identity is measurement + tags + window start, so a re-fired or replayed window overwrites its point.
  */
 public final class PollutantMeanPoints implements PointConverter<PollutantMean> {
 
     private static final long serialVersionUID = 1L;
 
+    /** The per-sensor one-minute measurement. */
     public static final String MEASUREMENT = "air_quality_1m";
+
+    public static String measurement(PollutantMean mean) {
+        return (mean.sensorId != null ? "air_quality_" : "air_quality_zone_") + mean.resolution;
+    }
 
     @Override
     public void convert(PollutantMean mean, Consumer<InfluxPoint> out) {
-        out.accept(InfluxPoint.measurement(MEASUREMENT)
-                .time(mean.windowStart, TimeUnit.MILLISECONDS)
-                .tag("sensor", mean.sensorId)
+        InfluxPoint.Builder point = InfluxPoint.measurement(measurement(mean))
+                .time(mean.windowStart, TimeUnit.MILLISECONDS);
+        if (mean.sensorId != null) {
+            point.tag("sensor", mean.sensorId);
+        }
+        out.accept(point
+                .tag("zone", mean.zone)
                 .tag("pollutant", mean.pollutant.field())
                 .field("count", mean.count)
                 .field("max", mean.max)

@@ -4,6 +4,8 @@ package io.invicta.jobs.airquality;
 public class PollutantReading {
 
     public String sensorId;
+    /** The observation's zone, or the geohash cell of its location. */
+    public String zone;
     public Pollutant pollutant;
     public long timestamp;
     public double value;
@@ -11,8 +13,9 @@ public class PollutantReading {
     public PollutantReading() {
     }
 
-    public PollutantReading(String sensorId, Pollutant pollutant, long timestamp, double value) {
+    public PollutantReading(String sensorId, String zone, Pollutant pollutant, long timestamp, double value) {
         this.sensorId = sensorId;
+        this.zone = zone;
         this.pollutant = pollutant;
         this.timestamp = timestamp;
         this.value = value;

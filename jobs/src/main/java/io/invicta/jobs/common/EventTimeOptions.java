@@ -17,6 +17,11 @@ public final class EventTimeOptions {
             .durationType().defaultValue(Duration.ofSeconds(30))
             .withDescription("A Kafka partition without records for this long stops holding back the watermark.");
 
+    public static final ConfigOption<Duration> ALLOWED_LATENESS = ConfigOptions.key("event-time.allowed-lateness")
+            .durationType().defaultValue(Duration.ofMinutes(10))
+            .withDescription("How long after its end (in event time) a window still accepts late events; each one "
+                    + "rewrites the window's result (same InfluxDB point). Later events go to the late-events topic.");
+
     private EventTimeOptions() {
     }
 }

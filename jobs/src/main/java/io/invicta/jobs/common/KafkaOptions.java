@@ -30,6 +30,10 @@ public final class KafkaOptions {
             .stringType().defaultValue("dead-letter")
             .withDescription("Topic for records that fail decoding or validation (original bytes, reason in headers).");
 
+    public static final ConfigOption<String> LATE_EVENTS_TOPIC = ConfigOptions.key("topic.late-events")
+            .stringType().defaultValue("late-events")
+            .withDescription("Topic for events later than the allowed lateness (re-encoded event, reason in headers).");
+
     /** Where a fresh job starts reading. Restores always continue from checkpointed offsets. */
     public enum StartingOffsets {
         COMMITTED, EARLIEST, LATEST
@@ -59,6 +63,15 @@ public final class KafkaOptions {
         return KafkaSink.<DeadLetter>builder()
                 .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
                 .setRecordSerializer(new DeadLetterSerializer(config.get(DEAD_LETTER_TOPIC)))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
+    /** At-least-once sink of late events to {@link #LATE_EVENTS_TOPIC}. */
+    public static KafkaSink<LateEvent> lateEventSink(ReadableConfig config) {
+        return KafkaSink.<LateEvent>builder()
+                .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
+                .setRecordSerializer(new LateEventSerializer(config.get(LATE_EVENTS_TOPIC)))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }

@@ -2,6 +2,7 @@ package io.invicta.jobs.airquality;
 
 import io.invicta.jobs.common.DeadLetterSerializer;
 import io.invicta.jobs.common.EventTimeOptions;
+import io.invicta.jobs.common.LateEventSerializer;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.testkit.KafkaExtension;
 import io.invicta.tools.airquality.ProduceAirQuality;
@@ -60,7 +61,7 @@ class AirQualityJobIT {
         KAFKA.createTopic("aq-means", 4);
         KAFKA.createTopic("dead-letter-means", 1);
         Path expected = tmp.resolve("expected.csv");
-        produce("aq-means", expected, 4);
+        produce("aq-means", expected, 4, "PT2H"); // the closing readings also close the hour windows
 
         JobClient job = startJob("aq-means", "group-means", "dead-letter-means");
         try {
@@ -72,6 +73,19 @@ class AirQualityJobIT {
                 assertThat(stored.get(key)[0]).as("count of %s", key).isEqualTo(w[0]);
                 assertThat(stored.get(key)[1]).as("mean of %s", key).isCloseTo(w[1], org.assertj.core.data.Offset.offset(1e-9));
             });
+            // The hour and the zones (6 stations in 2 zones): the same readings aggregated differently, checked
+            // against the per-minute expectations (count-weighted), with each sensor's zone as the job tagged it.
+            Map<String, double[]> hourly = aggregate(want, key -> key.substring(0, key.lastIndexOf(',')) + ",08:00");
+            await("hourly means").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertCloseTo(means("air_quality_1h", "sensor", "08:00"), hourly));
+            Map<String, String> zoneOf = zonesOfSensors();
+            assertThat(zoneOf).containsEntry("porto-aq-000", "zone-0").containsEntry("porto-aq-001", "zone-1");
+            Map<String, double[]> zonal = aggregate(want, key -> {
+                String[] k = key.split(",");
+                return zoneOf.get(k[0]) + "," + k[1] + "," + k[2];
+            });
+            await("zone means").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertCloseTo(means("air_quality_zone_1m", "zone", null), zonal));
             await("dead letters counted").atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(counter(job.getJobID(), ".deadLetters")).isEqualTo(4));
             for (String reason : List.of("TRUNCATED", "BAD_HEADER", "UNKNOWN_FINGERPRINT", "INVALID")) {
@@ -96,37 +110,162 @@ class AirQualityJobIT {
         KAFKA.createTopic("aq-replay", 4);
         KAFKA.createTopic("dead-letter-replay", 1);
         Path expected = tmp.resolve("expected.csv");
-        produce("aq-replay", expected, 0);
+        produce("aq-replay", expected, 0, "PT5M");
         Map<String, double[]> want = readExpected(expected);
+        String hour = "time >= '2024-05-01T09:00:00Z' AND time < '2024-05-01T10:00:00Z'";
 
-        for (String group : List.of("first-run", "replay-run")) {
-            JobClient job = startJob("aq-replay", group, "dead-letter-replay");
-            try {
-                // Each run reads the whole topic from the earliest offset (a new consumer group).
-                await(group).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> pointsWritten(job.getJobID()) >= want.size());
-            } finally {
-                job.cancel().get();
-            }
+        JobClient first = startJob("aq-replay", "first-run", "dead-letter-replay");
+        long zonePoints;
+        long written;
+        try {
+            await("first run").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> count("air_quality_1m", hour) == want.size());
+            // One zone point per zone, pollutant and minute of the sensors' points.
+            zonePoints = INFLUX.query("SELECT mean FROM air_quality_1m WHERE " + hour + " GROUP BY zone, pollutant").stream()
+                    .map(r -> r.get("zone") + "," + r.get("pollutant") + "," + r.get("time")).distinct().count();
+            long expectedPoints = want.size() + zonePoints;
+            await("first run, zones").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> pointsWritten(first.getJobID()) >= expectedPoints);
+            written = pointsWritten(first.getJobID());
+        } finally {
+            first.cancel().get();
+        }
+        JobClient replay = startJob("aq-replay", "replay-run", "dead-letter-replay");
+        try {
+            // The replay reads the whole topic again (a new consumer group) and writes every point again.
+            await("replay").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> pointsWritten(replay.getJobID()) >= written);
+        } finally {
+            replay.cancel().get();
         }
 
-        assertThat(INFLUX.query("SELECT count(\"mean\") FROM air_quality_1m WHERE time >= '2024-05-01T09:00:00Z' "
-                + "AND time < '2024-05-01T10:00:00Z'")).singleElement()
-                .satisfies(row -> assertThat(((Number) row.get("count")).intValue()).isEqualTo(want.size()));
+        assertThat(count("air_quality_1m", hour)).isEqualTo(want.size());
+        assertThat(count("air_quality_zone_1m", hour)).isEqualTo(zonePoints);
     }
 
-    private static void produce(String topic, Path expected, int corrupt) {
+    @Test
+    void aLateEventWithinTheLatenessRewritesItsWindowAndALaterOneGoesToTheLateTopic() throws Exception {
+        KAFKA.createTopic("aq-late", 4);
+        KAFKA.createTopic("dead-letter-late", 1);
+        KAFKA.createTopic("late-events-late", 1);
+        Path expected = tmp.resolve("expected.csv");
+        produce("aq-late", expected, 0, "PT5M");
+        Map<String, double[]> want = readExpected(expected);
+        String hour = "time >= '2024-05-01T10:00:00Z' AND time < '2024-05-01T11:00:00Z'";
+        String firstMinute = "porto-aq-000,no2," + Instant.parse("2024-05-01T10:00:00Z").toEpochMilli();
+
+        JobClient job = startJob("aq-late", "group-late", "dead-letter-late");
+        try {
+            await("means").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> count("air_quality_1m", hour) == want.size());
+            String zone = zonesOfSensors().get("porto-aq-000");
+            // The watermark is now about 10:07:30: minute 10:00 closed 6.5 minutes ago, within the 10 minutes.
+            send("aq-late", reading("porto-aq-000", zone, "2024-05-01T10:00:30Z", 1000.0));
+            send("aq-late", reading("porto-aq-000", zone, "2024-05-01T09:40:00Z", 5.0));
+
+            double[] before = want.get(firstMinute);
+            double mean = (before[0] * before[1] + 1000.0) / (before[0] + 1);
+            await("window rewritten").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        double[] stored = storedMeans(hour).get(firstMinute);
+                        assertThat(stored[0]).isEqualTo(before[0] + 1);
+                        assertThat(stored[1]).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+                    });
+            assertThat(count("air_quality_1m", hour)).as("the same point, rewritten").isEqualTo(want.size());
+            List<ConsumerRecord<String, byte[]>> late = KAFKA.consume("late-events-late", 1, Duration.ofSeconds(60));
+            assertThat(late).singleElement().satisfies(r -> {
+                assertThat(r.key()).isEqualTo("porto-aq-000");
+                assertThat(r.timestamp()).isEqualTo(Instant.parse("2024-05-01T09:40:00Z").toEpochMilli());
+                assertThat(header(r, LateEventSerializer.REASON)).isEqualTo(LateEventSerializer.LATER_THAN_ALLOWED);
+                AirQualityObserved event = ((io.invicta.schemas.codec.DecodeResult.Success<AirQualityObserved>)
+                        io.invicta.schemas.codec.Codecs.forType(AirQualityObserved.class).decode(r.value())).value();
+                assertThat(event.getNo2()).isEqualTo(5.0);
+            });
+            assertThat(counter(job.getJobID(), ".lateEvents")).isEqualTo(1);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static void produce(String topic, Path expected, int corrupt, String closingGap) {
         int exit = new CommandLine(new ProduceAirQuality()).execute(
                 "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", topic,
                 "--sensors", "6", "--minutes", "3", "--per-minute", "6",
                 "--start", topicStart(topic).toString(), "--corrupt", String.valueOf(corrupt),
-                "--expected", expected.toString());
+                "--closing-gap", closingGap, "--zones", "2", "--expected", expected.toString());
         assertThat(exit).isZero();
     }
 
     /** Each test writes its own hour, so the tests share one influxd without seeing each other's points. */
     private static Instant topicStart(String topic) {
-        return topic.equals("aq-replay") ? Instant.parse("2024-05-01T09:00:00Z") : Instant.parse("2024-05-01T08:00:00Z");
+        return switch (topic) {
+            case "aq-replay" -> Instant.parse("2024-05-01T09:00:00Z");
+            case "aq-late" -> Instant.parse("2024-05-01T10:00:00Z");
+            default -> Instant.parse("2024-05-01T08:00:00Z");
+        };
+    }
+
+    private static AirQualityObserved reading(String sensor, String zone, String time, double no2) {
+        return AirQualityObserved.newBuilder().setId(sensor).setZone(zone).setDateObserved(Instant.parse(time))
+                .setLocation(new io.invicta.schemas.GeoPoint(41.15, -8.61)).setNo2(no2).build();
+    }
+
+    private static void send(String topic, AirQualityObserved reading) throws Exception {
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer =
+                     new org.apache.kafka.clients.producer.KafkaProducer<>(
+                             Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                             new org.apache.kafka.common.serialization.StringSerializer(),
+                             new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, reading.getId(),
+                    io.invicta.schemas.codec.Codecs.forType(AirQualityObserved.class).encode(reading))).get();
+        }
+    }
+
+    private static long count(String measurement, String where) {
+        List<Map<String, Object>> rows = INFLUX.query("SELECT count(\"mean\") FROM " + measurement + " WHERE " + where);
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
+    }
+
+    /** sensor → zone tag, as the job wrote them. */
+    private static Map<String, String> zonesOfSensors() {
+        Map<String, String> zones = new HashMap<>();
+        for (Map<String, Object> row : INFLUX.query("SELECT mean, zone FROM air_quality_1m GROUP BY sensor")) {
+            zones.put((String) row.get("sensor"), (String) row.get("zone"));
+        }
+        return zones;
+    }
+
+    /** Count-weighted merge of per-minute expectations {count, mean} under a new key. */
+    private static Map<String, double[]> aggregate(Map<String, double[]> perMinute,
+                                                   java.util.function.Function<String, String> newKey) {
+        Map<String, double[]> sums = new HashMap<>();
+        perMinute.forEach((key, cm) -> {
+            double[] acc = sums.computeIfAbsent(newKey.apply(key), k -> new double[2]);
+            acc[0] += cm[0];
+            acc[1] += cm[0] * cm[1];
+        });
+        sums.values().forEach(acc -> acc[1] /= acc[0]);
+        return sums;
+    }
+
+    /** "scope,pollutant,time" → {count, mean} of a measurement; time as a fixed label when given. */
+    private static Map<String, double[]> means(String measurement, String scopeTag, String timeLabel) {
+        Map<String, double[]> stored = new HashMap<>();
+        for (Map<String, Object> row : INFLUX.query("SELECT \"count\", \"mean\" FROM " + measurement
+                + " WHERE time >= '2024-05-01T08:00:00Z' AND time < '2024-05-01T09:00:00Z' GROUP BY " + scopeTag + ", pollutant")) {
+            String time = timeLabel != null ? timeLabel : String.valueOf(Instant.parse((String) row.get("time")).toEpochMilli());
+            stored.put(row.get(scopeTag) + "," + row.get("pollutant") + "," + time,
+                    new double[]{((Number) row.get("count")).doubleValue(), ((Number) row.get("mean")).doubleValue()});
+        }
+        return stored;
+    }
+
+    private static void assertCloseTo(Map<String, double[]> stored, Map<String, double[]> want) {
+        assertThat(stored).containsOnlyKeys(want.keySet());
+        want.forEach((key, w) -> {
+            assertThat(stored.get(key)[0]).as("count of %s", key).isEqualTo(w[0]);
+            assertThat(stored.get(key)[1]).as("mean of %s", key).isCloseTo(w[1], org.assertj.core.data.Offset.offset(1e-9));
+        });
     }
 
     private static JobClient startJob(String topic, String group, String deadLetterTopic) throws Exception {
@@ -134,6 +273,7 @@ class AirQualityJobIT {
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(KafkaOptions.GROUP_ID, group);
         config.set(KafkaOptions.DEAD_LETTER_TOPIC, deadLetterTopic);
+        config.set(KafkaOptions.LATE_EVENTS_TOPIC, deadLetterTopic.replace("dead-letter", "late-events"));
         config.set(AirQualityJob.TOPIC, topic);
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -144,6 +284,7 @@ class AirQualityJobIT {
                 InfluxDbSink.<PollutantMean>builder().url(INFLUX.url()).database(INFLUX.database())
                         .converter(new PollutantMeanPoints()).build(),
                 KafkaOptions.deadLetterSink(config),
+                KafkaOptions.lateEventSink(config),
                 config).build(env);
         return env.executeAsync("air-quality-it-" + group);
     }
@@ -160,9 +301,13 @@ class AirQualityJobIT {
     }
 
     private static Map<String, double[]> storedMeans() {
+        return storedMeans("time >= '2024-05-01T08:00:00Z' AND time < '2024-05-01T09:00:00Z'");
+    }
+
+    private static Map<String, double[]> storedMeans(String where) {
         Map<String, double[]> stored = new HashMap<>();
         for (Map<String, Object> row : INFLUX.query("SELECT \"count\", \"mean\" FROM air_quality_1m "
-                + "WHERE time >= '2024-05-01T08:00:00Z' AND time < '2024-05-01T09:00:00Z' GROUP BY sensor, pollutant")) {
+                + "WHERE " + where + " GROUP BY sensor, pollutant")) {
             long time = Instant.parse((String) row.get("time")).toEpochMilli();
             stored.put(row.get("sensor") + "," + row.get("pollutant") + "," + time,
                     new double[]{((Number) row.get("count")).doubleValue(), ((Number) row.get("mean")).doubleValue()});
@@ -174,11 +319,29 @@ class AirQualityJobIT {
         return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Sum over subtasks of the counters whose identifier ends with {@code suffix}. */
-    private static long counter(JobID job, String suffix) {
-        return METRICS.getMetricsByIdentifiers(job).entrySet().stream()
-                .filter(e -> e.getKey().endsWith(suffix) && e.getValue() instanceof Counter)
-                .mapToLong(e -> ((Counter) e.getValue()).getCount()).sum();
+    /**
+     * Sum over the job's operators and subtasks of the counters named {@code name}, optionally in a sub-group:
+     * {@code ".deadLettersByReason.INVALID"} is counter INVALID in group deadLettersByReason.
+     */
+    private static long counter(JobID job, String path) {
+        String[] parts = path.substring(1).split("\\.");
+        String name = parts[parts.length - 1];
+        String group = parts.length > 1 ? parts[parts.length - 2] : null;
+        long sum = 0;
+        for (Map.Entry<org.apache.flink.metrics.MetricGroup, Map<String, org.apache.flink.metrics.Metric>> e
+                : METRICS.getMetricsByGroup().entrySet()) {
+            org.apache.flink.metrics.MetricGroup g = e.getKey();
+            if (!job.toString().equals(g.getAllVariables().get("<job_id>"))) {
+                continue;
+            }
+            if (group != null && !g.getMetricIdentifier(name).endsWith("." + group + "." + name)) {
+                continue;
+            }
+            if (e.getValue().get(name) instanceof Counter c) {
+                sum += c.getCount();
+            }
+        }
+        return sum;
     }
 
     private static long pointsWritten(JobID job) {

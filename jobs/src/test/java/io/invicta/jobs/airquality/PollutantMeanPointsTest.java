@@ -12,25 +12,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PollutantMeanPointsTest {
 
-    @Test
-    void pointIsIdentifiedBySensorPollutantAndWindowStart() {
+    private static String line(PollutantMean mean) {
         List<InfluxPoint> points = new ArrayList<>();
+        new PollutantMeanPoints().convert(mean, points::add);
+        assertThat(points).hasSize(1);
+        return LineProtocol.encode(points.get(0), TimeUnit.MILLISECONDS);
+    }
 
-        new PollutantMeanPoints().convert(new PollutantMean("porto-aq-001", Pollutant.PM25, 1_700_000_040_000L,
-                6, 12.25, 10.0, 15.5), points::add);
-
-        assertThat(points).singleElement().extracting(p -> LineProtocol.encode(p, TimeUnit.MILLISECONDS))
-                .isEqualTo("air_quality_1m,pollutant=pm25,sensor=porto-aq-001 "
+    @Test
+    void sensorPointIsIdentifiedBySensorZonePollutantAndWindowStart() {
+        assertThat(line(new PollutantMean("porto-aq-001", "ez3fh4", "1m", Pollutant.PM25, 1_700_000_040_000L,
+                6, 12.25, 10.0, 15.5)))
+                .isEqualTo("air_quality_1m,pollutant=pm25,sensor=porto-aq-001,zone=ez3fh4 "
                         + "count=6i,max=15.5,mean=12.25,min=10.0 1700000040000");
     }
 
     @Test
+    void zonePointHasNoSensorTagAndItsOwnMeasurementPerResolution() {
+        assertThat(line(new PollutantMean(null, "Cedofeita", "1h", Pollutant.NO2, 1_700_000_000_000L,
+                120, 31.5, 12.0, 77.0)))
+                .isEqualTo("air_quality_zone_1h,pollutant=no2,zone=Cedofeita "
+                        + "count=120i,max=77.0,mean=31.5,min=12.0 1700000000000");
+    }
+
+    @Test
     void sensorIdsWithSpecialCharactersStayOneTag() {
-        List<InfluxPoint> points = new ArrayList<>();
+        assertThat(line(new PollutantMean("a,b=c d", "z", "1m", Pollutant.NO2, 0L, 1, 1, 1, 1)))
+                .startsWith("air_quality_1m,pollutant=no2,sensor=a\\,b\\=c\\ d,zone=z ");
+    }
 
-        new PollutantMeanPoints().convert(new PollutantMean("a,b=c d", Pollutant.NO2, 0L, 1, 1, 1, 1), points::add);
-
-        assertThat(LineProtocol.encode(points.get(0), TimeUnit.MILLISECONDS))
-                .startsWith("air_quality_1m,pollutant=no2,sensor=a\\,b\\=c\\ d ");
+    @Test
+    void windowLengthsBecomeShortResolutionLabels() {
+        assertThat(AirQualityJob.resolution(java.time.Duration.ofMinutes(1))).isEqualTo("1m");
+        assertThat(AirQualityJob.resolution(java.time.Duration.ofHours(1))).isEqualTo("1h");
+        assertThat(AirQualityJob.resolution(java.time.Duration.ofMinutes(15))).isEqualTo("15m");
+        assertThat(AirQualityJob.resolution(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(AirQualityJob.resolution(java.time.Duration.ofDays(1))).isEqualTo("1d");
     }
 }

@@ -30,8 +30,19 @@ class ToPollutantReadingsTest {
                         org.assertj.core.groups.Tuple.tuple(Pollutant.CO, 0.4));
         assertThat(readings).allSatisfy(r -> {
             assertThat(r.sensorId).isEqualTo("s1");
+            assertThat(r.zone).as("geohash of the location when the observation has no zone")
+                    .isEqualTo(io.invicta.jobs.domain.Geo.geohash(41.15, -8.61, 6));
             assertThat(r.timestamp).isEqualTo(T.toEpochMilli());
         });
+    }
+
+    @Test
+    void anObservationsOwnZoneWins() {
+        AirQualityObserved observation = AirQualityObserved.newBuilder()
+                .setId("s1").setDateObserved(T).setLocation(new GeoPoint(41.15, -8.61)).setZone("Bonfim")
+                .setNo2(40.0).build();
+
+        assertThat(split(observation)).extracting(r -> r.zone).containsExactly("Bonfim");
     }
 
     @Test
@@ -45,7 +56,7 @@ class ToPollutantReadingsTest {
 
     private static List<PollutantReading> split(AirQualityObserved observation) {
         List<PollutantReading> out = new ArrayList<>();
-        new ToPollutantReadings().flatMap(observation, new Collector<>() {
+        new ToPollutantReadings(6).flatMap(observation, new Collector<>() {
             @Override
             public void collect(PollutantReading record) {
                 out.add(record);

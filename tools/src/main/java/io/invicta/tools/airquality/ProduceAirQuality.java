@@ -65,6 +65,9 @@ public final class ProduceAirQuality implements Callable<Integer> {
     @Option(names = "--corrupt", defaultValue = "0", description = "Also write this many bad records, cycling through truncated, not Avro, unknown schema, negative NO2 (default: ${DEFAULT-VALUE}).")
     int corrupt;
 
+    @Option(names = "--zones", defaultValue = "0", description = "Name the stations' zones zone-0..zone-(N-1), round robin; 0 leaves the zone empty (the job then uses a geohash cell) (default: ${DEFAULT-VALUE}).")
+    int zones;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -144,7 +147,7 @@ public final class ProduceAirQuality implements Callable<Integer> {
                 .setId(sensorId(sensor))
                 .setDateObserved(at)
                 .setLocation(new GeoPoint(lat, lon))
-                .setZone(null)
+                .setZone(zones > 0 ? "zone-" + (sensor % zones) : null)
                 .setNo2(round(15 + 3 * sensor + 30 * random.nextDouble()))
                 .setPm10(round(10 + 2 * sensor + 20 * random.nextDouble()))
                 .setPm25(round(5 + sensor + 10 * random.nextDouble()))
