@@ -23,6 +23,7 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 import java.time.Duration;
@@ -31,7 +32,8 @@ import java.time.Duration;
  * Air quality per sensor and per zone, per pollutant: Kafka → decode and validate (failures → dead-letter topic)
  * → event-time watermarks → lateness gate (too late → late-events topic) → short (1 min) and long (1 h) tumbling
  * windows of count, mean, min and max, re-fired by late events within the allowed lateness → InfluxDB
- * (air_quality_1m/_1h per sensor, air_quality_zone_1m/_1h per zone; docs/METRICS.md).
+ * (air_quality_1m/_1h per sensor, air_quality_zone_1m/_1h per zone), and the EEA air quality index per station
+ * and hour (air_quality_index_1h; docs/METRICS.md).
  *
  * <p>The topology takes its source and sink as arguments so tests can plug in others; {@link #main} wires Kafka
  * and InfluxDB from {@code --key value} arguments named like the options.
@@ -64,12 +66,15 @@ public final class AirQualityJob {
     private final Sink<PollutantMean> sink;
     private final Sink<DeadLetter> deadLetterSink;
     private final Sink<LateEvent> lateEventSink;
+    private final Sink<AirQualityIndex> indexSink;
     private final ReadableConfig config;
 
     public AirQualityJob(Source<Decoded<AirQualityObserved>, ?, ?> source, Sink<PollutantMean> sink,
-                         Sink<DeadLetter> deadLetterSink, Sink<LateEvent> lateEventSink, ReadableConfig config) {
+                         Sink<AirQualityIndex> indexSink, Sink<DeadLetter> deadLetterSink,
+                         Sink<LateEvent> lateEventSink, ReadableConfig config) {
         this.source = source;
         this.sink = sink;
+        this.indexSink = indexSink;
         this.deadLetterSink = deadLetterSink;
         this.lateEventSink = lateEventSink;
         this.config = config;
@@ -108,13 +113,47 @@ public final class AirQualityJob {
                 .name("split-pollutants")
                 .uid("split-pollutants");
 
+        DataStream<PollutantMean> sensorLong = windowMeans(readings, true, longWindow, lateness);
         DataStream<PollutantMean> means = windowMeans(readings, true, shortWindow, lateness)
-                .union(windowMeans(readings, true, longWindow, lateness),
+                .union(sensorLong,
                         windowMeans(readings, false, shortWindow, lateness),
                         windowMeans(readings, false, longWindow, lateness));
-
         means.sinkTo(sink).name("influxdb-air-quality").uid("influxdb-air-quality");
+
+        DataStream<PollutantMean> sensorHourly = longWindow.equals(HOUR) ? sensorLong
+                : windowMeans(readings, true, HOUR, lateness);
+        airQualityIndex(readings, sensorHourly, lateness)
+                .sinkTo(indexSink).name("influxdb-air-quality-index").uid("influxdb-air-quality-index");
         return means;
+    }
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration DAY = Duration.ofDays(1);
+
+    /**
+     * The EEA index per station and hour: NO2, O3 and SO2 hourly means, PM10 and PM2.5 24-hour running means
+     * updated hourly (sliding windows ending with each hour), gathered per station by {@link IndexCombiner}.
+     */
+    private static DataStream<AirQualityIndex> airQualityIndex(DataStream<PollutantReading> readings,
+                                                               DataStream<PollutantMean> sensorHourly,
+                                                               Duration lateness) {
+        DataStream<PollutantMean> pmRunning = readings
+                .filter(r -> r.pollutant == Pollutant.PM10 || r.pollutant == Pollutant.PM25)
+                .name("pm-readings")
+                .keyBy(new SensorPollutantKey(), Types.TUPLE(Types.STRING, Types.STRING))
+                .window(SlidingEventTimeWindows.of(DAY, HOUR))
+                .allowedLateness(lateness)
+                .aggregate(new MeanAggregate(), new EmitPollutantMean(true, "24h"))
+                .name("pm-24h-running-means")
+                .uid("pm-24h-running-means");
+        return sensorHourly
+                .filter(m -> m.pollutant == Pollutant.NO2 || m.pollutant == Pollutant.O3 || m.pollutant == Pollutant.SO2)
+                .name("hourly-index-pollutants")
+                .union(pmRunning)
+                .keyBy(m -> m.sensorId, Types.STRING)
+                .process(new IndexCombiner(lateness))
+                .name("air-quality-index")
+                .uid("air-quality-index");
     }
 
     /** Tumbling means per sensor (or per zone) and pollutant; each late event within the lateness re-fires. */
@@ -150,6 +189,7 @@ public final class AirQualityJob {
         new AirQualityJob(
                 KafkaOptions.source(config, config.get(TOPIC), AirQualityObserved.class, validator(config), NAME),
                 InfluxOptions.sink(config, new PollutantMeanPoints()),
+                InfluxOptions.sink(config, new AirQualityIndexPoints()),
                 KafkaOptions.deadLetterSink(config),
                 KafkaOptions.lateEventSink(config),
                 config)

@@ -28,6 +28,7 @@ public final class EmitPollutantMean
                         Collector<PollutantMean> out) {
         MeanAccumulator acc = aggregates.iterator().next();
         out.collect(new PollutantMean(perSensor ? key.f0 : null, perSensor ? acc.zone : key.f0, resolution,
-                Pollutant.ofField(key.f1), context.window().getStart(), acc.count, acc.mean(), acc.min, acc.max));
+                Pollutant.ofField(key.f1), context.window().getStart(), context.window().getEnd(), acc.count, acc.mean(),
+                acc.min, acc.max));
     }
 }

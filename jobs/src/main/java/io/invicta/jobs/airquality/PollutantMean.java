@@ -16,6 +16,8 @@ public class PollutantMean {
     public Pollutant pollutant;
     /** Window start, epoch milliseconds: the InfluxDB timestamp of the result. */
     public long windowStart;
+    /** Window end (exclusive), epoch milliseconds. */
+    public long windowEnd;
     public long count;
     public double mean;
     public double min;
@@ -26,6 +28,12 @@ public class PollutantMean {
 
     public PollutantMean(String sensorId, String zone, String resolution, Pollutant pollutant, long windowStart,
                          long count, double mean, double min, double max) {
+        this(sensorId, zone, resolution, pollutant, windowStart, windowStart, count, mean, min, max);
+    }
+
+    public PollutantMean(String sensorId, String zone, String resolution, Pollutant pollutant, long windowStart,
+                         long windowEnd, long count, double mean, double min, double max) {
+        this.windowEnd = windowEnd;
         this.sensorId = sensorId;
         this.zone = zone;
         this.resolution = resolution;

@@ -86,6 +86,32 @@ class AirQualityJobIT {
             });
             await("zone means").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                     assertCloseTo(means("air_quality_zone_1m", "zone", null), zonal));
+            // The index of 08:00: hourly NO2/O3, and PM 24 h running means ending at 09:00 (all PM readings here).
+            Map<String, Integer> wantLevel = new HashMap<>();
+            Map<String, String> wantDominant = new HashMap<>();
+            hourly.keySet().stream().map(k -> k.split(",")[0]).distinct().forEach(sensor -> {
+                Map<io.invicta.jobs.domain.Eaqi.Pollutant, Double> c = new java.util.EnumMap<>(io.invicta.jobs.domain.Eaqi.Pollutant.class);
+                for (io.invicta.jobs.domain.Eaqi.Pollutant p : io.invicta.jobs.domain.Eaqi.Pollutant.values()) {
+                    double[] v = hourly.get(sensor + "," + p.name().toLowerCase() + ",08:00");
+                    if (v != null) {
+                        c.put(p, v[1]);
+                    }
+                }
+                io.invicta.jobs.domain.Eaqi.Overall overall = io.invicta.jobs.domain.Eaqi.overall(c);
+                wantLevel.put(sensor, overall.band().level());
+                wantDominant.put(sensor, overall.dominant().name());
+            });
+            await("air quality index").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Map<String, Integer> level = new HashMap<>();
+                Map<String, String> dominant = new HashMap<>();
+                for (Map<String, Object> row : INFLUX.query("SELECT level, dominant FROM air_quality_index_1h "
+                        + "WHERE time = '2024-05-01T08:00:00Z' GROUP BY sensor")) {
+                    level.put((String) row.get("sensor"), ((Number) row.get("level")).intValue());
+                    dominant.put((String) row.get("sensor"), (String) row.get("dominant"));
+                }
+                assertThat(level).isEqualTo(wantLevel);
+                assertThat(dominant).isEqualTo(wantDominant);
+            });
             await("dead letters counted").atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(counter(job.getJobID(), ".deadLetters")).isEqualTo(4));
             for (String reason : List.of("TRUNCATED", "BAD_HEADER", "UNKNOWN_FINGERPRINT", "INVALID")) {
@@ -283,6 +309,8 @@ class AirQualityJobIT {
                 KafkaOptions.source(config, topic, AirQualityObserved.class, AirQualityJob.validator(config), group),
                 InfluxDbSink.<PollutantMean>builder().url(INFLUX.url()).database(INFLUX.database())
                         .converter(new PollutantMeanPoints()).build(),
+                InfluxDbSink.<AirQualityIndex>builder().url(INFLUX.url()).database(INFLUX.database())
+                        .converter(new AirQualityIndexPoints()).build(),
                 KafkaOptions.deadLetterSink(config),
                 KafkaOptions.lateEventSink(config),
                 config).build(env);
