@@ -9,6 +9,7 @@ import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.LatenessGate;
+import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.schemas.AirQualityObserved;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -44,22 +45,6 @@ public final class AirQualityJob {
             .stringType().defaultValue("air-quality")
             .withDescription("Kafka topic of AirQualityObserved records (Avro single-object encoding).");
 
-    public static final ConfigOption<Duration> SHORT_WINDOW = ConfigOptions.key("air-quality.short-window")
-            .durationType().defaultValue(Duration.ofMinutes(1))
-            .withDescription("Length of the short tumbling event-time window (measurements *_1m by default).");
-
-    public static final ConfigOption<Duration> LONG_WINDOW = ConfigOptions.key("air-quality.long-window")
-            .durationType().defaultValue(Duration.ofHours(1))
-            .withDescription("Length of the long tumbling event-time window (measurements *_1h by default).");
-
-    public static final ConfigOption<Integer> GEOHASH_PRECISION = ConfigOptions.key("zones.geohash-precision")
-            .intType().defaultValue(6)
-            .withDescription("Geohash length of the zone of observations that carry no zone (6 ≈ 1.2 × 0.6 km).");
-
-    public static final ConfigOption<Duration> MAX_FUTURE = ConfigOptions.key("validation.max-future")
-            .durationType().defaultValue(Duration.ofHours(1))
-            .withDescription("Observations dated further than this ahead of the wall clock are dead-lettered.");
-
     public static final String NAME = "invicta-air-quality";
 
     private final Source<Decoded<AirQualityObserved>, ?, ?> source;
@@ -82,7 +67,7 @@ public final class AirQualityJob {
 
     /** The source's validation of this job's input. */
     public static AirQualityValidator validator(ReadableConfig config) {
-        return new AirQualityValidator(config.get(MAX_FUTURE));
+        return new AirQualityValidator(config.get(MetricsOptions.MAX_FUTURE));
     }
 
     /** Adds the topology to {@code env} and returns the means stream (before the sink) for callers that want it. */
@@ -99,17 +84,17 @@ public final class AirQualityJob {
         observations.getSideOutput(RouteDecoded.DEAD_LETTERS)
                 .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
 
-        Duration shortWindow = config.get(SHORT_WINDOW);
-        Duration longWindow = config.get(LONG_WINDOW);
+        Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
+        Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         SingleOutputStreamOperator<AirQualityObserved> inTime = observations
                 .process(new LatenessGate<>(AirQualityObserved.class, AirQualityObserved::getId,
-                        shortWindow.compareTo(longWindow) <= 0 ? shortWindow : longWindow, lateness))
+                        MetricsOptions.shortestWindow(config), lateness))
                 .name("lateness-gate").uid("lateness-gate");
         inTime.getSideOutput(LatenessGate.LATE).sinkTo(lateEventSink).name("late-events").uid("late-events");
 
         DataStream<PollutantReading> readings = inTime
-                .flatMap(new ToPollutantReadings(config.get(GEOHASH_PRECISION)))
+                .flatMap(new ToPollutantReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
                 .name("split-pollutants")
                 .uid("split-pollutants");
 
@@ -159,7 +144,7 @@ public final class AirQualityJob {
     /** Tumbling means per sensor (or per zone) and pollutant; each late event within the lateness re-fires. */
     private static DataStream<PollutantMean> windowMeans(DataStream<PollutantReading> readings, boolean perSensor,
                                                          Duration window, Duration lateness) {
-        String resolution = resolution(window);
+        String resolution = MetricsOptions.resolution(window);
         String scope = perSensor ? "sensor" : "zone";
         return readings
                 .keyBy(perSensor ? new SensorPollutantKey() : new ZonePollutantKey(),
@@ -169,18 +154,6 @@ public final class AirQualityJob {
                 .aggregate(new MeanAggregate(), new EmitPollutantMean(perSensor, resolution))
                 .name("means-" + scope + "-" + resolution)
                 .uid("means-" + scope + "-" + resolution);
-    }
-
-    /** A window length as a measurement suffix: 1m, 1h, 30s, 1d. */
-    static String resolution(Duration window) {
-        long seconds = window.toSeconds();
-        if (seconds % 86_400 == 0) {
-            return seconds / 86_400 + "d";
-        }
-        if (seconds % 3_600 == 0) {
-            return seconds / 3_600 + "h";
-        }
-        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,0 +1,43 @@
+package io.invicta.jobs.noise;
+
+import io.invicta.jobs.common.Validator;
+import io.invicta.schemas.NoiseLevelObserved;
+
+import java.time.Duration;
+
+/** Refuses levels no sound level meter reports, reversed intervals, off-globe points and far-future times. */
+public final class NoiseValidator implements Validator<NoiseLevelObserved> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** dB(A); 194 dB is the loudest undistorted sound in air. */
+    static final double MAX_LEVEL = 194;
+
+    private final long maxFutureMillis;
+
+    public NoiseValidator(Duration maxFuture) {
+        this.maxFutureMillis = maxFuture.toMillis();
+    }
+
+    @Override
+    public String check(NoiseLevelObserved o, long nowMillis) {
+        long end = o.getDateObserved().toEpochMilli();
+        if (end > nowMillis + maxFutureMillis) {
+            return "dateObserved " + o.getDateObserved() + " is more than " + Duration.ofMillis(maxFutureMillis) + " in the future";
+        }
+        if (o.getDateObservedFrom() != null && o.getDateObservedFrom().toEpochMilli() > end) {
+            return "dateObservedFrom " + o.getDateObservedFrom() + " is after dateObserved " + o.getDateObserved();
+        }
+        double lat = o.getLocation().getLat();
+        double lon = o.getLocation().getLon();
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+            return "location " + lat + "," + lon + " is not a WGS84 point";
+        }
+        for (Double level : new Double[]{o.getLAeq(), o.getLAmax(), o.getLAS()}) {
+            if (level != null && !level.isNaN() && !(level >= 0 && level <= MAX_LEVEL)) {
+                return "level " + level + " dB(A) is out of range [0, " + MAX_LEVEL + "]";
+            }
+        }
+        return null;
+    }
+}

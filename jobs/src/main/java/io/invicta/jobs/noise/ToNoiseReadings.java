@@ -1,0 +1,33 @@
+package io.invicta.jobs.noise;
+
+import io.invicta.jobs.domain.Decibels;
+import io.invicta.jobs.domain.Geo;
+import io.invicta.schemas.NoiseLevelObserved;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.util.Collector;
+
+/** Observations with an LAeq become readings; the zone is the observation's own or its geohash cell. */
+public final class ToNoiseReadings implements FlatMapFunction<NoiseLevelObserved, NoiseReading> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int geohashPrecision;
+
+    public ToNoiseReadings(int geohashPrecision) {
+        this.geohashPrecision = geohashPrecision;
+    }
+
+    @Override
+    public void flatMap(NoiseLevelObserved o, Collector<NoiseReading> out) {
+        if (o.getLAeq() == null || o.getLAeq().isNaN()) {
+            return;
+        }
+        long end = o.getDateObserved().toEpochMilli();
+        double seconds = o.getDateObservedFrom() == null ? 1.0
+                : Math.max(1.0, (end - o.getDateObservedFrom().toEpochMilli()) / 1000.0);
+        String zone = o.getZone() != null && !o.getZone().isBlank() ? o.getZone()
+                : Geo.geohash(o.getLocation().getLat(), o.getLocation().getLon(), geohashPrecision);
+        out.collect(new NoiseReading(o.getId(), zone, end, seconds, Decibels.energy(o.getLAeq()) * seconds,
+                o.getLAmax() == null ? Double.NaN : o.getLAmax()));
+    }
+}

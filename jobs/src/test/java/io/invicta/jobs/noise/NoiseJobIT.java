@@ -1,0 +1,120 @@
+package io.invicta.jobs.noise;
+
+import io.invicta.jobs.common.DeadLetterSerializer;
+import io.invicta.jobs.common.EventTimeOptions;
+import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.schemas.GeoPoint;
+import io.invicta.schemas.NoiseLevelObserved;
+import io.invicta.schemas.codec.AvroCodec;
+import io.invicta.schemas.codec.Codecs;
+import io.invicta.sinks.influxdb.InfluxDbSink;
+import io.invicta.testkit.InfluxDbExtension;
+import io.invicta.testkit.KafkaExtension;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/** Noise observations through Kafka, the job on a MiniCluster at parallelism 2, and a real influxd. */
+class NoiseJobIT {
+
+    @RegisterExtension
+    static final KafkaExtension KAFKA = new KafkaExtension();
+
+    @RegisterExtension
+    static final InfluxDbExtension INFLUX = new InfluxDbExtension();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static NoiseLevelObserved observation(String sensor, String end, int seconds, double laeq) {
+        Instant to = Instant.parse(end);
+        return NoiseLevelObserved.newBuilder().setId(sensor).setDateObserved(to)
+                .setDateObservedFrom(to.minusSeconds(seconds)).setLocation(new GeoPoint(41.145, -8.611))
+                .setZone("Baixa").setLAeq(laeq).setLAmax(laeq + 12).setLAS(null).build();
+    }
+
+    @Test
+    void minuteLevelsPerSensorAndZoneAreEnergeticMeansAndImpossibleLevelsAreDeadLettered() throws Exception {
+        KAFKA.createTopic("noise-it", 2);
+        KAFKA.createTopic("dead-letter-noise", 1);
+        AvroCodec<NoiseLevelObserved> codec = Codecs.forType(NoiseLevelObserved.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (NoiseLevelObserved o : List.of(
+                    observation("n1", "2024-05-01T10:00:30Z", 30, 60.0),
+                    observation("n1", "2024-05-01T10:00:59Z", 30, 70.0),
+                    observation("n2", "2024-05-01T10:00:45Z", 60, 65.0),
+                    observation("n2", "2024-05-01T10:00:50Z", 5, -5.0),        // impossible: dead letter
+                    observation("n1", "2024-05-01T10:10:00Z", 60, 50.0),       // move the watermark on
+                    observation("n2", "2024-05-01T10:10:00Z", 60, 50.0))) {
+                producer.send(new ProducerRecord<>("noise-it", o.getId(), codec.encode(o))).get();
+            }
+        }
+
+        Configuration config = new Configuration();
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        config.set(KafkaOptions.DEAD_LETTER_TOPIC, "dead-letter-noise");
+        config.set(KafkaOptions.LATE_EVENTS_TOPIC, "late-events-noise");
+        config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(1000);
+        new NoiseJob(KafkaOptions.source(config, "noise-it", NoiseLevelObserved.class, NoiseJob.validator(config), "noise-it"),
+                InfluxDbSink.<NoiseLevel>builder().url(INFLUX.url()).database(INFLUX.database())
+                        .converter(new NoisePoints.Levels()).build(),
+                InfluxDbSink.<NoiseDay>builder().url(INFLUX.url()).database(INFLUX.database())
+                        .converter(new NoisePoints.Lden()).build(),
+                KafkaOptions.deadLetterSink(config), KafkaOptions.lateEventSink(config), config).build(env);
+        JobClient job = env.executeAsync("noise-it");
+        try {
+            // Independent arithmetic: energies weighted by the observed seconds.
+            double n1 = 10 * Math.log10((30 * Math.pow(10, 6.0) + 30 * Math.pow(10, 7.0)) / 60);
+            double zone = 10 * Math.log10((30 * Math.pow(10, 6.0) + 30 * Math.pow(10, 7.0) + 60 * Math.pow(10, 6.5)) / 120);
+            await("minute levels").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Map<String, Double> laeq = new HashMap<>();
+                for (Map<String, Object> row : INFLUX.query("SELECT laeq FROM noise_1m WHERE time = '2024-05-01T10:00:00Z' GROUP BY sensor")) {
+                    laeq.put((String) row.get("sensor"), ((Number) row.get("laeq")).doubleValue());
+                }
+                assertThat(laeq).containsOnlyKeys("n1", "n2");
+                assertThat(laeq.get("n1")).isCloseTo(n1, within(1e-9));
+                assertThat(laeq.get("n2")).isCloseTo(65.0, within(1e-9));
+                List<Map<String, Object>> zones = INFLUX.query(
+                        "SELECT laeq, lamax, \"count\" FROM noise_zone_1m WHERE time = '2024-05-01T10:00:00Z' AND zone = 'Baixa'");
+                assertThat(zones).singleElement().satisfies(row -> {
+                    assertThat(((Number) row.get("laeq")).doubleValue()).isCloseTo(zone, within(1e-9));
+                    assertThat(((Number) row.get("lamax")).doubleValue()).isEqualTo(82.0);
+                    assertThat(((Number) row.get("count")).intValue()).isEqualTo(3);
+                });
+            });
+            List<ConsumerRecord<String, byte[]>> letters = KAFKA.consume("dead-letter-noise", 1, Duration.ofSeconds(30));
+            assertThat(letters).singleElement().satisfies(r -> {
+                assertThat(r.key()).isEqualTo("n2");
+                assertThat(new String(r.headers().lastHeader(DeadLetterSerializer.DETAIL).value(), StandardCharsets.UTF_8))
+                        .contains("-5.0");
+            });
+        } finally {
+            job.cancel().get();
+        }
+    }
+}
