@@ -9,6 +9,8 @@ import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.LatenessGate;
+import io.invicta.jobs.common.LocalDayWindows;
+import io.invicta.jobs.domain.LimitValue;
 import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.schemas.AirQualityObserved;
@@ -28,6 +30,7 @@ import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindow
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 /**
  * Air quality per sensor and per zone, per pollutant: Kafka → decode and validate (failures → dead-letter topic)
@@ -47,21 +50,27 @@ public final class AirQualityJob {
 
     public static final String NAME = "invicta-air-quality";
 
+    /** Where the job's results and rejects go; tests plug in their own. */
+    public record Outputs(Sink<PollutantMean> means, Sink<AirQualityIndex> index, Sink<Exceedances> exceedances,
+                          Sink<DeadLetter> deadLetters, Sink<LateEvent> lateEvents) {
+
+        /** InfluxDB for results, Kafka for dead letters and late events, as configured. */
+        public static Outputs of(ReadableConfig config) {
+            return new Outputs(InfluxOptions.sink(config, new PollutantMeanPoints()),
+                    InfluxOptions.sink(config, new AirQualityIndexPoints()),
+                    InfluxOptions.sink(config, new ExceedancePoints()),
+                    KafkaOptions.deadLetterSink(config),
+                    KafkaOptions.lateEventSink(config));
+        }
+    }
+
     private final Source<Decoded<AirQualityObserved>, ?, ?> source;
-    private final Sink<PollutantMean> sink;
-    private final Sink<DeadLetter> deadLetterSink;
-    private final Sink<LateEvent> lateEventSink;
-    private final Sink<AirQualityIndex> indexSink;
+    private final Outputs outputs;
     private final ReadableConfig config;
 
-    public AirQualityJob(Source<Decoded<AirQualityObserved>, ?, ?> source, Sink<PollutantMean> sink,
-                         Sink<AirQualityIndex> indexSink, Sink<DeadLetter> deadLetterSink,
-                         Sink<LateEvent> lateEventSink, ReadableConfig config) {
+    public AirQualityJob(Source<Decoded<AirQualityObserved>, ?, ?> source, Outputs outputs, ReadableConfig config) {
         this.source = source;
-        this.sink = sink;
-        this.indexSink = indexSink;
-        this.deadLetterSink = deadLetterSink;
-        this.lateEventSink = lateEventSink;
+        this.outputs = outputs;
         this.config = config;
     }
 
@@ -82,7 +91,7 @@ public final class AirQualityJob {
                 .name("decode-air-quality")
                 .uid("decode-air-quality");
         observations.getSideOutput(RouteDecoded.DEAD_LETTERS)
-                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
+                .sinkTo(outputs.deadLetters()).name("dead-letters").uid("dead-letters");
 
         Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
         Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
@@ -91,7 +100,7 @@ public final class AirQualityJob {
                 .process(new LatenessGate<>(AirQualityObserved.class, AirQualityObserved::getId,
                         MetricsOptions.shortestWindow(config), lateness))
                 .name("lateness-gate").uid("lateness-gate");
-        inTime.getSideOutput(LatenessGate.LATE).sinkTo(lateEventSink).name("late-events").uid("late-events");
+        inTime.getSideOutput(LatenessGate.LATE).sinkTo(outputs.lateEvents()).name("late-events").uid("late-events");
 
         DataStream<PollutantReading> readings = inTime
                 .flatMap(new ToPollutantReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
@@ -103,12 +112,14 @@ public final class AirQualityJob {
                 .union(sensorLong,
                         windowMeans(readings, false, shortWindow, lateness),
                         windowMeans(readings, false, longWindow, lateness));
-        means.sinkTo(sink).name("influxdb-air-quality").uid("influxdb-air-quality");
+        means.sinkTo(outputs.means()).name("influxdb-air-quality").uid("influxdb-air-quality");
 
         DataStream<PollutantMean> sensorHourly = longWindow.equals(HOUR) ? sensorLong
                 : windowMeans(readings, true, HOUR, lateness);
         airQualityIndex(readings, sensorHourly, lateness)
-                .sinkTo(indexSink).name("influxdb-air-quality-index").uid("influxdb-air-quality-index");
+                .sinkTo(outputs.index()).name("influxdb-air-quality-index").uid("influxdb-air-quality-index");
+        exceedances(readings, sensorHourly, MetricsOptions.cityZone(config), lateness)
+                .sinkTo(outputs.exceedances()).name("influxdb-exceedances").uid("influxdb-exceedances");
         return means;
     }
 
@@ -141,6 +152,43 @@ public final class AirQualityJob {
                 .uid("air-quality-index");
     }
 
+    /**
+     * Limit-value exceedances (2008/50/EC) per station and calendar year: hourly means for the hourly limits,
+     * means of local calendar days for the daily ones.
+     */
+    private static DataStream<Exceedances> exceedances(DataStream<PollutantReading> readings,
+                                                       DataStream<PollutantMean> sensorHourly, ZoneId cityZone,
+                                                       Duration lateness) {
+        DataStream<PollutantMean> daily = readings
+                .filter(r -> r.pollutant == Pollutant.PM10 || r.pollutant == Pollutant.SO2)
+                .name("daily-limit-pollutants")
+                .keyBy(new SensorPollutantKey(), Types.TUPLE(Types.STRING, Types.STRING))
+                .window(LocalDayWindows.in(cityZone))
+                .allowedLateness(lateness)
+                .aggregate(new MeanAggregate(), new EmitPollutantMean(true, "1d"))
+                .name("daily-means-local")
+                .uid("daily-means-local");
+        return sensorHourly.union(daily)
+                .filter(m -> limitFor(m) != null)
+                .name("limit-value-means")
+                .keyBy(m -> Tuple2.of(m.sensorId, limitFor(m).name()), Types.TUPLE(Types.STRING, Types.STRING))
+                .process(new ExceedanceCounter(cityZone, lateness))
+                .name("exceedances")
+                .uid("exceedances");
+    }
+
+    /** The limit value a window mean is judged against, or null. */
+    static LimitValue limitFor(PollutantMean mean) {
+        LimitValue.Period period = mean.windowEnd - mean.windowStart <= HOUR.toMillis()
+                ? LimitValue.Period.HOUR : LimitValue.Period.DAY;
+        for (LimitValue limit : LimitValue.values()) {
+            if (limit.period() == period && limit.pollutant().name().equals(mean.pollutant.name())) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
     /** Tumbling means per sensor (or per zone) and pollutant; each late event within the lateness re-fires. */
     private static DataStream<PollutantMean> windowMeans(DataStream<PollutantReading> readings, boolean perSensor,
                                                          Duration window, Duration lateness) {
@@ -161,10 +209,7 @@ public final class AirQualityJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         new AirQualityJob(
                 KafkaOptions.source(config, config.get(TOPIC), AirQualityObserved.class, validator(config), NAME),
-                InfluxOptions.sink(config, new PollutantMeanPoints()),
-                InfluxOptions.sink(config, new AirQualityIndexPoints()),
-                KafkaOptions.deadLetterSink(config),
-                KafkaOptions.lateEventSink(config),
+                Outputs.of(config),
                 config)
                 .build(env);
         env.execute(NAME);

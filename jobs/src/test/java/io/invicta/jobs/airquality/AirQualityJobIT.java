@@ -3,6 +3,7 @@ package io.invicta.jobs.airquality;
 import io.invicta.jobs.common.DeadLetterSerializer;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.LateEventSerializer;
+import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.testkit.KafkaExtension;
 import io.invicta.tools.airquality.ProduceAirQuality;
@@ -112,6 +113,15 @@ class AirQualityJobIT {
                 assertThat(level).isEqualTo(wantLevel);
                 assertThat(dominant).isEqualTo(wantDominant);
             });
+            // Limit values: every station's closed NO2 hours were judged (none of these values exceeds 200).
+            await("exceedance counts").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(INFLUX.query("SELECT \"count\", allowed FROM air_quality_exceedances "
+                            + "WHERE \"limit\" = 'NO2_HOURLY_200' GROUP BY sensor"))
+                            .hasSize(wantLevel.size())
+                            .allSatisfy(row -> {
+                                assertThat(((Number) row.get("count")).intValue()).isZero();
+                                assertThat(((Number) row.get("allowed")).intValue()).isEqualTo(18);
+                            }));
             await("dead letters counted").atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(counter(job.getJobID(), ".deadLetters")).isEqualTo(4));
             for (String reason : List.of("TRUNCATED", "BAD_HEADER", "UNKNOWN_FINGERPRINT", "INVALID")) {
@@ -297,6 +307,8 @@ class AirQualityJobIT {
     private static JobClient startJob(String topic, String group, String deadLetterTopic) throws Exception {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        config.set(InfluxOptions.URL, INFLUX.url());
+        config.set(InfluxOptions.DATABASE, INFLUX.database());
         config.set(KafkaOptions.GROUP_ID, group);
         config.set(KafkaOptions.DEAD_LETTER_TOPIC, deadLetterTopic);
         config.set(KafkaOptions.LATE_EVENTS_TOPIC, deadLetterTopic.replace("dead-letter", "late-events"));
@@ -307,12 +319,7 @@ class AirQualityJobIT {
         env.enableCheckpointing(1000);
         new AirQualityJob(
                 KafkaOptions.source(config, topic, AirQualityObserved.class, AirQualityJob.validator(config), group),
-                InfluxDbSink.<PollutantMean>builder().url(INFLUX.url()).database(INFLUX.database())
-                        .converter(new PollutantMeanPoints()).build(),
-                InfluxDbSink.<AirQualityIndex>builder().url(INFLUX.url()).database(INFLUX.database())
-                        .converter(new AirQualityIndexPoints()).build(),
-                KafkaOptions.deadLetterSink(config),
-                KafkaOptions.lateEventSink(config),
+                AirQualityJob.Outputs.of(config),
                 config).build(env);
         return env.executeAsync("air-quality-it-" + group);
     }
