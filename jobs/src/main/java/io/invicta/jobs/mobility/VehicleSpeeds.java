@@ -97,6 +97,16 @@ public final class VehicleSpeeds extends KeyedProcessFunction<String, VehiclePos
         ctx.timerService().registerEventTimeTimer(time + inactivityMillis);
     }
 
+    @VisibleForTesting
+    long implausibleJumps() {
+        return implausibleJumps.getCount();
+    }
+
+    @VisibleForTesting
+    long nonPositiveGaps() {
+        return nonPositiveGaps.getCount();
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<VehicleMove> out) throws Exception {
         Fix fix = lastFix.value();
