@@ -1,0 +1,221 @@
+package io.invicta.jobs.mobility;
+
+import io.invicta.jobs.common.DeadLetter;
+import io.invicta.jobs.common.Decoded;
+import io.invicta.jobs.common.DecodedEventTimes;
+import io.invicta.jobs.common.EventTimeExtractor;
+import io.invicta.jobs.common.EventTimeOptions;
+import io.invicta.jobs.common.InfluxOptions;
+import io.invicta.jobs.common.JobArguments;
+import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.common.RouteDecoded;
+import io.invicta.jobs.domain.Geo;
+import io.invicta.schemas.BikeHireDockingStation;
+import io.invicta.schemas.OnStreetParking;
+import io.invicta.schemas.TrafficFlowObserved;
+import io.invicta.schemas.VehiclePosition;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Mobility metrics: traffic flow, on-street parking, bike docking stations and vehicle GPS, each read from its
+ * Kafka topic, decoded and validated (failures → dead-letter topic), aggregated in short and long tumbling
+ * event-time windows (default 1 min and 1 h) per entity and per zone (geohash cell), and written to InfluxDB.
+ * The measurements are catalogued in docs/METRICS-MOBILITY.md.
+ *
+ * <p>Like the air-quality job, the topology takes its sources and sinks as arguments; {@link #main} wires Kafka and
+ * InfluxDB from {@code --key value} arguments named like the options in {@link MobilityOptions}.
+ */
+public final class MobilityJob {
+
+    public static final String NAME = "invicta-mobility";
+
+    public static final String TRAFFIC = "traffic";
+    public static final String TRAFFIC_ZONE = "traffic_zone";
+    public static final String PARKING = "parking";
+    public static final String PARKING_ZONE = "parking_zone";
+    public static final String BIKES = "bike_station";
+    public static final String BIKES_ZONE = "bike_zone";
+    public static final String VEHICLES_ZONE = "vehicle_zone";
+
+    private final Source<Decoded<TrafficFlowObserved>, ?, ?> traffic;
+    private final Source<Decoded<OnStreetParking>, ?, ?> parking;
+    private final Source<Decoded<BikeHireDockingStation>, ?, ?> bikes;
+    private final Source<Decoded<VehiclePosition>, ?, ?> vehicles;
+    private final Sink<MobilityPoint> sink;
+    private final Sink<DeadLetter> deadLetterSink;
+    private final ReadableConfig config;
+    private final List<Duration> windows;
+    private final int precision;
+
+    public MobilityJob(Source<Decoded<TrafficFlowObserved>, ?, ?> traffic, Source<Decoded<OnStreetParking>, ?, ?> parking,
+                       Source<Decoded<BikeHireDockingStation>, ?, ?> bikes, Source<Decoded<VehiclePosition>, ?, ?> vehicles,
+                       Sink<MobilityPoint> sink, Sink<DeadLetter> deadLetterSink, ReadableConfig config) {
+        this.traffic = traffic;
+        this.parking = parking;
+        this.bikes = bikes;
+        this.vehicles = vehicles;
+        this.sink = sink;
+        this.deadLetterSink = deadLetterSink;
+        this.config = config;
+        this.windows = List.of(config.get(MobilityOptions.SHORT_WINDOW), config.get(MobilityOptions.LONG_WINDOW));
+        windows.forEach(MobilityOptions::windowLabel); // fails fast on a window that is not whole seconds
+        if (windows.get(0).equals(windows.get(1))) {
+            throw new IllegalArgumentException("The short and long windows must differ, both are " + windows.get(0));
+        }
+        this.precision = MobilityOptions.geohashPrecision(config);
+    }
+
+    /** Adds the topology to {@code env} and returns the points (before the sink). */
+    public DataStream<MobilityPoint> build(StreamExecutionEnvironment env) {
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        DataStream<TrafficFlowObserved> trafficFlow = decoded(env, traffic, TrafficFlowObserved.class,
+                TrafficFlowObserved::getDateObserved, "traffic", deadLetters);
+        DataStream<OnStreetParking> parkings = decoded(env, parking, OnStreetParking.class,
+                OnStreetParking::getDateObserved, "parking", deadLetters);
+        DataStream<BikeHireDockingStation> stations = decoded(env, bikes, BikeHireDockingStation.class,
+                BikeHireDockingStation::getDateObserved, "bikes", deadLetters);
+        DataStream<VehiclePosition> positions = decoded(env, vehicles, VehiclePosition.class,
+                VehiclePosition::getDateObserved, "vehicles", deadLetters);
+        deadLetters.get(0).union(deadLetters.subList(1, deadLetters.size()).toArray(DataStream[]::new))
+                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
+
+        List<DataStream<MobilityPoint>> points = new ArrayList<>();
+
+        DataStream<TrafficReading> readings = trafficFlow
+                .map(new ToTrafficReading(MobilityOptions.freeFlowSpeed(config), MobilityOptions.freeFlowSpeeds(config),
+                        precision))
+                .name("traffic-readings").uid("traffic-readings");
+        windowed(readings, r -> EmitPoint.key(r.sensorId, r.lane, r.zone), TrafficAggregate::new, TRAFFIC,
+                points, "sensor", "lane", "zone");
+        windowed(readings, r -> r.zone, TrafficAggregate::new, TRAFFIC_ZONE, points, "zone");
+
+        int p = precision;
+        windowed(parkings, o -> EmitPoint.key(o.getId(), zone(o.getLocation().getLat(), o.getLocation().getLon(), p)),
+                ParkingAggregate::new, PARKING, points, "site", "zone");
+        windowed(parkings, o -> zone(o.getLocation().getLat(), o.getLocation().getLon(), p),
+                ParkingAggregate::new, PARKING_ZONE, points, "zone");
+
+        windowed(stations, s -> EmitPoint.key(s.getId(), zone(s.getLocation().getLat(), s.getLocation().getLon(), p)),
+                BikeAggregate::new, BIKES, points, "station", "zone");
+        windowed(stations, s -> zone(s.getLocation().getLat(), s.getLocation().getLon(), p),
+                BikeAggregate::new, BIKES_ZONE, points, "zone");
+
+        DataStream<VehicleMove> moves = positions
+                .keyBy(VehiclePosition::getVehicleId, Types.STRING)
+                .process(new VehicleSpeeds(config.get(MobilityOptions.MAX_VEHICLE_SPEED),
+                        config.get(MobilityOptions.VEHICLE_INACTIVITY), precision))
+                .name("vehicle-speeds").uid("vehicle-speeds");
+        for (Duration window : windows) {
+            String label = MobilityOptions.windowLabel(window);
+            DataStream<VehicleMove> perVehicle = moves
+                    .keyBy(m -> EmitPoint.key(m.vehicleId, m.zone), Types.STRING)
+                    .window(TumblingEventTimeWindows.of(window))
+                    .aggregate(new VehicleZoneAggregate(), new VehicleZoneAggregate.Emit())
+                    .name("vehicle-zone-" + label).uid("vehicle-zone-" + label);
+            points.add(perVehicle
+                    .keyBy(m -> m.zone, Types.STRING)
+                    .window(TumblingEventTimeWindows.of(window))
+                    .aggregate(new ZoneVehiclesAggregate(), new EmitPoint<>(VEHICLES_ZONE, label, "zone"))
+                    .name(VEHICLES_ZONE + "-" + label).uid(VEHICLES_ZONE + "-" + label));
+        }
+
+        @SuppressWarnings("unchecked")
+        DataStream<MobilityPoint> all = points.get(0).union(points.subList(1, points.size()).toArray(DataStream[]::new));
+        all.sinkTo(sink).name("influxdb-mobility").uid("influxdb-mobility");
+        return all;
+    }
+
+    private <T> DataStream<T> decoded(StreamExecutionEnvironment env, Source<Decoded<T>, ?, ?> source, Class<T> type,
+                                      EventTimeExtractor<T> eventTime, String family,
+                                      List<DataStream<DeadLetter>> deadLetters) {
+        SingleOutputStreamOperator<T> events = env
+                .fromSource(source, DecodedEventTimes.watermarks(eventTime,
+                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
+                        family + "-source")
+                .uid(family + "-source")
+                .process(new RouteDecoded<T>())
+                .returns(type)
+                .name("decode-" + family)
+                .uid("decode-" + family);
+        deadLetters.add(events.getSideOutput(RouteDecoded.DEAD_LETTERS));
+        return events;
+    }
+
+    /** The same aggregate in the short and the long window, keyed by the joined tag values. */
+    private <T, A extends WindowMetrics> void windowed(DataStream<T> in, KeySelector<T, String> key,
+                                                       Supplier<AggregateFunction<T, A, A>> aggregate,
+                                                       String measurement, List<DataStream<MobilityPoint>> out,
+                                                       String... tagNames) {
+        for (Duration window : windows) {
+            String label = MobilityOptions.windowLabel(window);
+            out.add(in.keyBy(key, Types.STRING)
+                    .window(TumblingEventTimeWindows.of(window))
+                    .aggregate(aggregate.get(), new EmitPoint<A>(measurement, label, tagNames))
+                    .name(measurement + "-" + label).uid(measurement + "-" + label));
+        }
+    }
+
+    static String zone(double lat, double lon, int precision) {
+        return Geo.geohash(lat, lon, precision);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Configuration config = JobArguments.parse(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Duration maxFuture = config.get(MobilityOptions.MAX_FUTURE);
+        new MobilityJob(
+                KafkaOptions.source(config, config.get(MobilityOptions.TRAFFIC_TOPIC), TrafficFlowObserved.class,
+                        new MobilityValidators.Traffic(maxFuture), NAME),
+                KafkaOptions.source(config, config.get(MobilityOptions.PARKING_TOPIC), OnStreetParking.class,
+                        new MobilityValidators.Parking(maxFuture), NAME),
+                KafkaOptions.source(config, config.get(MobilityOptions.BIKE_TOPIC), BikeHireDockingStation.class,
+                        new MobilityValidators.Bikes(maxFuture), NAME),
+                KafkaOptions.source(config, config.get(MobilityOptions.VEHICLE_TOPIC), VehiclePosition.class,
+                        new MobilityValidators.Vehicles(maxFuture), NAME),
+                InfluxOptions.sink(config, new MobilityPoints()),
+                KafkaOptions.deadLetterSink(config),
+                config)
+                .build(env);
+        env.execute(NAME);
+    }
+
+    /** Zone and free-flow speed of a traffic observation; the lane id as text (null when absent). */
+    static final class ToTrafficReading implements MapFunction<TrafficFlowObserved, TrafficReading> {
+        private static final long serialVersionUID = 1L;
+        private final double defaultFreeFlow;
+        private final HashMap<String, Double> freeFlows;
+        private final int precision;
+
+        ToTrafficReading(double defaultFreeFlow, Map<String, Double> freeFlows, int precision) {
+            this.defaultFreeFlow = defaultFreeFlow;
+            this.freeFlows = new HashMap<>(freeFlows);
+            this.precision = precision;
+        }
+
+        @Override
+        public TrafficReading map(TrafficFlowObserved o) {
+            return new TrafficReading(o.getId(), o.getLaneId() == null ? null : o.getLaneId().toString(),
+                    zone(o.getLocation().getLat(), o.getLocation().getLon(), precision), o.getIntensity(),
+                    o.getAverageVehicleSpeed(), o.getOccupancy(), o.getCongested(),
+                    freeFlows.getOrDefault(o.getId(), defaultFreeFlow));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.invicta.jobs.mobility;
+
+import io.invicta.jobs.domain.Geo;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.ReadableConfig;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Typed options of {@link MobilityJob}; every one can be given to {@code main} as {@code --key value}. */
+public final class MobilityOptions {
+
+    public static final ConfigOption<String> TRAFFIC_TOPIC = ConfigOptions.key("topic.traffic-flow")
+            .stringType().defaultValue("traffic-flow")
+            .withDescription("Kafka topic of TrafficFlowObserved records (Avro single-object encoding).");
+
+    public static final ConfigOption<String> PARKING_TOPIC = ConfigOptions.key("topic.parking")
+            .stringType().defaultValue("parking")
+            .withDescription("Kafka topic of OnStreetParking records.");
+
+    public static final ConfigOption<String> BIKE_TOPIC = ConfigOptions.key("topic.bike-stations")
+            .stringType().defaultValue("bike-stations")
+            .withDescription("Kafka topic of BikeHireDockingStation records.");
+
+    public static final ConfigOption<String> VEHICLE_TOPIC = ConfigOptions.key("topic.vehicle-positions")
+            .stringType().defaultValue("vehicle-positions")
+            .withDescription("Kafka topic of VehiclePosition records (keyed by vehicleId).");
+
+    public static final ConfigOption<Duration> SHORT_WINDOW = ConfigOptions.key("mobility.short-window")
+            .durationType().defaultValue(Duration.ofMinutes(1))
+            .withDescription("Length of the short tumbling event-time window of every mobility metric.");
+
+    public static final ConfigOption<Duration> LONG_WINDOW = ConfigOptions.key("mobility.long-window")
+            .durationType().defaultValue(Duration.ofHours(1))
+            .withDescription("Length of the long tumbling event-time window of every mobility metric.");
+
+    public static final ConfigOption<Integer> GEOHASH_PRECISION = ConfigOptions.key("mobility.geohash-precision")
+            .intType().defaultValue(6)
+            .withDescription("Characters of the geohash cell used as the zone of every metric (1..12; "
+                    + "6 ≈ 1.2 km × 0.6 km).");
+
+    public static final ConfigOption<Double> FREE_FLOW_SPEED = ConfigOptions.key("mobility.free-flow-speed")
+            .doubleType().defaultValue(50.0)
+            .withDescription("Free-flow speed (km/h) of traffic sensors without an override, for the congestion "
+                    + "index and the speed-based congestion test.");
+
+    public static final ConfigOption<Map<String, String>> FREE_FLOW_SPEEDS = ConfigOptions
+            .key("mobility.free-flow-speeds").mapType().defaultValue(Map.of())
+            .withDescription("Per-sensor free-flow speeds, km/h, as sensorId:kmh,sensorId:kmh.");
+
+    public static final ConfigOption<Double> MAX_VEHICLE_SPEED = ConfigOptions.key("mobility.max-vehicle-speed")
+            .doubleType().defaultValue(200.0)
+            .withDescription("GPS fixes implying a faster move (km/h) from the previous fix are rejected as "
+                    + "implausible jumps and counted.");
+
+    public static final ConfigOption<Duration> VEHICLE_INACTIVITY = ConfigOptions.key("mobility.vehicle-inactivity")
+            .durationType().defaultValue(Duration.ofMinutes(15))
+            .withDescription("A vehicle without a fix for this long (event time) forgets its last fix.");
+
+    public static final ConfigOption<Duration> MAX_FUTURE = ConfigOptions.key("validation.max-future")
+            .durationType().defaultValue(Duration.ofHours(1))
+            .withDescription("Observations dated further than this ahead of the wall clock are dead-lettered.");
+
+    private MobilityOptions() {
+    }
+
+    /** The per-sensor free-flow speeds, checked: positive numbers only. */
+    static Map<String, Double> freeFlowSpeeds(ReadableConfig config) {
+        Map<String, Double> speeds = new HashMap<>();
+        config.get(FREE_FLOW_SPEEDS).forEach((sensor, kmh) -> {
+            double v;
+            try {
+                v = Double.parseDouble(kmh.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(FREE_FLOW_SPEEDS.key() + ": " + sensor + " has no number: " + kmh, e);
+            }
+            if (!(v > 0)) {
+                throw new IllegalArgumentException(FREE_FLOW_SPEEDS.key() + ": " + sensor + " needs a positive speed");
+            }
+            speeds.put(sensor.trim(), v);
+        });
+        return speeds;
+    }
+
+    static double freeFlowSpeed(ReadableConfig config) {
+        double v = config.get(FREE_FLOW_SPEED);
+        if (!(v > 0)) {
+            throw new IllegalArgumentException(FREE_FLOW_SPEED.key() + " must be positive, got " + v);
+        }
+        return v;
+    }
+
+    static int geohashPrecision(ReadableConfig config) {
+        int p = config.get(GEOHASH_PRECISION);
+        Geo.geohash(0, 0, p); // throws on a precision outside 1..12
+        return p;
+    }
+
+    /** A window's tag value: {@code 1m}, {@code 1h}, {@code 90s}, {@code 1d}. */
+    static String windowLabel(Duration window) {
+        long s = window.getSeconds();
+        if (s <= 0 || window.getNano() != 0) {
+            throw new IllegalArgumentException("Windows are whole positive seconds, got " + window);
+        }
+        if (s % 86_400 == 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3600 == 0) {
+            return s / 3600 + "h";
+        }
+        return s % 60 == 0 ? s / 60 + "m" : s + "s";
+    }
+}

@@ -1,0 +1,67 @@
+package io.invicta.jobs.mobility;
+
+import io.invicta.jobs.common.InfluxOptions;
+import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.schemas.BikeHireDockingStation;
+import io.invicta.schemas.OnStreetParking;
+import io.invicta.schemas.TrafficFlowObserved;
+import io.invicta.schemas.VehiclePosition;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The job graph as main wires it (nothing is connected to): uids and names, both windows of every family. */
+class MobilityJobTopologyTest {
+
+    private static MobilityJob job(Configuration config) {
+        return new MobilityJob(
+                KafkaOptions.source(config, "t", TrafficFlowObserved.class, new MobilityValidators.Traffic(Duration.ofHours(1)), "g"),
+                KafkaOptions.source(config, "p", OnStreetParking.class, new MobilityValidators.Parking(Duration.ofHours(1)), "g"),
+                KafkaOptions.source(config, "b", BikeHireDockingStation.class, new MobilityValidators.Bikes(Duration.ofHours(1)), "g"),
+                KafkaOptions.source(config, "v", VehiclePosition.class, new MobilityValidators.Vehicles(Duration.ofHours(1)), "g"),
+                InfluxOptions.sink(config, new MobilityPoints()),
+                KafkaOptions.deadLetterSink(config),
+                config);
+    }
+
+    @Test
+    void everyOperatorHasAUidAndEveryFamilyHasBothWindows() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        job(new Configuration()).build(env);
+        Collection<StreamNode> nodes = env.getStreamGraph().getStreamNodes();
+
+        assertThat(nodes).allSatisfy(n -> assertThat(n.getTransformationUID()).as(n.getOperatorName()).isNotBlank());
+        assertThat(nodes).extracting(StreamNode::getTransformationUID).contains(
+                "traffic-1m", "traffic-1h", "traffic_zone-1m", "traffic_zone-1h",
+                "parking-1m", "parking-1h", "parking_zone-1m", "parking_zone-1h",
+                "bike_station-1m", "bike_station-1h", "bike_zone-1m", "bike_zone-1h",
+                "vehicle-speeds", "vehicle-zone-1m", "vehicle-zone-1h", "vehicle_zone-1m", "vehicle_zone-1h",
+                "decode-traffic", "decode-parking", "decode-bikes", "decode-vehicles", "influxdb-mobility");
+        assertThat(nodes).extracting(StreamNode::getTransformationUID).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void configuredWindowSizesNameTheWindows() {
+        Configuration config = new Configuration();
+        config.set(MobilityOptions.SHORT_WINDOW, Duration.ofMinutes(5));
+        config.set(MobilityOptions.LONG_WINDOW, Duration.ofDays(1));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        job(config).build(env);
+        assertThat(env.getStreamGraph().getStreamNodes()).extracting(StreamNode::getTransformationUID)
+                .contains("traffic-5m", "traffic-1d", "vehicle_zone-5m").doesNotContain("traffic-1m");
+    }
+
+    @Test
+    void equalShortAndLongWindowsAreRefused() {
+        Configuration config = new Configuration();
+        config.set(MobilityOptions.LONG_WINDOW, Duration.ofMinutes(1));
+        assertThatThrownBy(() -> job(config)).hasMessageContaining("must differ");
+    }
+}

@@ -1,0 +1,56 @@
+package io.invicta.jobs.mobility;
+
+import io.invicta.jobs.common.JobArguments;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MobilityOptionsTest {
+
+    @Test
+    void defaults() {
+        Configuration c = new Configuration();
+        assertThat(c.get(MobilityOptions.SHORT_WINDOW)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.get(MobilityOptions.LONG_WINDOW)).isEqualTo(Duration.ofHours(1));
+        assertThat(MobilityOptions.geohashPrecision(c)).isEqualTo(6);
+        assertThat(MobilityOptions.freeFlowSpeed(c)).isEqualTo(50.0);
+        assertThat(MobilityOptions.freeFlowSpeeds(c)).isEmpty();
+        assertThat(c.get(MobilityOptions.MAX_VEHICLE_SPEED)).isEqualTo(200.0);
+        assertThat(c.get(MobilityOptions.TRAFFIC_TOPIC)).isEqualTo("traffic-flow");
+        assertThat(c.get(MobilityOptions.VEHICLE_TOPIC)).isEqualTo("vehicle-positions");
+    }
+
+    @Test
+    void overridesFromProgramArguments() {
+        Configuration c = JobArguments.parse(new String[]{
+                "--mobility.free-flow-speeds", "tf-1:64,tf-2:80.5", "--mobility.free-flow-speed", "40",
+                "--mobility.geohash-precision", "7", "--mobility.short-window", "5 min"});
+        assertThat(MobilityOptions.freeFlowSpeeds(c)).isEqualTo(Map.of("tf-1", 64.0, "tf-2", 80.5));
+        assertThat(MobilityOptions.freeFlowSpeed(c)).isEqualTo(40.0);
+        assertThat(MobilityOptions.geohashPrecision(c)).isEqualTo(7);
+        assertThat(c.get(MobilityOptions.SHORT_WINDOW)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void badValuesAreRefused() {
+        assertThatThrownBy(() -> MobilityOptions.freeFlowSpeeds(JobArguments.parse(
+                new String[]{"--mobility.free-flow-speeds", "tf-1:fast"}))).hasMessageContaining("tf-1");
+        assertThatThrownBy(() -> MobilityOptions.freeFlowSpeeds(JobArguments.parse(
+                new String[]{"--mobility.free-flow-speeds", "tf-1:0"}))).hasMessageContaining("positive");
+        assertThatThrownBy(() -> MobilityOptions.geohashPrecision(JobArguments.parse(
+                new String[]{"--mobility.geohash-precision", "13"}))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void windowLabels() {
+        assertThat(MobilityOptions.windowLabel(Duration.ofMinutes(1))).isEqualTo("1m");
+        assertThat(MobilityOptions.windowLabel(Duration.ofHours(1))).isEqualTo("1h");
+        assertThat(MobilityOptions.windowLabel(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(MobilityOptions.windowLabel(Duration.ofDays(1))).isEqualTo("1d");
+    }
+}
