@@ -2,6 +2,7 @@ package io.invicta.jobs.mobility;
 
 import io.invicta.jobs.domain.Geo;
 import org.apache.flink.configuration.ConfigOption;
+import io.invicta.jobs.common.MetricsOptions;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
 
@@ -28,18 +29,12 @@ public final class MobilityOptions {
             .stringType().defaultValue("vehicle-positions")
             .withDescription("Kafka topic of VehiclePosition records (keyed by vehicleId).");
 
-    public static final ConfigOption<Duration> SHORT_WINDOW = ConfigOptions.key("mobility.short-window")
-            .durationType().defaultValue(Duration.ofMinutes(1))
-            .withDescription("Length of the short tumbling event-time window of every mobility metric.");
+    /** Shared with every metrics job, so one setting sizes all windows. */
+    public static final ConfigOption<Duration> SHORT_WINDOW = MetricsOptions.SHORT_WINDOW;
 
-    public static final ConfigOption<Duration> LONG_WINDOW = ConfigOptions.key("mobility.long-window")
-            .durationType().defaultValue(Duration.ofHours(1))
-            .withDescription("Length of the long tumbling event-time window of every mobility metric.");
+    public static final ConfigOption<Duration> LONG_WINDOW = MetricsOptions.LONG_WINDOW;
 
-    public static final ConfigOption<Integer> GEOHASH_PRECISION = ConfigOptions.key("mobility.geohash-precision")
-            .intType().defaultValue(6)
-            .withDescription("Characters of the geohash cell used as the zone of every metric (1..12; "
-                    + "6 ≈ 1.2 km × 0.6 km).");
+    public static final ConfigOption<Integer> GEOHASH_PRECISION = MetricsOptions.GEOHASH_PRECISION;
 
     public static final ConfigOption<Double> FREE_FLOW_SPEED = ConfigOptions.key("mobility.free-flow-speed")
             .doubleType().defaultValue(50.0)
@@ -59,9 +54,7 @@ public final class MobilityOptions {
             .durationType().defaultValue(Duration.ofMinutes(15))
             .withDescription("A vehicle without a fix for this long (event time) forgets its last fix.");
 
-    public static final ConfigOption<Duration> MAX_FUTURE = ConfigOptions.key("validation.max-future")
-            .durationType().defaultValue(Duration.ofHours(1))
-            .withDescription("Observations dated further than this ahead of the wall clock are dead-lettered.");
+    public static final ConfigOption<Duration> MAX_FUTURE = MetricsOptions.MAX_FUTURE;
 
     private MobilityOptions() {
     }

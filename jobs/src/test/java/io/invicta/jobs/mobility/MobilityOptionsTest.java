@@ -29,7 +29,7 @@ class MobilityOptionsTest {
     void overridesFromProgramArguments() {
         Configuration c = JobArguments.parse(new String[]{
                 "--mobility.free-flow-speeds", "tf-1:64,tf-2:80.5", "--mobility.free-flow-speed", "40",
-                "--mobility.geohash-precision", "7", "--mobility.short-window", "5 min"});
+                "--zones.geohash-precision", "7", "--windows.short", "5 min"});
         assertThat(MobilityOptions.freeFlowSpeeds(c)).isEqualTo(Map.of("tf-1", 64.0, "tf-2", 80.5));
         assertThat(MobilityOptions.freeFlowSpeed(c)).isEqualTo(40.0);
         assertThat(MobilityOptions.geohashPrecision(c)).isEqualTo(7);
@@ -43,7 +43,7 @@ class MobilityOptionsTest {
         assertThatThrownBy(() -> MobilityOptions.freeFlowSpeeds(JobArguments.parse(
                 new String[]{"--mobility.free-flow-speeds", "tf-1:0"}))).hasMessageContaining("positive");
         assertThatThrownBy(() -> MobilityOptions.geohashPrecision(JobArguments.parse(
-                new String[]{"--mobility.geohash-precision", "13"}))).isInstanceOf(IllegalArgumentException.class);
+                new String[]{"--zones.geohash-precision", "13"}))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
