@@ -39,12 +39,12 @@ public final class EmitPoint<A extends WindowMetrics> extends ProcessWindowFunct
 
     @Override
     public void process(String key, Context context, Iterable<A> elements, Collector<MobilityPoint> out) {
-        MobilityPoint point = new MobilityPoint(measurement, context.window().getStart());
+        // The window length is part of the measurement name (traffic_1m), as in every Invicta measurement.
+        MobilityPoint point = new MobilityPoint(measurement + "_" + windowLabel, context.window().getStart());
         String[] values = key.split(SEPARATOR, -1);
         for (int i = 0; i < tagNames.length; i++) {
             point.tag(tagNames[i], values[i]);
         }
-        point.tag("window", windowLabel);
         elements.iterator().next().writeFields(point);
         out.collect(point);
     }

@@ -159,8 +159,8 @@ class MobilityJobIT {
                 assertThat(number(vehicles, "speed")).isCloseTo(meters / 15 * 3.6, within(1e-6));
             }
             // One point per window and entity: the late sentinels are in other windows and zones.
-            assertThat(INFLUX.query("SELECT count(\"vehicles\") FROM traffic WHERE time >= '2024-05-02T08:00:00Z' "
-                    + "AND time < '2024-05-02T09:00:00Z' AND \"window\" = '1m' GROUP BY sensor")).hasSize(2);
+            assertThat(INFLUX.query("SELECT count(\"vehicles\") FROM traffic_1m WHERE time >= '2024-05-02T08:00:00Z' "
+                    + "AND time < '2024-05-02T09:00:00Z' GROUP BY sensor")).hasSize(2);
 
             assertThat(counter(job.getJobID(), "vehicle-speeds", "implausibleJumps")).isEqualTo(1);
             List<ConsumerRecord<String, byte[]>> letters = KAFKA.consume(DEAD, 1, Duration.ofSeconds(30));
@@ -242,8 +242,7 @@ class MobilityJobIT {
 
     /** The point of {@code measurement} in the 08:00 window with the given tag, or null while it is not there. */
     private static Map<String, Object> row(String measurement, String window, String tag, String value) {
-        return INFLUX.query("SELECT * FROM \"" + measurement + "\" WHERE time = '" + T0 + "' AND \"window\" = '"
-                        + window + "'").stream()
+        return INFLUX.query("SELECT * FROM \"" + measurement + "_" + window + "\" WHERE time = '" + T0 + "'").stream()
                 .filter(r -> value.equals(r.get(tag))).findFirst().orElse(null);
     }
 

@@ -19,16 +19,15 @@ class MobilityPointsTest {
 
     @Test
     void countsAreIntegersMeansFloatsNaNLeftOutAndTheTimeIsTheWindowStart() {
-        MobilityPoint p = new MobilityPoint("traffic", 1_714_550_400_000L)
-                .tag("sensor", "tf-1").tag("lane", "").tag("zone", "ez3f5x").tag("window", "1m")
+        MobilityPoint p = new MobilityPoint("traffic_1m", 1_714_550_400_000L)
+                .tag("sensor", "tf-1").tag("lane", "").tag("zone", "ez3f5x")
                 .field("vehicles", 200L).field("speed", 32.0).field("occupancy", Double.NaN);
         assertThat(convert(p)).singleElement().satisfies(point -> {
-            assertThat(point.measurement()).isEqualTo("traffic");
+            assertThat(point.measurement()).isEqualTo("traffic_1m");
             assertThat(point.time()).isEqualTo(1_714_550_400_000L);
             assertThat(point.timeUnit()).isEqualTo(TimeUnit.MILLISECONDS);
             assertThat(point.tag("sensor")).isEqualTo("tf-1");
             assertThat(point.tag("lane")).isNull();
-            assertThat(point.tag("window")).isEqualTo("1m");
             assertThat(point.field("vehicles")).isEqualTo(200L);
             assertThat(point.field("speed")).isEqualTo(32.0);
             assertThat(point.field("occupancy")).isNull();
@@ -37,7 +36,7 @@ class MobilityPointsTest {
 
     @Test
     void aPointWithOnlyNaNFieldsIsNotWritten() {
-        assertThat(convert(new MobilityPoint("bike_zone", 0).tag("zone", "z").field("empty_share", Double.NaN)))
+        assertThat(convert(new MobilityPoint("bike_zone_1m", 0).tag("zone", "z").field("empty_share", Double.NaN)))
                 .isEmpty();
     }
 }
