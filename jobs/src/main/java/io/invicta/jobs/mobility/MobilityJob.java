@@ -8,12 +8,16 @@ import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.common.LateEvent;
+import io.invicta.jobs.common.LatenessGate;
+import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.jobs.domain.Geo;
 import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;
 import io.invicta.schemas.VehiclePosition;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -61,20 +65,25 @@ public final class MobilityJob {
     private final Source<Decoded<VehiclePosition>, ?, ?> vehicles;
     private final Sink<MobilityPoint> sink;
     private final Sink<DeadLetter> deadLetterSink;
+    private final Sink<LateEvent> lateEventSink;
     private final ReadableConfig config;
+    private final Duration lateness;
     private final List<Duration> windows;
     private final int precision;
 
     public MobilityJob(Source<Decoded<TrafficFlowObserved>, ?, ?> traffic, Source<Decoded<OnStreetParking>, ?, ?> parking,
                        Source<Decoded<BikeHireDockingStation>, ?, ?> bikes, Source<Decoded<VehiclePosition>, ?, ?> vehicles,
-                       Sink<MobilityPoint> sink, Sink<DeadLetter> deadLetterSink, ReadableConfig config) {
+                       Sink<MobilityPoint> sink, Sink<DeadLetter> deadLetterSink, Sink<LateEvent> lateEventSink,
+                       ReadableConfig config) {
         this.traffic = traffic;
         this.parking = parking;
         this.bikes = bikes;
         this.vehicles = vehicles;
         this.sink = sink;
         this.deadLetterSink = deadLetterSink;
+        this.lateEventSink = lateEventSink;
         this.config = config;
+        this.lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         this.windows = List.of(config.get(MobilityOptions.SHORT_WINDOW), config.get(MobilityOptions.LONG_WINDOW));
         windows.forEach(MobilityOptions::windowLabel); // fails fast on a window that is not whole seconds
         if (windows.get(0).equals(windows.get(1))) {
@@ -86,16 +95,19 @@ public final class MobilityJob {
     /** Adds the topology to {@code env} and returns the points (before the sink). */
     public DataStream<MobilityPoint> build(StreamExecutionEnvironment env) {
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        List<DataStream<LateEvent>> late = new ArrayList<>();
         DataStream<TrafficFlowObserved> trafficFlow = decoded(env, traffic, TrafficFlowObserved.class,
-                TrafficFlowObserved::getDateObserved, "traffic", deadLetters);
+                TrafficFlowObserved::getDateObserved, TrafficFlowObserved::getId, "traffic", deadLetters, late);
         DataStream<OnStreetParking> parkings = decoded(env, parking, OnStreetParking.class,
-                OnStreetParking::getDateObserved, "parking", deadLetters);
+                OnStreetParking::getDateObserved, OnStreetParking::getId, "parking", deadLetters, late);
         DataStream<BikeHireDockingStation> stations = decoded(env, bikes, BikeHireDockingStation.class,
-                BikeHireDockingStation::getDateObserved, "bikes", deadLetters);
+                BikeHireDockingStation::getDateObserved, BikeHireDockingStation::getId, "bikes", deadLetters, late);
         DataStream<VehiclePosition> positions = decoded(env, vehicles, VehiclePosition.class,
-                VehiclePosition::getDateObserved, "vehicles", deadLetters);
+                VehiclePosition::getDateObserved, VehiclePosition::getVehicleId, "vehicles", deadLetters, late);
         deadLetters.get(0).union(deadLetters.subList(1, deadLetters.size()).toArray(DataStream[]::new))
                 .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
+        late.get(0).union(late.subList(1, late.size()).toArray(DataStream[]::new))
+                .sinkTo(lateEventSink).name("late-events").uid("late-events");
 
         List<DataStream<MobilityPoint>> points = new ArrayList<>();
 
@@ -128,11 +140,13 @@ public final class MobilityJob {
             DataStream<VehicleMove> perVehicle = moves
                     .keyBy(m -> EmitPoint.key(m.vehicleId, m.zone), Types.STRING)
                     .window(TumblingEventTimeWindows.of(window))
+                    .allowedLateness(lateness)
                     .aggregate(new VehicleZoneAggregate(), new VehicleZoneAggregate.Emit())
                     .name("vehicle-zone-" + label).uid("vehicle-zone-" + label);
             points.add(perVehicle
                     .keyBy(m -> m.zone, Types.STRING)
                     .window(TumblingEventTimeWindows.of(window))
+                    .allowedLateness(lateness)
                     .aggregate(new ZoneVehiclesAggregate(), new EmitPoint<>(VEHICLES_ZONE, label, "zone"))
                     .name(VEHICLES_ZONE + "-" + label).uid(VEHICLES_ZONE + "-" + label));
         }
@@ -143,9 +157,11 @@ public final class MobilityJob {
         return all;
     }
 
-    private <T> DataStream<T> decoded(StreamExecutionEnvironment env, Source<Decoded<T>, ?, ?> source, Class<T> type,
-                                      EventTimeExtractor<T> eventTime, String family,
-                                      List<DataStream<DeadLetter>> deadLetters) {
+    /** Decoded, validated events in time; dead letters and events too late for any window are set aside. */
+    private <T extends SpecificRecord> DataStream<T> decoded(
+            StreamExecutionEnvironment env, Source<Decoded<T>, ?, ?> source, Class<T> type,
+            EventTimeExtractor<T> eventTime, LatenessGate.SerializableKey<T> key, String family,
+            List<DataStream<DeadLetter>> deadLetters, List<DataStream<LateEvent>> late) {
         SingleOutputStreamOperator<T> events = env
                 .fromSource(source, DecodedEventTimes.watermarks(eventTime,
                         config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
@@ -156,7 +172,12 @@ public final class MobilityJob {
                 .name("decode-" + family)
                 .uid("decode-" + family);
         deadLetters.add(events.getSideOutput(RouteDecoded.DEAD_LETTERS));
-        return events;
+        SingleOutputStreamOperator<T> inTime = events
+                .process(new LatenessGate<>(type, key, MetricsOptions.shortestWindow(config), lateness))
+                .name("lateness-gate-" + family)
+                .uid("lateness-gate-" + family);
+        late.add(inTime.getSideOutput(LatenessGate.LATE));
+        return inTime;
     }
 
     /** The same aggregate in the short and the long window, keyed by the joined tag values. */
@@ -168,6 +189,7 @@ public final class MobilityJob {
             String label = MobilityOptions.windowLabel(window);
             out.add(in.keyBy(key, Types.STRING)
                     .window(TumblingEventTimeWindows.of(window))
+                    .allowedLateness(lateness)
                     .aggregate(aggregate.get(), new EmitPoint<A>(measurement, label, tagNames))
                     .name(measurement + "-" + label).uid(measurement + "-" + label));
         }
@@ -192,6 +214,7 @@ public final class MobilityJob {
                         new MobilityValidators.Vehicles(maxFuture), NAME),
                 InfluxOptions.sink(config, new MobilityPoints()),
                 KafkaOptions.deadLetterSink(config),
+                KafkaOptions.lateEventSink(config),
                 config)
                 .build(env);
         env.execute(NAME);

@@ -193,6 +193,7 @@ class MobilityJobIT {
                 InfluxDbSink.<MobilityPoint>builder().url(INFLUX.url()).database(INFLUX.database())
                         .converter(new MobilityPoints()).build(),
                 KafkaOptions.deadLetterSink(config),
+                KafkaOptions.lateEventSink(config),
                 config).build(env);
         return env.executeAsync("mobility-it");
     }

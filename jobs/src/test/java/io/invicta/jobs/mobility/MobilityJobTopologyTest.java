@@ -28,6 +28,7 @@ class MobilityJobTopologyTest {
                 KafkaOptions.source(config, "v", VehiclePosition.class, new MobilityValidators.Vehicles(Duration.ofHours(1)), "g"),
                 InfluxOptions.sink(config, new MobilityPoints()),
                 KafkaOptions.deadLetterSink(config),
+                KafkaOptions.lateEventSink(config),
                 config);
     }
 
