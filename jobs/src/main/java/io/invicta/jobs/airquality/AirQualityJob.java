@@ -1,5 +1,8 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.common.MeanAccumulator;
+import io.invicta.jobs.common.MeanAggregate;
+
 import io.invicta.jobs.common.DeadLetter;
 import io.invicta.jobs.common.Decoded;
 import io.invicta.jobs.common.DecodedEventTimes;
@@ -139,7 +142,7 @@ public final class AirQualityJob {
                 .keyBy(new SensorPollutantKey(), Types.TUPLE(Types.STRING, Types.STRING))
                 .window(SlidingEventTimeWindows.of(DAY, HOUR))
                 .allowedLateness(lateness)
-                .aggregate(new MeanAggregate(), new EmitPollutantMean(true, "24h"))
+                .aggregate(new MeanAggregate<>(), new EmitPollutantMean(true, "24h"))
                 .name("pm-24h-running-means")
                 .uid("pm-24h-running-means");
         return sensorHourly
@@ -165,7 +168,7 @@ public final class AirQualityJob {
                 .keyBy(new SensorPollutantKey(), Types.TUPLE(Types.STRING, Types.STRING))
                 .window(LocalDayWindows.in(cityZone))
                 .allowedLateness(lateness)
-                .aggregate(new MeanAggregate(), new EmitPollutantMean(true, "1d"))
+                .aggregate(new MeanAggregate<>(), new EmitPollutantMean(true, "1d"))
                 .name("daily-means-local")
                 .uid("daily-means-local");
         return sensorHourly.union(daily)
@@ -199,7 +202,7 @@ public final class AirQualityJob {
                         Types.TUPLE(Types.STRING, Types.STRING))
                 .window(TumblingEventTimeWindows.of(window))
                 .allowedLateness(lateness)
-                .aggregate(new MeanAggregate(), new EmitPollutantMean(perSensor, resolution))
+                .aggregate(new MeanAggregate<>(), new EmitPollutantMean(perSensor, resolution))
                 .name("means-" + scope + "-" + resolution)
                 .uid("means-" + scope + "-" + resolution);
     }

@@ -1,5 +1,7 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.common.MeanAccumulator;
+
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;

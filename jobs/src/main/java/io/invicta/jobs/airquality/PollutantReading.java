@@ -1,7 +1,9 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.common.ScalarReading;
+
 /** One pollutant concentration of one observation; a Flink POJO. */
-public class PollutantReading {
+public class PollutantReading implements ScalarReading {
 
     public String sensorId;
     /** The observation's zone, or the geohash cell of its location. */
@@ -19,6 +21,16 @@ public class PollutantReading {
         this.pollutant = pollutant;
         this.timestamp = timestamp;
         this.value = value;
+    }
+
+    @Override
+    public String zone() {
+        return zone;
+    }
+
+    @Override
+    public double value() {
+        return value;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.invicta.jobs.airquality;
+package io.invicta.jobs.common;
 
 /** Running count, sum, min and max; a Flink POJO so window state is compact. */
 public class MeanAccumulator {
@@ -10,7 +10,7 @@ public class MeanAccumulator {
     public double min = Double.POSITIVE_INFINITY;
     public double max = Double.NEGATIVE_INFINITY;
 
-    void add(String zone, double value) {
+    public void add(String zone, double value) {
         this.zone = zone;
         count++;
         sum += value;
@@ -18,7 +18,7 @@ public class MeanAccumulator {
         max = Math.max(max, value);
     }
 
-    MeanAccumulator merge(MeanAccumulator other) {
+    public MeanAccumulator merge(MeanAccumulator other) {
         zone = zone != null ? zone : other.zone;
         count += other.count;
         sum += other.sum;
@@ -27,7 +27,7 @@ public class MeanAccumulator {
         return this;
     }
 
-    double mean() {
+    public double mean() {
         return sum / count;
     }
 }

@@ -1,9 +1,9 @@
-package io.invicta.jobs.airquality;
+package io.invicta.jobs.common;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /** Incremental count/sum/min/max, so a window keeps one accumulator instead of its readings. */
-public final class MeanAggregate implements AggregateFunction<PollutantReading, MeanAccumulator, MeanAccumulator> {
+public final class MeanAggregate<IN extends ScalarReading> implements AggregateFunction<IN, MeanAccumulator, MeanAccumulator> {
 
     private static final long serialVersionUID = 1L;
 
@@ -13,8 +13,8 @@ public final class MeanAggregate implements AggregateFunction<PollutantReading, 
     }
 
     @Override
-    public MeanAccumulator add(PollutantReading reading, MeanAccumulator accumulator) {
-        accumulator.add(reading.zone, reading.value);
+    public MeanAccumulator add(IN reading, MeanAccumulator accumulator) {
+        accumulator.add(reading.zone(), reading.value());
         return accumulator;
     }
 

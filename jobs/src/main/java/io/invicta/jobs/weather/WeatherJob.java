@@ -1,0 +1,120 @@
+package io.invicta.jobs.weather;
+
+import io.invicta.jobs.common.DeadLetter;
+import io.invicta.jobs.common.Decoded;
+import io.invicta.jobs.common.DecodedEventTimes;
+import io.invicta.jobs.common.EventTimeOptions;
+import io.invicta.jobs.common.InfluxOptions;
+import io.invicta.jobs.common.JobArguments;
+import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.common.LateEvent;
+import io.invicta.jobs.common.LatenessGate;
+import io.invicta.jobs.common.MeanAggregate;
+import io.invicta.jobs.common.MetricsOptions;
+import io.invicta.jobs.common.RouteDecoded;
+import io.invicta.schemas.WeatherObserved;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+
+import java.time.Duration;
+
+/**
+ * Weather per station and per zone: Kafka → decode and validate (failures → dead-letter topic) → event time →
+ * lateness gate (too late → late-events topic) → count, mean, min and max of each scalar variable (and the
+ * precipitation total) in short and long windows → InfluxDB (weather_1m/_1h, weather_zone_1m/_1h).
+ */
+public final class WeatherJob {
+
+    public static final ConfigOption<String> TOPIC = ConfigOptions.key("topic.weather")
+            .stringType().defaultValue("weather")
+            .withDescription("Kafka topic of WeatherObserved records (Avro single-object encoding).");
+
+    public static final String NAME = "invicta-weather";
+
+    private final Source<Decoded<WeatherObserved>, ?, ?> source;
+    private final Sink<WeatherStats> sink;
+    private final Sink<DeadLetter> deadLetterSink;
+    private final Sink<LateEvent> lateEventSink;
+    private final ReadableConfig config;
+
+    public WeatherJob(Source<Decoded<WeatherObserved>, ?, ?> source, Sink<WeatherStats> sink,
+                      Sink<DeadLetter> deadLetterSink, Sink<LateEvent> lateEventSink, ReadableConfig config) {
+        this.source = source;
+        this.sink = sink;
+        this.deadLetterSink = deadLetterSink;
+        this.lateEventSink = lateEventSink;
+        this.config = config;
+    }
+
+    public static WeatherValidator validator(ReadableConfig config) {
+        return new WeatherValidator(config.get(MetricsOptions.MAX_FUTURE));
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
+        SingleOutputStreamOperator<WeatherObserved> observations = env
+                .fromSource(source, DecodedEventTimes.watermarks(WeatherObserved::getDateObserved,
+                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
+                        "weather-source")
+                .uid("weather-source")
+                .process(new RouteDecoded<WeatherObserved>())
+                .returns(WeatherObserved.class)
+                .name("decode-weather")
+                .uid("decode-weather");
+        observations.getSideOutput(RouteDecoded.DEAD_LETTERS)
+                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
+        SingleOutputStreamOperator<WeatherObserved> inTime = observations
+                .process(new LatenessGate<>(WeatherObserved.class, WeatherObserved::getId,
+                        MetricsOptions.shortestWindow(config), lateness))
+                .name("lateness-gate").uid("lateness-gate");
+        inTime.getSideOutput(LatenessGate.LATE).sinkTo(lateEventSink).name("late-events").uid("late-events");
+
+        DataStream<WeatherReading> readings = inTime
+                .flatMap(new ToWeatherReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
+                .name("weather-readings").uid("weather-readings");
+        Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
+        Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
+        stats(readings, true, shortWindow, lateness)
+                .union(stats(readings, true, longWindow, lateness),
+                        stats(readings, false, shortWindow, lateness),
+                        stats(readings, false, longWindow, lateness))
+                .sinkTo(sink).name("influxdb-weather").uid("influxdb-weather");
+    }
+
+    private static DataStream<WeatherStats> stats(DataStream<WeatherReading> readings, boolean perSensor,
+                                                  Duration window, Duration lateness) {
+        String resolution = MetricsOptions.resolution(window);
+        String scope = perSensor ? "sensor" : "zone";
+        return readings
+                .keyBy(perSensor ? r -> Tuple2.of(r.sensorId, r.variable) : r -> Tuple2.of(r.zone, r.variable),
+                        Types.TUPLE(Types.STRING, Types.STRING))
+                .window(TumblingEventTimeWindows.of(window))
+                .allowedLateness(lateness)
+                .aggregate(new MeanAggregate<WeatherReading>(), new EmitWeatherStats(perSensor, resolution))
+                .name("weather-" + scope + "-" + resolution)
+                .uid("weather-" + scope + "-" + resolution);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Configuration config = JobArguments.parse(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        new WeatherJob(
+                KafkaOptions.source(config, config.get(TOPIC), WeatherObserved.class, validator(config), NAME),
+                InfluxOptions.sink(config, new WeatherPoints()),
+                KafkaOptions.deadLetterSink(config),
+                KafkaOptions.lateEventSink(config),
+                config)
+                .build(env);
+        env.execute(NAME);
+    }
+}

@@ -1,0 +1,31 @@
+package io.invicta.jobs.weather;
+
+import io.invicta.sinks.influxdb.InfluxPoint;
+import io.invicta.sinks.influxdb.PointConverter;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * {@code weather_<res>,sensor=…,variable=…,zone=… count=…i,max=…,mean=…,min=… <window start>} per station and
+ * {@code weather_zone_<res>} per zone; precipitation also has {@code total} (docs/METRICS.md).
+ */
+public final class WeatherPoints implements PointConverter<WeatherStats> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void convert(WeatherStats s, Consumer<InfluxPoint> out) {
+        InfluxPoint.Builder point = InfluxPoint.measurement((s.sensorId != null ? "weather_" : "weather_zone_") + s.resolution)
+                .time(s.windowStart, TimeUnit.MILLISECONDS);
+        if (s.sensorId != null) {
+            point.tag("sensor", s.sensorId);
+        }
+        point.tag("zone", s.zone).tag("variable", s.variable)
+                .field("count", s.count).field("mean", s.mean).field("min", s.min).field("max", s.max);
+        if ("precipitation".equals(s.variable)) {
+            point.field("total", s.sum);
+        }
+        out.accept(point.build());
+    }
+}

@@ -1,0 +1,116 @@
+package io.invicta.jobs.weather;
+
+import io.invicta.jobs.common.DeadLetterSerializer;
+import io.invicta.jobs.common.EventTimeOptions;
+import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.schemas.GeoPoint;
+import io.invicta.schemas.WeatherObserved;
+import io.invicta.schemas.codec.AvroCodec;
+import io.invicta.schemas.codec.Codecs;
+import io.invicta.sinks.influxdb.InfluxDbSink;
+import io.invicta.testkit.InfluxDbExtension;
+import io.invicta.testkit.KafkaExtension;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/** Weather observations through Kafka, the job on a MiniCluster at parallelism 2, and a real influxd. */
+class WeatherJobIT {
+
+    @RegisterExtension
+    static final KafkaExtension KAFKA = new KafkaExtension();
+
+    @RegisterExtension
+    static final InfluxDbExtension INFLUX = new InfluxDbExtension();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static WeatherObserved observation(String station, String time, double temperature, double humidity,
+                                               double precipitation) {
+        return WeatherObserved.newBuilder().setId(station).setDateObserved(Instant.parse(time))
+                .setLocation(new GeoPoint(41.16, -8.68)).setZone("Foz").setTemperature(temperature)
+                .setRelativeHumidity(humidity).setAtmosphericPressure(1013.0).setWindSpeed(3.0)
+                .setWindDirection(350.0).setPrecipitation(precipitation).build();
+    }
+
+    @Test
+    void stationAndZoneStatisticsWithPrecipitationTotalsAndPercentHumidityDeadLettered() throws Exception {
+        KAFKA.createTopic("weather-it", 2);
+        AvroCodec<WeatherObserved> codec = Codecs.forType(WeatherObserved.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (WeatherObserved o : List.of(
+                    observation("w1", "2024-05-01T10:00:10Z", 14.0, 0.80, 0.2),
+                    observation("w1", "2024-05-01T10:00:40Z", 15.0, 0.78, 0.4),
+                    observation("w2", "2024-05-01T10:00:30Z", 17.0, 0.70, 1.0),
+                    observation("w2", "2024-05-01T10:00:50Z", 17.5, 70.0, 0.0),     // humidity in %: dead letter
+                    observation("w1", "2024-05-01T10:10:00Z", 16.0, 0.75, 0.0),     // move the watermark on
+                    observation("w2", "2024-05-01T10:10:00Z", 16.0, 0.75, 0.0))) {
+                producer.send(new ProducerRecord<>("weather-it", o.getId(), codec.encode(o))).get();
+            }
+        }
+        Configuration config = new Configuration();
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        config.set(KafkaOptions.DEAD_LETTER_TOPIC, "dead-letter-weather");
+        config.set(KafkaOptions.LATE_EVENTS_TOPIC, "late-events-weather");
+        config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(1000);
+        new WeatherJob(KafkaOptions.source(config, "weather-it", WeatherObserved.class, WeatherJob.validator(config), "weather-it"),
+                InfluxDbSink.<WeatherStats>builder().url(INFLUX.url()).database(INFLUX.database())
+                        .converter(new WeatherPoints()).build(),
+                KafkaOptions.deadLetterSink(config), KafkaOptions.lateEventSink(config), config).build(env);
+        JobClient job = env.executeAsync("weather-it");
+        try {
+            await("minute statistics").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Map<String, Map<String, Object>> w1 = new HashMap<>();
+                for (Map<String, Object> row : INFLUX.query("SELECT * FROM weather_1m WHERE time = '2024-05-01T10:00:00Z' "
+                        + "AND sensor = 'w1' GROUP BY variable")) {
+                    w1.put((String) row.get("variable"), row);
+                }
+                assertThat(w1).containsOnlyKeys("temperature", "relativeHumidity", "atmosphericPressure", "windSpeed",
+                        "precipitation");
+                assertThat(((Number) w1.get("temperature").get("mean")).doubleValue()).isCloseTo(14.5, within(1e-9));
+                assertThat(((Number) w1.get("temperature").get("min")).doubleValue()).isEqualTo(14.0);
+                assertThat(((Number) w1.get("temperature").get("max")).doubleValue()).isEqualTo(15.0);
+                assertThat(((Number) w1.get("precipitation").get("total")).doubleValue()).isCloseTo(0.6, within(1e-9));
+
+                List<Map<String, Object>> zone = INFLUX.query("SELECT * FROM weather_zone_1m WHERE time = "
+                        + "'2024-05-01T10:00:00Z' AND zone = 'Foz' AND variable = 'temperature'");
+                assertThat(zone).singleElement().satisfies(row -> {
+                    assertThat(((Number) row.get("count")).intValue()).isEqualTo(3);
+                    assertThat(((Number) row.get("mean")).doubleValue()).isCloseTo((14.0 + 15.0 + 17.0) / 3, within(1e-9));
+                });
+            });
+            List<ConsumerRecord<String, byte[]>> letters = KAFKA.consume("dead-letter-weather", 1, Duration.ofSeconds(30));
+            assertThat(letters).singleElement().satisfies(r -> assertThat(
+                    new String(r.headers().lastHeader(DeadLetterSerializer.DETAIL).value(), StandardCharsets.UTF_8))
+                    .contains("relativeHumidity"));
+        } finally {
+            job.cancel().get();
+        }
+    }
+}
