@@ -27,6 +27,24 @@ public final class Speeds {
         return this;
     }
 
+    // Bean accessors make Speeds a Flink POJO inside window accumulators (typed state, not Kryo).
+
+    public double getVehicles() {
+        return vehicles;
+    }
+
+    public void setVehicles(double vehicles) {
+        this.vehicles = vehicles;
+    }
+
+    public double getHoursPerKm() {
+        return hoursPerKm;
+    }
+
+    public void setHoursPerKm(double hoursPerKm) {
+        this.hoursPerKm = hoursPerKm;
+    }
+
     public double vehicles() {
         return vehicles;
     }
