@@ -29,7 +29,6 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 import java.time.Duration;
@@ -119,7 +118,7 @@ public final class AirQualityJob {
 
         DataStream<PollutantMean> sensorHourly = longWindow.equals(HOUR) ? sensorLong
                 : windowMeans(readings, true, HOUR, lateness);
-        airQualityIndex(readings, sensorHourly, lateness)
+        airQualityIndex(sensorHourly, lateness)
                 .sinkTo(outputs.index()).name("influxdb-air-quality-index").uid("influxdb-air-quality-index");
         exceedances(readings, sensorHourly, MetricsOptions.cityZone(config), lateness)
                 .sinkTo(outputs.exceedances()).name("influxdb-exceedances").uid("influxdb-exceedances");
@@ -131,18 +130,15 @@ public final class AirQualityJob {
 
     /**
      * The EEA index per station and hour: NO2, O3 and SO2 hourly means, PM10 and PM2.5 24-hour running means
-     * updated hourly (sliding windows ending with each hour), gathered per station by {@link IndexCombiner}.
+     * updated hourly ({@link RunningDayMeans} over the hourly means), gathered per station by {@link IndexCombiner}.
      */
-    private static DataStream<AirQualityIndex> airQualityIndex(DataStream<PollutantReading> readings,
-                                                               DataStream<PollutantMean> sensorHourly,
+    private static DataStream<AirQualityIndex> airQualityIndex(DataStream<PollutantMean> sensorHourly,
                                                                Duration lateness) {
-        DataStream<PollutantMean> pmRunning = readings
-                .filter(r -> r.pollutant == Pollutant.PM10 || r.pollutant == Pollutant.PM25)
-                .name("pm-readings")
-                .keyBy(new SensorPollutantKey(), Types.TUPLE(Types.STRING, Types.STRING))
-                .window(SlidingEventTimeWindows.of(DAY, HOUR))
-                .allowedLateness(lateness)
-                .aggregate(new MeanAggregate<>(), new EmitPollutantMean(true, "24h"))
+        DataStream<PollutantMean> pmRunning = sensorHourly
+                .filter(m -> m.pollutant == Pollutant.PM10 || m.pollutant == Pollutant.PM25)
+                .name("hourly-pm")
+                .keyBy(m -> Tuple2.of(m.sensorId, m.pollutant.field()), Types.TUPLE(Types.STRING, Types.STRING))
+                .process(new RunningDayMeans())
                 .name("pm-24h-running-means")
                 .uid("pm-24h-running-means");
         return sensorHourly
