@@ -189,7 +189,7 @@ public final class AirQualityJob {
     }
 
     /** Tumbling means per sensor (or per zone) and pollutant; each late event within the lateness re-fires. */
-    private static DataStream<PollutantMean> windowMeans(DataStream<PollutantReading> readings, boolean perSensor,
+    static DataStream<PollutantMean> windowMeans(DataStream<PollutantReading> readings, boolean perSensor,
                                                          Duration window, Duration lateness) {
         String resolution = MetricsOptions.resolution(window);
         String scope = perSensor ? "sensor" : "zone";
