@@ -5,17 +5,15 @@ import io.invicta.jobs.common.MeanAggregate;
 
 import io.invicta.jobs.common.DeadLetter;
 import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.DecodedEventTimes;
+import io.invicta.jobs.common.DecodedInput;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
-import io.invicta.jobs.common.LatenessGate;
 import io.invicta.jobs.common.LocalDayWindows;
 import io.invicta.jobs.domain.LimitValue;
 import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.schemas.AirQualityObserved;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -27,7 +25,6 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
@@ -83,28 +80,15 @@ public final class AirQualityJob {
 
     /** Adds the topology to {@code env} and returns the means stream (before the sink) for callers that want it. */
     public DataStream<PollutantMean> build(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<AirQualityObserved> observations = env
-                .fromSource(source, DecodedEventTimes.watermarks(AirQualityObserved::getDateObserved,
-                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
-                        "air-quality-source")
-                .uid("air-quality-source")
-                .process(new RouteDecoded<AirQualityObserved>())
-                .returns(AirQualityObserved.class)
-                .name("decode-air-quality")
-                .uid("decode-air-quality");
-        observations.getSideOutput(RouteDecoded.DEAD_LETTERS)
-                .sinkTo(outputs.deadLetters()).name("dead-letters").uid("dead-letters");
-
+        DecodedInput<AirQualityObserved> input = DecodedInput.of(env, config, source, AirQualityObserved.class,
+                AirQualityObserved::getDateObserved, AirQualityObserved::getId, "air-quality");
+        input.deadLetters().sinkTo(outputs.deadLetters()).name("dead-letters").uid("dead-letters");
+        input.late().sinkTo(outputs.lateEvents()).name("late-events").uid("late-events");
         Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
         Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
-        SingleOutputStreamOperator<AirQualityObserved> inTime = observations
-                .process(new LatenessGate<>(AirQualityObserved.class, AirQualityObserved::getId,
-                        MetricsOptions.shortestWindow(config), lateness))
-                .name("lateness-gate").uid("lateness-gate");
-        inTime.getSideOutput(LatenessGate.LATE).sinkTo(outputs.lateEvents()).name("late-events").uid("late-events");
 
-        DataStream<PollutantReading> readings = inTime
+        DataStream<PollutantReading> readings = input.events()
                 .flatMap(new ToPollutantReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
                 .name("split-pollutants")
                 .uid("split-pollutants");

@@ -1,8 +1,8 @@
 package io.invicta.jobs.mobility;
 
 import io.invicta.jobs.common.DeadLetter;
+import io.invicta.jobs.common.DecodedInput;
 import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.DecodedEventTimes;
 import io.invicta.jobs.common.EventTimeExtractor;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.InfluxOptions;
@@ -11,7 +11,6 @@ import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.LatenessGate;
 import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.jobs.domain.Geo;
 import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.OnStreetParking;
@@ -27,7 +26,6 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
@@ -162,22 +160,10 @@ public final class MobilityJob {
             StreamExecutionEnvironment env, Source<Decoded<T>, ?, ?> source, Class<T> type,
             EventTimeExtractor<T> eventTime, LatenessGate.SerializableKey<T> key, String family,
             List<DataStream<DeadLetter>> deadLetters, List<DataStream<LateEvent>> late) {
-        SingleOutputStreamOperator<T> events = env
-                .fromSource(source, DecodedEventTimes.watermarks(eventTime,
-                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
-                        family + "-source")
-                .uid(family + "-source")
-                .process(new RouteDecoded<T>())
-                .returns(type)
-                .name("decode-" + family)
-                .uid("decode-" + family);
-        deadLetters.add(events.getSideOutput(RouteDecoded.DEAD_LETTERS));
-        SingleOutputStreamOperator<T> inTime = events
-                .process(new LatenessGate<>(type, key, MetricsOptions.shortestWindow(config), lateness))
-                .name("lateness-gate-" + family)
-                .uid("lateness-gate-" + family);
-        late.add(inTime.getSideOutput(LatenessGate.LATE));
-        return inTime;
+        DecodedInput<T> input = DecodedInput.of(env, config, source, type, eventTime, key, family);
+        deadLetters.add(input.deadLetters());
+        late.add(input.late());
+        return input.events();
     }
 
     /** The same aggregate in the short and the long window, keyed by the joined tag values. */

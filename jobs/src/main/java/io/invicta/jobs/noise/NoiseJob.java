@@ -2,15 +2,13 @@ package io.invicta.jobs.noise;
 
 import io.invicta.jobs.common.DeadLetter;
 import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.DecodedEventTimes;
+import io.invicta.jobs.common.DecodedInput;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
-import io.invicta.jobs.common.LatenessGate;
 import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.schemas.NoiseLevelObserved;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -20,7 +18,6 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
@@ -64,25 +61,12 @@ public final class NoiseJob {
 
     public void build(StreamExecutionEnvironment env) {
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
-        SingleOutputStreamOperator<NoiseLevelObserved> observations = env
-                .fromSource(source, DecodedEventTimes.watermarks(NoiseLevelObserved::getDateObserved,
-                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
-                        "noise-source")
-                .uid("noise-source")
-                .process(new RouteDecoded<NoiseLevelObserved>())
-                .returns(NoiseLevelObserved.class)
-                .name("decode-noise")
-                .uid("decode-noise");
-        observations.getSideOutput(RouteDecoded.DEAD_LETTERS)
-                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
+        DecodedInput<NoiseLevelObserved> input = DecodedInput.of(env, config, source, NoiseLevelObserved.class,
+                NoiseLevelObserved::getDateObserved, NoiseLevelObserved::getId, "noise");
+        input.deadLetters().sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
+        input.late().sinkTo(lateEventSink).name("late-events").uid("late-events");
 
-        SingleOutputStreamOperator<NoiseLevelObserved> inTime = observations
-                .process(new LatenessGate<>(NoiseLevelObserved.class, NoiseLevelObserved::getId,
-                        MetricsOptions.shortestWindow(config), lateness))
-                .name("lateness-gate").uid("lateness-gate");
-        inTime.getSideOutput(LatenessGate.LATE).sinkTo(lateEventSink).name("late-events").uid("late-events");
-
-        DataStream<NoiseReading> readings = inTime
+        DataStream<NoiseReading> readings = input.events()
                 .flatMap(new ToNoiseReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
                 .name("noise-readings").uid("noise-readings");
 

@@ -2,16 +2,14 @@ package io.invicta.jobs.weather;
 
 import io.invicta.jobs.common.DeadLetter;
 import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.DecodedEventTimes;
+import io.invicta.jobs.common.DecodedInput;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
-import io.invicta.jobs.common.LatenessGate;
 import io.invicta.jobs.common.MeanAggregate;
 import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.schemas.WeatherObserved;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -22,7 +20,6 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
@@ -62,24 +59,12 @@ public final class WeatherJob {
 
     public void build(StreamExecutionEnvironment env) {
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
-        SingleOutputStreamOperator<WeatherObserved> observations = env
-                .fromSource(source, DecodedEventTimes.watermarks(WeatherObserved::getDateObserved,
-                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
-                        "weather-source")
-                .uid("weather-source")
-                .process(new RouteDecoded<WeatherObserved>())
-                .returns(WeatherObserved.class)
-                .name("decode-weather")
-                .uid("decode-weather");
-        observations.getSideOutput(RouteDecoded.DEAD_LETTERS)
-                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
-        SingleOutputStreamOperator<WeatherObserved> inTime = observations
-                .process(new LatenessGate<>(WeatherObserved.class, WeatherObserved::getId,
-                        MetricsOptions.shortestWindow(config), lateness))
-                .name("lateness-gate").uid("lateness-gate");
-        inTime.getSideOutput(LatenessGate.LATE).sinkTo(lateEventSink).name("late-events").uid("late-events");
+        DecodedInput<WeatherObserved> input = DecodedInput.of(env, config, source, WeatherObserved.class,
+                WeatherObserved::getDateObserved, WeatherObserved::getId, "weather");
+        input.deadLetters().sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
+        input.late().sinkTo(lateEventSink).name("late-events").uid("late-events");
 
-        DataStream<WeatherReading> readings = inTime
+        DataStream<WeatherReading> readings = input.events()
                 .flatMap(new ToWeatherReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
                 .name("weather-readings").uid("weather-readings");
         Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
