@@ -25,15 +25,9 @@ public final class AirQualityValidator implements Validator<AirQualityObserved> 
 
     @Override
     public String check(AirQualityObserved o, long nowMillis) {
-        long time = o.getDateObserved().toEpochMilli();
-        if (time > nowMillis + maxFutureMillis) {
-            return "dateObserved " + o.getDateObserved() + " is more than " + Duration.ofMillis(maxFutureMillis)
-                    + " in the future";
-        }
-        double lat = o.getLocation().getLat();
-        double lon = o.getLocation().getLon();
-        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-            return "location " + lat + "," + lon + " is not a WGS84 point";
+        String where = Validator.timeAndPlace(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis);
+        if (where != null) {
+            return where;
         }
         for (Pollutant p : Pollutant.all()) {
             Double v = p.read(o);

@@ -43,6 +43,21 @@ public final class MetricsOptions {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /** One aggregate per scope (sensor or zone) and window length. */
+    @FunctionalInterface
+    public interface ScopedWindows<R> {
+        org.apache.flink.streaming.api.datastream.DataStream<R> of(boolean perSensor, Duration window);
+    }
+
+    /** The aggregate for sensors and zones, in the short and the long window, as one stream. */
+    public static <R> org.apache.flink.streaming.api.datastream.DataStream<R> sensorsAndZones(
+            org.apache.flink.configuration.ReadableConfig config, ScopedWindows<R> windows) {
+        Duration shortWindow = config.get(SHORT_WINDOW);
+        Duration longWindow = config.get(LONG_WINDOW);
+        return windows.of(true, shortWindow).union(windows.of(true, longWindow), windows.of(false, shortWindow),
+                windows.of(false, longWindow));
+    }
+
     /** A window length as a measurement suffix: 1m, 1h, 30s, 1d. */
     public static String resolution(Duration window) {
         long seconds = window.toSeconds();

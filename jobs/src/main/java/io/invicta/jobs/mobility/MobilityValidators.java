@@ -2,13 +2,11 @@ package io.invicta.jobs.mobility;
 
 import io.invicta.jobs.common.Validator;
 import io.invicta.schemas.BikeHireDockingStation;
-import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;
 import io.invicta.schemas.VehiclePosition;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Validators of the mobility inputs: each refuses values no device can report (negative counts, occupancy outside
@@ -23,18 +21,6 @@ public final class MobilityValidators {
     private MobilityValidators() {
     }
 
-    static String common(Instant time, GeoPoint location, long maxFutureMillis, long nowMillis) {
-        if (time.toEpochMilli() > nowMillis + maxFutureMillis) {
-            return "dateObserved " + time + " is more than " + Duration.ofMillis(maxFutureMillis) + " in the future";
-        }
-        double lat = location.getLat();
-        double lon = location.getLon();
-        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-            return "location " + lat + "," + lon + " is not a WGS84 point";
-        }
-        return null;
-    }
-
     static String negative(String field, Integer value) {
         return value != null && value < 0 ? field + " = " + value + " is negative" : null;
     }
@@ -42,15 +28,6 @@ public final class MobilityValidators {
     static String speed(String field, Double kmh) {
         return kmh != null && !(kmh >= 0 && kmh <= MAX_SPEED_KMH)
                 ? field + " = " + kmh + " km/h is out of range [0, " + MAX_SPEED_KMH + "]" : null;
-    }
-
-    static String firstOf(String... reasons) {
-        for (String r : reasons) {
-            if (r != null) {
-                return r;
-            }
-        }
-        return null;
     }
 
     public static final class Traffic implements Validator<TrafficFlowObserved> {
@@ -64,7 +41,7 @@ public final class MobilityValidators {
         @Override
         public String check(TrafficFlowObserved o, long nowMillis) {
             Double occupancy = o.getOccupancy();
-            return firstOf(common(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
+            return Validator.firstOf(Validator.timeAndPlace(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
                     negative("intensity", o.getIntensity()),
                     speed("averageVehicleSpeed", o.getAverageVehicleSpeed()),
                     occupancy != null && !(occupancy >= 0 && occupancy <= 1)
@@ -84,7 +61,7 @@ public final class MobilityValidators {
         public String check(OnStreetParking o, long nowMillis) {
             Integer available = o.getAvailableSpotNumber();
             Integer total = o.getTotalSpotNumber();
-            return firstOf(common(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
+            return Validator.firstOf(Validator.timeAndPlace(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
                     negative("availableSpotNumber", available),
                     negative("totalSpotNumber", total),
                     available != null && total != null && available > total
@@ -105,7 +82,7 @@ public final class MobilityValidators {
             Integer bikes = s.getAvailableBikeNumber();
             Integer free = s.getFreeSlotNumber();
             Integer total = s.getTotalSlotNumber();
-            return firstOf(common(s.getDateObserved(), s.getLocation(), maxFutureMillis, nowMillis),
+            return Validator.firstOf(Validator.timeAndPlace(s.getDateObserved(), s.getLocation(), maxFutureMillis, nowMillis),
                     negative("availableBikeNumber", bikes),
                     negative("freeSlotNumber", free),
                     negative("totalSlotNumber", total),
@@ -126,7 +103,7 @@ public final class MobilityValidators {
 
         @Override
         public String check(VehiclePosition p, long nowMillis) {
-            return firstOf(common(p.getDateObserved(), p.getLocation(), maxFutureMillis, nowMillis),
+            return Validator.firstOf(Validator.timeAndPlace(p.getDateObserved(), p.getLocation(), maxFutureMillis, nowMillis),
                     speed("speed", p.getSpeed()));
         }
     }

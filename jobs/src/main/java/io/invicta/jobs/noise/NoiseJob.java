@@ -70,12 +70,7 @@ public final class NoiseJob {
                 .flatMap(new ToNoiseReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
                 .name("noise-readings").uid("noise-readings");
 
-        Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
-        Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
-        levels(readings, true, shortWindow, lateness)
-                .union(levels(readings, true, longWindow, lateness),
-                        levels(readings, false, shortWindow, lateness),
-                        levels(readings, false, longWindow, lateness))
+        MetricsOptions.sensorsAndZones(config, (perSensor, window) -> levels(readings, perSensor, window, lateness))
                 .sinkTo(levelSink).name("influxdb-noise").uid("influxdb-noise");
 
         readings.keyBy(r -> r.sensorId, Types.STRING)

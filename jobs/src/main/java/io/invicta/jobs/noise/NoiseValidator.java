@@ -21,17 +21,12 @@ public final class NoiseValidator implements Validator<NoiseLevelObserved> {
 
     @Override
     public String check(NoiseLevelObserved o, long nowMillis) {
-        long end = o.getDateObserved().toEpochMilli();
-        if (end > nowMillis + maxFutureMillis) {
-            return "dateObserved " + o.getDateObserved() + " is more than " + Duration.ofMillis(maxFutureMillis) + " in the future";
+        String where = Validator.timeAndPlace(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis);
+        if (where != null) {
+            return where;
         }
-        if (o.getDateObservedFrom() != null && o.getDateObservedFrom().toEpochMilli() > end) {
+        if (o.getDateObservedFrom() != null && o.getDateObservedFrom().isAfter(o.getDateObserved())) {
             return "dateObservedFrom " + o.getDateObservedFrom() + " is after dateObserved " + o.getDateObserved();
-        }
-        double lat = o.getLocation().getLat();
-        double lon = o.getLocation().getLon();
-        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-            return "location " + lat + "," + lon + " is not a WGS84 point";
         }
         for (Double level : new Double[]{o.getLAeq(), o.getLAmax(), o.getLAS()}) {
             if (level != null && !level.isNaN() && !(level >= 0 && level <= MAX_LEVEL)) {

@@ -67,12 +67,7 @@ public final class WeatherJob {
         DataStream<WeatherReading> readings = input.events()
                 .flatMap(new ToWeatherReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
                 .name("weather-readings").uid("weather-readings");
-        Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
-        Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
-        stats(readings, true, shortWindow, lateness)
-                .union(stats(readings, true, longWindow, lateness),
-                        stats(readings, false, shortWindow, lateness),
-                        stats(readings, false, longWindow, lateness))
+        MetricsOptions.sensorsAndZones(config, (perSensor, window) -> stats(readings, perSensor, window, lateness))
                 .sinkTo(sink).name("influxdb-weather").uid("influxdb-weather");
     }
 

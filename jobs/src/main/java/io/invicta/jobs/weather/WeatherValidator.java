@@ -18,20 +18,14 @@ public final class WeatherValidator implements Validator<WeatherObserved> {
 
     @Override
     public String check(WeatherObserved o, long nowMillis) {
-        if (o.getDateObserved().toEpochMilli() > nowMillis + maxFutureMillis) {
-            return "dateObserved " + o.getDateObserved() + " is more than " + Duration.ofMillis(maxFutureMillis) + " in the future";
-        }
-        double lat = o.getLocation().getLat();
-        double lon = o.getLocation().getLon();
-        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-            return "location " + lat + "," + lon + " is not a WGS84 point";
-        }
-        String why = range("temperature", o.getTemperature(), -90, 60, "°C");
-        why = why != null ? why : range("relativeHumidity", o.getRelativeHumidity(), 0, 1, "(a fraction, not %)");
-        why = why != null ? why : range("atmosphericPressure", o.getAtmosphericPressure(), 800, 1100, "hPa");
-        why = why != null ? why : range("windSpeed", o.getWindSpeed(), 0, 120, "m/s");
-        why = why != null ? why : range("windDirection", o.getWindDirection(), 0, 360, "degrees");
-        return why != null ? why : range("precipitation", o.getPrecipitation(), 0, 500, "mm");
+        return Validator.firstOf(
+                Validator.timeAndPlace(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
+                range("temperature", o.getTemperature(), -90, 60, "°C"),
+                range("relativeHumidity", o.getRelativeHumidity(), 0, 1, "(a fraction, not %)"),
+                range("atmosphericPressure", o.getAtmosphericPressure(), 800, 1100, "hPa"),
+                range("windSpeed", o.getWindSpeed(), 0, 120, "m/s"),
+                range("windDirection", o.getWindDirection(), 0, 360, "degrees"),
+                range("precipitation", o.getPrecipitation(), 0, 500, "mm"));
     }
 
     private static String range(String name, Double value, double min, double max, String unit) {
