@@ -1,6 +1,6 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.domain.Eaqi;
+import io.invicta.domain.Eaqi;
 
 /**
  * The European Air Quality Index of one station for one hour, with the concentrations it was computed from

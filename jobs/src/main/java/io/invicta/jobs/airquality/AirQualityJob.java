@@ -12,7 +12,7 @@ import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.LocalDayWindows;
-import io.invicta.jobs.domain.LimitValue;
+import io.invicta.domain.LimitValue;
 import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.schemas.AirQualityObserved;
 import org.apache.flink.api.common.typeinfo.Types;

@@ -1,6 +1,6 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.domain.LimitValue;
+import io.invicta.domain.LimitValue;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;

@@ -1,6 +1,6 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.domain.Eaqi;
+import io.invicta.domain.Eaqi;
 
 import java.util.EnumMap;
 import java.util.Map;

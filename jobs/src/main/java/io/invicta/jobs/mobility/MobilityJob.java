@@ -11,7 +11,7 @@ import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.LatenessGate;
 import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.jobs.domain.Geo;
+import io.invicta.domain.Geo;
 import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;

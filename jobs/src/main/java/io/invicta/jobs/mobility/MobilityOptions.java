@@ -1,6 +1,6 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.domain.Geo;
+import io.invicta.domain.Geo;
 import org.apache.flink.configuration.ConfigOption;
 import io.invicta.jobs.common.MetricsOptions;
 import org.apache.flink.configuration.ConfigOptions;

@@ -1,6 +1,6 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.domain.Speeds;
+import io.invicta.domain.Speeds;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**

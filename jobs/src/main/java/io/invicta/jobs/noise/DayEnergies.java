@@ -1,6 +1,6 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.jobs.domain.NoisePeriod;
+import io.invicta.domain.NoisePeriod;
 
 /** Duration-weighted energies of one sensor's Lden day, per period; a Flink POJO kept in keyed state. */
 public class DayEnergies {

@@ -1,7 +1,7 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.jobs.domain.Decibels;
-import io.invicta.jobs.domain.NoisePeriod;
+import io.invicta.domain.Decibels;
+import io.invicta.domain.NoisePeriod;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;

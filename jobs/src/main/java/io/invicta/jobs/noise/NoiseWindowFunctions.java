@@ -1,6 +1,6 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.jobs.domain.Decibels;
+import io.invicta.domain.Decibels;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;

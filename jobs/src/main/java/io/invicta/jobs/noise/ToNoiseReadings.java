@@ -1,7 +1,7 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.jobs.domain.Decibels;
-import io.invicta.jobs.domain.Geo;
+import io.invicta.domain.Decibels;
+import io.invicta.domain.Geo;
 import io.invicta.schemas.NoiseLevelObserved;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;

@@ -1,6 +1,6 @@
 package io.invicta.jobs.weather;
 
-import io.invicta.jobs.domain.Geo;
+import io.invicta.domain.Geo;
 import io.invicta.schemas.WeatherObserved;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;

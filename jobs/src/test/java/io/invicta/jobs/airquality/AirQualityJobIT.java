@@ -91,14 +91,14 @@ class AirQualityJobIT {
             Map<String, Integer> wantLevel = new HashMap<>();
             Map<String, String> wantDominant = new HashMap<>();
             hourly.keySet().stream().map(k -> k.split(",")[0]).distinct().forEach(sensor -> {
-                Map<io.invicta.jobs.domain.Eaqi.Pollutant, Double> c = new java.util.EnumMap<>(io.invicta.jobs.domain.Eaqi.Pollutant.class);
-                for (io.invicta.jobs.domain.Eaqi.Pollutant p : io.invicta.jobs.domain.Eaqi.Pollutant.values()) {
+                Map<io.invicta.domain.Eaqi.Pollutant, Double> c = new java.util.EnumMap<>(io.invicta.domain.Eaqi.Pollutant.class);
+                for (io.invicta.domain.Eaqi.Pollutant p : io.invicta.domain.Eaqi.Pollutant.values()) {
                     double[] v = hourly.get(sensor + "," + p.name().toLowerCase() + ",08:00");
                     if (v != null) {
                         c.put(p, v[1]);
                     }
                 }
-                io.invicta.jobs.domain.Eaqi.Overall overall = io.invicta.jobs.domain.Eaqi.overall(c);
+                io.invicta.domain.Eaqi.Overall overall = io.invicta.domain.Eaqi.overall(c);
                 wantLevel.put(sensor, overall.band().level());
                 wantDominant.put(sensor, overall.dominant().name());
             });

@@ -1,6 +1,6 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.domain.Eaqi;
+import io.invicta.domain.Eaqi;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;

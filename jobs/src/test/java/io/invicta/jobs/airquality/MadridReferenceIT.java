@@ -4,7 +4,7 @@ import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.jobs.domain.Eaqi;
+import io.invicta.domain.Eaqi;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.codec.Codecs;

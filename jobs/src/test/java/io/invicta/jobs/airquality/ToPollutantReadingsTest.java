@@ -31,7 +31,7 @@ class ToPollutantReadingsTest {
         assertThat(readings).allSatisfy(r -> {
             assertThat(r.sensorId).isEqualTo("s1");
             assertThat(r.zone).as("geohash of the location when the observation has no zone")
-                    .isEqualTo(io.invicta.jobs.domain.Geo.geohash(41.15, -8.61, 6));
+                    .isEqualTo(io.invicta.domain.Geo.geohash(41.15, -8.61, 6));
             assertThat(r.timestamp).isEqualTo(T.toEpochMilli());
         });
     }

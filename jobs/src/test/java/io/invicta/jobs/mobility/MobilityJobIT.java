@@ -3,7 +3,7 @@ package io.invicta.jobs.mobility;
 import io.invicta.jobs.common.DeadLetterSerializer;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.KafkaOptions;
-import io.invicta.jobs.domain.Geo;
+import io.invicta.domain.Geo;
 import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.OnStreetParking;

@@ -1,6 +1,6 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.domain.Geo;
+import io.invicta.domain.Geo;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.VehiclePosition;
 import org.apache.flink.api.common.typeinfo.Types;

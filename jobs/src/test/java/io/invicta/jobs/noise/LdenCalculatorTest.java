@@ -1,6 +1,6 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.jobs.domain.Decibels;
+import io.invicta.domain.Decibels;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;

@@ -1,6 +1,6 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.jobs.domain.Decibels;
+import io.invicta.domain.Decibels;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.NoiseLevelObserved;
 import org.junit.jupiter.api.Test;

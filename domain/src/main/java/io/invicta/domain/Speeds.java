@@ -1,4 +1,4 @@
-package io.invicta.jobs.domain;
+package io.invicta.domain;
 
 /**
  * Space-mean speed from interval counts: a detector reports per interval the number of vehicles q and their

@@ -1,4 +1,4 @@
-package io.invicta.jobs.domain;
+package io.invicta.domain;
 
 /**
  * Sound levels add as energies, not as numbers: the equivalent level of several levels is

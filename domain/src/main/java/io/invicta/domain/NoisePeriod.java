@@ -1,4 +1,4 @@
-package io.invicta.jobs.domain;
+package io.invicta.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;

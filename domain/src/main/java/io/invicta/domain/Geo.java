@@ -1,4 +1,4 @@
-package io.invicta.jobs.domain;
+package io.invicta.domain;
 
 /** Distances on the Earth and geohash cells, for vehicle speeds and zones. */
 public final class Geo {

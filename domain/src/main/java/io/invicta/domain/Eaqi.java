@@ -1,4 +1,4 @@
-package io.invicta.jobs.domain;
+package io.invicta.domain;
 
 import java.util.EnumMap;
 import java.util.Map;

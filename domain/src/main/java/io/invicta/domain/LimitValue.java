@@ -1,4 +1,4 @@
-package io.invicta.jobs.domain;
+package io.invicta.domain;
 
 /**
  * EU limit values for the protection of human health, Directive 2008/50/EC, Annex XI: a concentration averaged

@@ -1,0 +1,80 @@
+package io.invicta.cep;
+
+import io.invicta.schemas.AirQualityObserved;
+import io.invicta.schemas.BikeHireDockingStation;
+import io.invicta.schemas.GeoPoint;
+import io.invicta.schemas.NoiseLevelObserved;
+import io.invicta.schemas.OnStreetParking;
+import io.invicta.schemas.TrafficFlowObserved;
+import io.invicta.schemas.VehiclePosition;
+import io.invicta.schemas.WeatherObserved;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The event types rules can use: the Avro SpecificRecord classes of {@code schemas/}, under their own simple
+ * names, registered with Esper as bean types (no conversion). Every one carries {@code id},
+ * {@code dateObserved} (the event time), {@code location} and an optional {@code zone}.
+ */
+public final class EventTypes {
+
+    private static final Map<String, Class<? extends SpecificRecord>> TYPES = new LinkedHashMap<>();
+
+    static {
+        for (Class<? extends SpecificRecord> type : java.util.List.of(AirQualityObserved.class,
+                NoiseLevelObserved.class, WeatherObserved.class, TrafficFlowObserved.class, OnStreetParking.class,
+                BikeHireDockingStation.class, VehiclePosition.class)) {
+            TYPES.put(type.getSimpleName(), type);
+        }
+    }
+
+    private EventTypes() {
+    }
+
+    /** Event type name → class, in a stable order. */
+    public static Map<String, Class<? extends SpecificRecord>> all() {
+        return java.util.Collections.unmodifiableMap(TYPES);
+    }
+
+    public static Set<String> names() {
+        return TYPES.keySet();
+    }
+
+    public static long eventTimeOf(SpecificRecord event) {
+        Object time = event.get(position(event.getSchema(), "dateObserved"));
+        return time instanceof java.time.Instant instant ? instant.toEpochMilli() : (Long) time;
+    }
+
+    public static String idOf(SpecificRecord event) {
+        return String.valueOf(event.get(position(event.getSchema(), "id")));
+    }
+
+    public static String zoneOf(SpecificRecord event) {
+        Object zone = event.get(position(event.getSchema(), "zone"));
+        return zone == null ? null : zone.toString();
+    }
+
+    public static GeoPoint locationOf(SpecificRecord event) {
+        return (GeoPoint) event.get(position(event.getSchema(), "location"));
+    }
+
+    /** Sets the zone of an event that has none (rules and routing then see the same zone). */
+    public static void setZoneIfAbsent(SpecificRecord event, String zone) {
+        int pos = position(event.getSchema(), "zone");
+        if (event.get(pos) == null) {
+            event.put(pos, zone);
+        }
+    }
+
+    private static int position(Schema schema, String field) {
+        Schema.Field f = schema.getField(field);
+        if (f == null) {
+            throw new IllegalArgumentException(schema.getName() + " has no field " + field);
+        }
+        return f.pos();
+    }
+}

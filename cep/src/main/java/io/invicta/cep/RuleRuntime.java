@@ -1,0 +1,172 @@
+package io.invicta.cep;
+
+import com.espertech.esper.common.client.EventBean;
+import com.espertech.esper.common.client.configuration.Configuration;
+import com.espertech.esper.runtime.client.DeploymentOptions;
+import com.espertech.esper.runtime.client.EPDeployException;
+import com.espertech.esper.runtime.client.EPRuntime;
+import com.espertech.esper.runtime.client.EPRuntimeProvider;
+import com.espertech.esper.runtime.client.EPStatement;
+import io.invicta.schemas.Alert;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs (some of) a {@link RuleSet}'s modules on Esper, on event time: the caller sends events in timestamp
+ * order and advances the clock; Esper's internal timer is off, and {@link #advanceTo} steps the clock through
+ * every scheduled callback on the way, so windows, {@code timer:within} and silence rules fire at their own
+ * event times. The same events in the same order give the same alerts, always.
+ *
+ * <p>Each module runs in its own Esper runtime: an event is only evaluated by modules that read its type, and
+ * each module's evaluation time can be measured. Not thread-safe: one caller, like a Flink operator instance.
+ */
+public final class RuleRuntime implements AutoCloseable {
+
+    private final RuleSet ruleSet;
+    private final List<ModuleRun> modules = new ArrayList<>();
+    private final Map<String, RuleCounters> counters = new LinkedHashMap<>();
+    private final AlertListener listener;
+    private long now;
+    private long suppressThrough = Long.MIN_VALUE;
+
+    private RuleRuntime(RuleSet ruleSet, AlertListener listener, long startTime) {
+        this.ruleSet = ruleSet;
+        this.listener = listener;
+        this.now = startTime;
+    }
+
+    /** A runtime for the modules of one partitioning (all modules when {@code partitioning} is null). */
+    public static RuleRuntime start(RuleSet ruleSet, Partitioning partitioning, long startTime,
+                                    AlertListener listener) {
+        RuleRuntime runtime = new RuleRuntime(ruleSet, listener, startTime);
+        Configuration configuration = EsperConfiguration.create();
+        for (RuleSet.CompiledModule module : partitioning == null ? ruleSet.modules()
+                : ruleSet.modules(partitioning)) {
+            runtime.modules.add(runtime.deploy(module, configuration));
+        }
+        return runtime;
+    }
+
+    private ModuleRun deploy(RuleSet.CompiledModule module, Configuration configuration) {
+        EPRuntime esper = EPRuntimeProvider.getRuntime("invicta-" + module.name() + "-" + UUID.randomUUID(),
+                configuration);
+        esper.getEventService().advanceTime(now);
+        try {
+            EPStatement[] statements = esper.getDeploymentService()
+                    .deploy(module.compiled(), new DeploymentOptions().setDeploymentId(module.name()))
+                    .getStatements();
+            for (EPStatement statement : statements) {
+                RuleInfo rule = module.rules().stream().filter(r -> r.name().equals(statement.getName()))
+                        .findFirst().orElse(null);
+                if (rule != null) {
+                    RuleCounters ruleCounters = counters.computeIfAbsent(rule.name(), n -> new RuleCounters());
+                    statement.addListener((newEvents, oldEvents, s, r) ->
+                            emit(rule, ruleCounters, newEvents, r.getEventService().getCurrentTime()));
+                }
+            }
+        } catch (EPDeployException e) {
+            esper.destroy();
+            throw new IllegalStateException("cannot deploy rule module " + module.name() + ": " + e.getMessage(), e);
+        }
+        return new ModuleRun(module, esper);
+    }
+
+    /** {@code time} is the Esper clock: a timer callback fired on the way to a later time has its own time. */
+    private void emit(RuleInfo rule, RuleCounters ruleCounters, EventBean[] rows, long time) {
+        if (rows == null) {
+            return;
+        }
+        for (EventBean row : rows) {
+            ruleCounters.matches++;
+            if (time <= suppressThrough) {
+                ruleCounters.suppressed++;
+                continue;
+            }
+            ruleCounters.alerts++;
+            Alert alert = AlertFactory.create(rule, ruleSet.version(), row, time);
+            listener.onAlert(alert);
+        }
+    }
+
+    /**
+     * Moves the clock to {@code time}, firing every scheduled callback (window expiry, pattern timers) at its
+     * own time on the way. Never moves backwards.
+     */
+    public void advanceTo(long time) {
+        if (time <= now) {
+            return;
+        }
+        for (ModuleRun module : modules) {
+            long start = System.nanoTime();
+            module.esper.getEventService().advanceTimeSpan(time);
+            module.evaluationNanos += System.nanoTime() - start;
+        }
+        now = time;
+    }
+
+    /** Evaluates one event at its event time ({@code dateObserved}), after moving the clock there. */
+    public void send(SpecificRecord event) {
+        advanceTo(EventTypes.eventTimeOf(event));
+        String type = event.getSchema().getName();
+        for (ModuleRun module : modules) {
+            if (module.module.eventTypes().contains(type)) {
+                module.eventsIn++;
+                long start = System.nanoTime();
+                module.esper.getEventService().sendEventBean(event, type);
+                module.evaluationNanos += System.nanoTime() - start;
+            }
+        }
+    }
+
+    /** Alerts raised at event times up to and including {@code time} are counted, not emitted (replay after restore). */
+    public void suppressThrough(long time) {
+        suppressThrough = time;
+    }
+
+    public long currentTime() {
+        return now;
+    }
+
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    /** Per rule: matches, alerts, suppressed. */
+    public Map<String, RuleCounters> ruleCounters() {
+        return Collections.unmodifiableMap(counters);
+    }
+
+    /** Per module: events evaluated and the time spent evaluating them and the clock's callbacks. */
+    public List<ModuleStats> moduleStats() {
+        return modules.stream().map(m -> new ModuleStats(m.module.name(), m.eventsIn, m.evaluationNanos)).toList();
+    }
+
+    public record ModuleStats(String module, long eventsIn, long evaluationNanos) {
+    }
+
+    @Override
+    public void close() {
+        for (ModuleRun module : modules) {
+            module.esper.destroy();
+        }
+        modules.clear();
+    }
+
+    private static final class ModuleRun {
+        final RuleSet.CompiledModule module;
+        final EPRuntime esper;
+        long eventsIn;
+        long evaluationNanos;
+
+        ModuleRun(RuleSet.CompiledModule module, EPRuntime esper) {
+            this.module = module;
+            this.esper = esper;
+        }
+    }
+}
