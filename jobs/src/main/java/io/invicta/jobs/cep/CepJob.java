@@ -1,0 +1,135 @@
+package io.invicta.jobs.cep;
+
+import io.invicta.cep.EventTypes;
+import io.invicta.cep.Partitioning;
+import io.invicta.cep.RuleSet;
+import io.invicta.cep.RuleSetException;
+import io.invicta.jobs.common.Decoded;
+import io.invicta.jobs.common.DecodedEventTimes;
+import io.invicta.jobs.common.DeadLetter;
+import io.invicta.jobs.common.EventTimeOptions;
+import io.invicta.jobs.common.LateEvent;
+import io.invicta.jobs.common.MetricsOptions;
+import io.invicta.jobs.common.RouteDecoded;
+import io.invicta.schemas.Alert;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules job: every event input decoded (dead letters split off), zoned, then routed by each partitioning its
+ * rule modules use to an {@link EsperOperator} (city-wide at parallelism 1); alerts out. Rule-set versions come
+ * from the packaged files or, with hot reload on, also from a broadcast rules stream. Sources are arguments so
+ * tests can plug in their own; {@link CepJobMain} wires Kafka and InfluxDB.
+ *
+ * <p>Operator uids: {@code cep-source-<type>}, {@code cep-decode-<type>}, {@code cep-zone-<type>},
+ * {@code cep-rules-source}, {@code cep-<partition>} (stable: savepoints survive upgrades).
+ */
+public final class CepJob {
+
+    public static final String NAME = "invicta-cep";
+
+    /** One event input: its Avro type and a source of decoded records. */
+    public record Input<T extends SpecificRecord>(Class<T> type, Source<Decoded<T>, ?, ?> source) {
+    }
+
+    /** What the job produces; the caller attaches sinks. */
+    public record Outputs(DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters, DataStream<LateEvent> late,
+                          DataStream<RuleStatus> ruleStatus) {
+    }
+
+    private final ReadableConfig config;
+    private final List<Input<?>> inputs;
+    private final Source<RuleSetUpdate, ?, ?> ruleUpdates;
+    private final RuleSetUpdate initial;
+
+    /** {@code ruleUpdates} null: hot reload off. */
+    public CepJob(ReadableConfig config, RuleSetUpdate initial, List<Input<?>> inputs,
+                  Source<RuleSetUpdate, ?, ?> ruleUpdates) {
+        this.config = config;
+        this.initial = initial;
+        this.inputs = List.copyOf(inputs);
+        this.ruleUpdates = ruleUpdates;
+    }
+
+    public Outputs build(StreamExecutionEnvironment env) throws RuleSetException {
+        RuleSet rules = RuleSet.compile(initial.version, initial.files());
+        Set<Partitioning> partitions = config.getOptional(CepOptions.PARTITIONS)
+                .<Set<Partitioning>>map(list -> list.isEmpty() ? EnumSet.noneOf(Partitioning.class) : EnumSet.copyOf(list))
+                .orElseGet(() -> used(rules));
+        DataStream<CepEvent> events = null;
+        DataStream<DeadLetter> deadLetters = null;
+        for (Input<?> input : inputs) {
+            Decodes<?> decoded = decode(env, input);
+            events = events == null ? decoded.events : events.union(decoded.events);
+            deadLetters = deadLetters == null ? decoded.deadLetters : deadLetters.union(decoded.deadLetters);
+        }
+        if (events == null) {
+            throw new IllegalArgumentException("the rules job needs at least one input");
+        }
+        DataStream<RuleSetUpdate> updates = ruleUpdates == null
+                ? env.fromData(List.of(initial), TypeInformation.of(RuleSetUpdate.class)).name("cep-rules-packaged")
+                        .uid("cep-rules-packaged")
+                : env.fromSource(ruleUpdates, WatermarkStrategy.noWatermarks(), "cep-rules-source")
+                        .uid("cep-rules-source");
+        DataStream<Alert> alerts = null;
+        DataStream<LateEvent> late = null;
+        DataStream<RuleStatus> status = null;
+        for (Partitioning partitioning : partitions) {
+            SingleOutputStreamOperator<Alert> out = events.keyBy(new CepKeys(partitioning))
+                    .connect(updates.broadcast())
+                    .transform("cep-" + partitioning.tagValue(), TypeInformation.of(Alert.class),
+                            new EsperOperator(partitioning, initial))
+                    .uid("cep-" + partitioning.tagValue());
+            if (partitioning == Partitioning.CITY) {
+                out.setParallelism(config.get(CepOptions.CITY_PARALLELISM)).setMaxParallelism(1);
+            }
+            alerts = alerts == null ? out : alerts.union(out);
+            late = late == null ? out.getSideOutput(EsperOperator.LATE) : late.union(out.getSideOutput(EsperOperator.LATE));
+            status = status == null ? out.getSideOutput(EsperOperator.STATUS)
+                    : status.union(out.getSideOutput(EsperOperator.STATUS));
+        }
+        if (alerts == null) {
+            throw new IllegalArgumentException("no rule partition enabled (cep.partitions)");
+        }
+        return new Outputs(alerts, deadLetters, late, status);
+    }
+
+    private static Set<Partitioning> used(RuleSet rules) {
+        Set<Partitioning> used = EnumSet.noneOf(Partitioning.class);
+        rules.modules().forEach(m -> used.add(m.partitioning()));
+        return used;
+    }
+
+    private record Decodes<T>(DataStream<CepEvent> events, DataStream<DeadLetter> deadLetters) {
+    }
+
+    private <T extends SpecificRecord> Decodes<T> decode(StreamExecutionEnvironment env, Input<T> input) {
+        String name = input.type().getSimpleName();
+        SingleOutputStreamOperator<T> decoded = env
+                .fromSource(input.source(), DecodedEventTimes.watermarks(
+                                r -> java.time.Instant.ofEpochMilli(EventTypes.eventTimeOf(r)),
+                                config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
+                        "cep-source-" + name)
+                .uid("cep-source-" + name)
+                .process(new RouteDecoded<T>())
+                .returns(input.type())
+                .name("cep-decode-" + name)
+                .uid("cep-decode-" + name);
+        DataStream<CepEvent> events = decoded
+                .map(new ToCepEvent<T>(config.get(MetricsOptions.GEOHASH_PRECISION)))
+                .returns(CepEvent.class)
+                .name("cep-zone-" + name)
+                .uid("cep-zone-" + name);
+        return new Decodes<>(events, decoded.getSideOutput(RouteDecoded.DEAD_LETTERS));
+    }
+}

@@ -1,0 +1,70 @@
+package io.invicta.jobs.cep;
+
+import io.invicta.cep.Partitioning;
+import io.invicta.cep.RuleCounters;
+import io.invicta.cep.RuleRuntime;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The operator's metrics, under {@code cep.<partition>}: {@code lateEvents}, {@code ruleSetVersion}, per rule
+ * {@code rule.<name>.matches|alerts|suppressed} and per module {@code module.<name>.eventsIn|evaluationMillis}.
+ * Gauges read the current runtime, so they survive a hot reload; rules that appear with a reload are
+ * registered then.
+ */
+final class CepMetrics {
+
+    private final MetricGroup group;
+    private final Counter late;
+    private final Set<String> registered = new HashSet<>();
+    private RuleRuntime runtime;
+    private int version;
+
+    CepMetrics(MetricGroup parent, Partitioning partitioning) {
+        this.group = parent.addGroup(partitioning.tagValue());
+        this.late = group.counter("lateEvents");
+        group.gauge("ruleSetVersion", (Gauge<Integer>) () -> version);
+    }
+
+    void track(RuleRuntime current) {
+        this.runtime = current;
+        this.version = current.ruleSet().version();
+        for (String rule : current.ruleCounters().keySet()) {
+            if (registered.add("rule." + rule)) {
+                MetricGroup g = group.addGroup("rule", rule);
+                g.gauge("matches", (Gauge<Long>) () -> counters(rule).matches());
+                g.gauge("alerts", (Gauge<Long>) () -> counters(rule).alerts());
+                g.gauge("suppressed", (Gauge<Long>) () -> counters(rule).suppressed());
+            }
+        }
+        for (RuleRuntime.ModuleStats module : current.moduleStats()) {
+            if (registered.add("module." + module.module())) {
+                MetricGroup g = group.addGroup("module", module.module());
+                g.gauge("eventsIn", (Gauge<Long>) () -> stats(module.module()).eventsIn());
+                g.gauge("evaluationMillis", (Gauge<Long>) () -> stats(module.module()).evaluationNanos() / 1_000_000);
+            }
+        }
+    }
+
+    void late() {
+        late.inc();
+    }
+
+    void ruleSetVersion(int current) {
+        this.version = current;
+    }
+
+    private RuleCounters counters(String rule) {
+        RuleCounters c = runtime.ruleCounters().get(rule);
+        return c == null ? new RuleCounters() : c;
+    }
+
+    private RuleRuntime.ModuleStats stats(String module) {
+        return runtime.moduleStats().stream().filter(m -> m.module().equals(module)).findFirst()
+                .orElse(new RuleRuntime.ModuleStats(module, 0, 0));
+    }
+}

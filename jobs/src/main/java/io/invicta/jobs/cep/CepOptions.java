@@ -1,0 +1,46 @@
+package io.invicta.jobs.cep;
+
+import io.invicta.cep.Partitioning;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+import java.util.List;
+
+/** Options of the rules job ({@code cep.*}, its topics). */
+public final class CepOptions {
+
+    public static final ConfigOption<String> RULES_PATH = ConfigOptions.key("cep.rules-path")
+            .stringType().noDefaultValue()
+            .withDescription("Directory (or comma-separated .epl files) of the rule set to run, read where the job "
+                    + "is submitted. Unset: the rule set packaged in the job jar (cep-rules/).");
+
+    public static final ConfigOption<Integer> RULES_VERSION = ConfigOptions.key("cep.rules-version")
+            .intType().defaultValue(1)
+            .withDescription("Version of the rule set given by cep.rules-path or packaged. A hot-reloaded version "
+                    + "replaces it only when higher.");
+
+    public static final ConfigOption<String> RULES_TOPIC = ConfigOptions.key("cep.rules-topic")
+            .stringType().noDefaultValue()
+            .withDescription("Compacted topic of rule-set versions (published by 'scripts/rules deploy') for hot "
+                    + "reload. Unset: hot reload is off and the file-based rule set runs.");
+
+    public static final ConfigOption<List<Partitioning>> PARTITIONS = ConfigOptions.key("cep.partitions")
+            .enumType(Partitioning.class).asList().noDefaultValue()
+            .withDescription("Which rule partitions get an operator (ZONE, SENSOR, VEHICLE, CITY). Unset: those the "
+                    + "starting rule set uses. A reloaded module of another partition is rejected.");
+
+    public static final ConfigOption<String> ALERTS_TOPIC = ConfigOptions.key("topic.alerts")
+            .stringType().defaultValue("alerts")
+            .withDescription("Topic of the alerts (Avro Alert, key = partition key), written exactly once.");
+
+    public static final ConfigOption<String> RULE_STATUS_TOPIC = ConfigOptions.key("topic.rule-status")
+            .stringType().defaultValue("rule-status")
+            .withDescription("Topic of rule-set status records (ACTIVE or REJECTED with the reason, JSON).");
+
+    public static final ConfigOption<Integer> CITY_PARALLELISM = ConfigOptions.key("cep.city-parallelism")
+            .intType().defaultValue(1)
+            .withDescription("Parallelism of city-wide rules. They correlate every event, so only 1 is correct.");
+
+    private CepOptions() {
+    }
+}

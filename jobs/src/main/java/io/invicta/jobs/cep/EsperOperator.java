@@ -1,0 +1,277 @@
+package io.invicta.jobs.cep;
+
+import io.invicta.cep.Partitioning;
+import io.invicta.jobs.common.LateEvent;
+import io.invicta.cep.RuleRuntime;
+import io.invicta.cep.RuleSet;
+import io.invicta.cep.RuleSetException;
+import io.invicta.schemas.Alert;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Runs the rule modules of one {@link Partitioning} on Esper, in event time, recoverably.
+ *
+ * <p><b>Event time.</b> Events wait in an in-memory queue until the watermark passes them, then reach Esper in
+ * {@link CepEvent#compareTo deterministic order}, the Esper clock advanced with them; after each watermark the
+ * clock moves to it, so windows and {@code timer:} rules fire at their own event times. Events at or behind the
+ * released watermark are late: counted and sent to {@link #LATE}, never evaluated out of order.
+ *
+ * <p><b>Recovery.</b> Esper's state cannot be checkpointed. Every accepted event is appended to keyed list state
+ * (one append, no timer: cheap on the heap backend, redistributed correctly on rescaling), pruned in bulk at
+ * checkpoints to the rule set's horizon. On restore, and when a new rule-set version arrives, a fresh runtime
+ * is warmed by replaying that history with alerts suppressed up to the released watermark, so nothing that
+ * reached the exactly-once sink is emitted twice and nothing after it is lost.
+ *
+ * <p><b>Hot reload.</b> Input 2 carries rule-set versions (broadcast). A newer version is compiled here; if it
+ * fails the old one keeps running and a {@link RuleStatus} says why ({@link #STATUS}).
+ */
+public final class EsperOperator extends AbstractStreamOperator<Alert>
+        implements TwoInputStreamOperator<CepEvent, RuleSetUpdate, Alert> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(EsperOperator.class);
+
+    public static final OutputTag<LateEvent> LATE = new OutputTag<>("cep-late", TypeInformation.of(LateEvent.class));
+    public static final OutputTag<RuleStatus> STATUS = new OutputTag<>("cep-rule-status",
+            TypeInformation.of(RuleStatus.class));
+
+    static final ListStateDescriptor<CepEvent> HISTORY = new ListStateDescriptor<>("cep-history",
+            TypeInformation.of(CepEvent.class));
+    private static final ListStateDescriptor<RuleSetUpdate> RULES = new ListStateDescriptor<>("cep-rule-set",
+            TypeInformation.of(RuleSetUpdate.class));
+    private static final ListStateDescriptor<WatermarkMark> RELEASED = new ListStateDescriptor<>("cep-released",
+            TypeInformation.of(WatermarkMark.class));
+
+    private final Partitioning partitioning;
+    private final RuleSetUpdate packaged;
+
+    private transient ListState<CepEvent> history;
+    private transient ListState<RuleSetUpdate> rulesState;
+    private transient ListState<WatermarkMark> releasedState;
+    private transient RuleSetUpdate current;
+    private transient long released;
+    private transient long newestEvent;
+    private transient PriorityQueue<CepEvent> pending;
+    private transient CepEventCodec codec;
+    private transient LateEvents lateEvents;
+    private transient RuleRuntime runtime;
+    private transient CepMetrics metrics;
+    private transient boolean restored;
+
+    public EsperOperator(Partitioning partitioning, RuleSetUpdate packaged) {
+        this.partitioning = partitioning;
+        this.packaged = packaged;
+    }
+
+    @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        history = context.getKeyedStateStore().getListState(HISTORY);
+        rulesState = context.getOperatorStateStore().getUnionListState(RULES);
+        releasedState = context.getOperatorStateStore().getUnionListState(RELEASED);
+        current = packaged;
+        released = Long.MIN_VALUE;
+        restored = context.isRestored();
+        if (restored) {
+            for (RuleSetUpdate kept : rulesState.get()) {
+                if (kept.version > current.version) {
+                    current = kept;
+                }
+            }
+            released = restoredWatermark(releasedState.get());
+        }
+    }
+
+    /** This instance's own mark when the parallelism is unchanged, else the lowest: never re-emit, at worst. */
+    private long restoredWatermark(Iterable<WatermarkMark> marks) {
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        long lowest = Long.MAX_VALUE;
+        boolean any = false;
+        for (WatermarkMark mark : marks) {
+            any = true;
+            if (mark.parallelism == parallelism && mark.subtask == subtask) {
+                return mark.watermark;
+            }
+            lowest = Math.min(lowest, mark.watermark);
+        }
+        return any ? lowest : Long.MIN_VALUE;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        codec = new CepEventCodec();
+        lateEvents = new LateEvents(codec);
+        pending = new PriorityQueue<>();
+        metrics = new CepMetrics(getRuntimeContext().getMetricGroup().addGroup("cep"), partitioning);
+        RuleSet ruleSet = RuleSet.compile(current.version, current.files());
+        List<CepEvent> all = allHistory();
+        newestEvent = all.isEmpty() ? Long.MIN_VALUE : all.get(all.size() - 1).time;
+        runtime = warm(ruleSet, all);
+        for (CepEvent event : all) {
+            if (event.time > released) {
+                pending.add(event);
+            }
+        }
+        if (restored) {
+            LOG.info("CEP {} restored: rule set v{}, {} events of history replayed up to {}, {} pending",
+                    partitioning.tagValue(), current.version, all.size() - pending.size(), released, pending.size());
+        }
+    }
+
+    /** A runtime of this partitioning's modules with the history up to the released watermark replayed silently. */
+    private RuleRuntime warm(RuleSet ruleSet, List<CepEvent> sortedHistory) {
+        long start = sortedHistory.isEmpty() ? 0 : Math.min(sortedHistory.get(0).time, Math.max(released, 0));
+        RuleRuntime fresh = RuleRuntime.start(ruleSet, partitioning, start, this::emit);
+        fresh.suppressThrough(released);
+        for (CepEvent event : sortedHistory) {
+            if (event.time > released) {
+                break;
+            }
+            fresh.send(codec.decode(event));
+        }
+        if (released != Long.MIN_VALUE) {
+            fresh.advanceTo(released);
+        }
+        metrics.track(fresh);
+        return fresh;
+    }
+
+    private void emit(Alert alert) {
+        output.collect(new StreamRecord<>(alert, alert.getEventTime().toEpochMilli()));
+    }
+
+    @Override
+    public void processElement1(StreamRecord<CepEvent> record) throws Exception {
+        CepEvent event = record.getValue();
+        if (event.time <= released) {
+            metrics.late();
+            output.collect(LATE, new StreamRecord<>(lateEvents.of(event, released), event.time));
+            return;
+        }
+        history.add(event);
+        pending.add(event);
+        newestEvent = Math.max(newestEvent, event.time);
+    }
+
+    @Override
+    public void processWatermark1(Watermark mark) throws Exception {
+        // At the end of input the watermark jumps to +∞: the clock stops at the newest event instead, so
+        // silence rules do not all fire at the end of time.
+        long to = mark.getTimestamp() == Long.MAX_VALUE ? Math.max(newestEvent, released) : mark.getTimestamp();
+        if (to > released) {
+            while (!pending.isEmpty() && pending.peek().time <= to) {
+                runtime.send(codec.decode(pending.poll()));
+            }
+            runtime.advanceTo(to);
+            released = to;
+        }
+        super.processWatermark(mark);
+    }
+
+    /** The rules input carries no event time: its watermarks must not hold the events back. */
+    @Override
+    public void processWatermark2(Watermark mark) {
+    }
+
+    @Override
+    public void processElement2(StreamRecord<RuleSetUpdate> record) throws Exception {
+        RuleSetUpdate update = record.getValue();
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        if (update.version <= current.version) {
+            return;
+        }
+        RuleSet ruleSet;
+        try {
+            ruleSet = RuleSet.compile(update.version, update.files());
+        } catch (RuleSetException e) {
+            status(new RuleStatus(update.version, partitioning.tagValue(), subtask, "REJECTED", e.getMessage()));
+            return;
+        }
+        RuleRuntime previous = runtime;
+        runtime = warm(ruleSet, allHistory());
+        previous.close();
+        current = update;
+        status(new RuleStatus(update.version, partitioning.tagValue(), subtask, "ACTIVE",
+                ruleSet.modules(partitioning).size() + " modules, warmed up to " + released));
+    }
+
+    private void status(RuleStatus status) {
+        if ("REJECTED".equals(status.status)) {
+            LOG.warn("{}", status);
+        } else {
+            LOG.info("{}", status);
+        }
+        metrics.ruleSetVersion(current.version);
+        output.collect(STATUS, new StreamRecord<>(status));
+    }
+
+    /** Every key's history, in release order. */
+    private List<CepEvent> allHistory() throws Exception {
+        List<CepEvent> all = new ArrayList<>();
+        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, HISTORY,
+                (key, state) -> state.get().forEach(all::add));
+        Collections.sort(all);
+        return all;
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        rulesState.update(List.of(current));
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        releasedState.update(List.of(new WatermarkMark(subtask, parallelism, released)));
+        prune();
+    }
+
+    /** Drops, for every key, the events the rules can no longer look back to. */
+    private void prune() throws Exception {
+        if (released == Long.MIN_VALUE) {
+            return;
+        }
+        long keepAfter = released - runtime.ruleSet().horizon().toMillis() - 1;
+        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, HISTORY,
+                (key, state) -> {
+                    List<CepEvent> kept = new ArrayList<>();
+                    boolean dropped = false;
+                    for (CepEvent e : state.get()) {
+                        if (e.time > keepAfter) {
+                            kept.add(e);
+                        } else {
+                            dropped = true;
+                        }
+                    }
+                    if (dropped) {
+                        state.update(kept);
+                    }
+                });
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (runtime != null) {
+            runtime.close();
+        }
+        super.close();
+    }
+}

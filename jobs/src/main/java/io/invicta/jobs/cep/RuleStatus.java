@@ -1,0 +1,32 @@
+package io.invicta.jobs.cep;
+
+/**
+ * What became of a rule-set version at one operator instance: {@code ACTIVE} (running, state warmed) or
+ * {@code REJECTED} with the reason (compile or sandbox errors as file:line:col; the previous version keeps
+ * running). Written to the rule-status topic and the log.
+ */
+public class RuleStatus {
+
+    public int version;
+    public String partitioning;
+    public int subtask;
+    public String status;
+    public String detail;
+
+    public RuleStatus() {
+    }
+
+    public RuleStatus(int version, String partitioning, int subtask, String status, String detail) {
+        this.version = version;
+        this.partitioning = partitioning;
+        this.subtask = subtask;
+        this.status = status;
+        this.detail = detail;
+    }
+
+    @Override
+    public String toString() {
+        return "rule set v" + version + " [" + partitioning + "#" + subtask + "] " + status
+                + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+    }
+}

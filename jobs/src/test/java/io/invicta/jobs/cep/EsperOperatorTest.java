@@ -1,0 +1,216 @@
+package io.invicta.jobs.cep;
+
+import io.invicta.cep.Partitioning;
+import io.invicta.cep.RuleFile;
+import io.invicta.jobs.common.LateEvent;
+import io.invicta.schemas.AirQualityObserved;
+import io.invicta.schemas.Alert;
+import io.invicta.schemas.GeoPoint;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EsperOperatorTest {
+
+    private static final long T0 = Instant.parse("2024-05-01T10:00:00Z").toEpochMilli();
+    private static final long MIN = 60_000;
+
+    /** Fires whenever a zone's hourly mean NO2 exceeds the threshold; and on 15 silent minutes of a sensor. */
+    static String rules(int threshold) {
+        return """
+                module test;
+                @Name('high-no2')
+                @Description('hourly mean NO2 above the threshold')
+                @Tag(name='severity', value='WARNING')
+                @Tag(name='partition', value='zone')
+                @Tag(name='message', value='NO2 {no2} in {zone}')
+                select zone, avg(no2) as no2 from AirQualityObserved#time(1 hour) group by zone having avg(no2) > %d;
+
+                @Name('silent-sensor')
+                @Description('no reading from a sensor for 15 minutes')
+                @Tag(name='severity', value='INFO')
+                @Tag(name='partition', value='zone')
+                @Tag(name='message', value='{sensor} silent in {zone}')
+                select a.zone as zone, a.id as sensor
+                from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQualityObserved(id=a.id))];
+                """.formatted(threshold);
+    }
+
+    static RuleSetUpdate ruleSet(int version, String text) {
+        return RuleSetUpdate.of(version, List.of(new RuleFile("test.epl", text)));
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert> harness(
+            RuleSetUpdate rules) throws Exception {
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(new EsperOperator(Partitioning.ZONE, rules),
+                new CepKeys(Partitioning.ZONE), (RuleSetUpdate r) -> "rules", Types.STRING);
+        harness.setup();
+        return harness;
+    }
+
+    private static final CepEventCodec CODEC = new CepEventCodec();
+
+    static StreamRecord<CepEvent> reading(String sensor, String zone, long time, double no2) {
+        AirQualityObserved o = AirQualityObserved.newBuilder().setId(sensor).setDateObserved(Instant.ofEpochMilli(time))
+                .setLocation(new GeoPoint(41.15, -8.61)).setZone(zone).setNo2(no2).build();
+        return new StreamRecord<>(CODEC.encode(o, zone), time);
+    }
+
+    private static List<String> alerts(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, Alert> harness) {
+        List<String> out = new ArrayList<>();
+        for (Alert a : harness.extractOutputValues()) {
+            out.add(a.getRuleId() + "@" + (a.getEventTime().toEpochMilli() - T0) / MIN + "m:" + a.getMessage());
+        }
+        return out;
+    }
+
+    @Test
+    void eventsReachTheRulesInTimestampOrderOnlyWhenTheWatermarkPassesThem() throws Exception {
+        try (var h = harness(ruleSet(1, rules(100)))) {
+            h.open();
+            // Out of order: the 150 reading is older than the 40 one; in time order the mean first exceeds 100.
+            h.processElement1(reading("s1", "z1", T0 + 2 * MIN, 40));
+            h.processElement1(reading("s1", "z1", T0 + MIN, 150));
+            assertThat(h.extractOutputValues()).as("nothing before the watermark").isEmpty();
+            h.processWatermark1(new Watermark(T0 + 2 * MIN));
+            assertThat(alerts(h)).containsExactly("high-no2@1m:NO2 150 in z1");
+        }
+    }
+
+    @Test
+    void theClockFollowsTheWatermarkSoSilenceRulesFireAtTheirOwnEventTime() throws Exception {
+        try (var h = harness(ruleSet(1, rules(100)))) {
+            h.open();
+            h.processElement1(reading("s1", "z1", T0, 10));
+            h.processWatermark1(new Watermark(T0 + 14 * MIN));
+            assertThat(alerts(h)).isEmpty();
+            h.processWatermark1(new Watermark(T0 + 40 * MIN));
+            assertThat(alerts(h)).containsExactly("silent-sensor@15m:s1 silent in z1");
+        }
+    }
+
+    @Test
+    void anEventBehindTheReleasedWatermarkIsLateCountedAndNotEvaluated() throws Exception {
+        try (var h = harness(ruleSet(1, rules(100)))) {
+            h.open();
+            h.processElement1(reading("s1", "z1", T0 + 5 * MIN, 10));
+            h.processWatermark1(new Watermark(T0 + 5 * MIN));
+            h.processElement1(reading("s2", "z1", T0 + 3 * MIN, 500));
+            h.processWatermark1(new Watermark(T0 + 6 * MIN));
+            assertThat(alerts(h)).isEmpty();
+            ConcurrentLinkedQueue<StreamRecord<LateEvent>> late = h.getSideOutput(EsperOperator.LATE);
+            assertThat(late).hasSize(1);
+            LateEvent event = late.peek().getValue();
+            assertThat(event.key).isEqualTo("s2");
+            assertThat(event.watermark).isEqualTo(T0 + 5 * MIN);
+        }
+    }
+
+    @Test
+    void afterARestoreTheAlertsEqualThoseOfAnUninterruptedRun() throws Exception {
+        List<StreamRecord<CepEvent>> input = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            input.add(reading("s" + (i % 3), "z" + (i % 2), T0 + i * MIN, 60 + 5 * i));
+        }
+        List<String> uninterrupted;
+        try (var h = harness(ruleSet(1, rules(100)))) {
+            h.open();
+            feed(h, input, 0, 30);
+            uninterrupted = alerts(h);
+        }
+        assertThat(uninterrupted).isNotEmpty();
+
+        OperatorSubtaskState snapshot;
+        List<String> beforeFailure;
+        try (var h = harness(ruleSet(1, rules(100)))) {
+            h.open();
+            feed(h, input, 0, 15);
+            snapshot = h.snapshot(1, T0 + 15 * MIN);
+            // Work after the checkpoint is lost with the failure (the exactly-once sink aborts it).
+            feed(h, input, 15, 20);
+            beforeFailure = alerts(h).subList(0, committedCount(h, T0 + 14 * MIN));
+        }
+        try (var h = harness(ruleSet(1, rules(100)))) {
+            h.initializeState(snapshot);
+            h.open();
+            feed(h, input, 15, 30);
+            List<String> all = new ArrayList<>(beforeFailure);
+            all.addAll(alerts(h));
+            assertThat(all).containsExactlyElementsOf(uninterrupted);
+        }
+    }
+
+    /** Alerts up to the watermark released before the checkpoint. */
+    private static int committedCount(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, Alert> h, long watermark) {
+        return (int) h.extractOutputValues().stream().filter(a -> a.getEventTime().toEpochMilli() <= watermark).count();
+    }
+
+    /** Elements [from, to) each followed by a watermark one minute behind it. */
+    private static void feed(KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert> h,
+                             List<StreamRecord<CepEvent>> input, int from, int to) throws Exception {
+        for (int i = from; i < to; i++) {
+            h.processElement1(input.get(i));
+            h.processWatermark1(new Watermark(input.get(i).getTimestamp() - MIN));
+        }
+    }
+
+    @Test
+    void aReloadedRuleKeepsTheWindowContentsOfTheRunningOne() throws Exception {
+        try (var h = harness(ruleSet(1, rules(100)))) {
+            h.open();
+            h.processElement1(reading("s1", "z1", T0, 90));
+            h.processElement1(reading("s1", "z1", T0 + MIN, 90));
+            h.processWatermark1(new Watermark(T0 + MIN));
+            assertThat(alerts(h)).isEmpty();
+            // The analyst lowers the threshold; the hour's window still holds the two 90s.
+            h.processElement2(new StreamRecord<>(ruleSet(2, rules(80))));
+            h.processElement1(reading("s1", "z1", T0 + 2 * MIN, 75));
+            h.processWatermark1(new Watermark(T0 + 2 * MIN));
+            assertThat(alerts(h)).containsExactly("high-no2@2m:NO2 85 in z1");
+            assertThat(h.extractOutputValues().get(0).getRuleVersion()).isEqualTo(2);
+            assertThat(h.getSideOutput(EsperOperator.STATUS)).extracting(r -> r.getValue().status)
+                    .containsExactly("ACTIVE");
+        }
+    }
+
+    @Test
+    void aBrokenReloadIsRejectedWithTheReasonAndTheOldRulesKeepRunning() throws Exception {
+        try (var h = harness(ruleSet(1, rules(100)))) {
+            h.open();
+            h.processElement2(new StreamRecord<>(ruleSet(2, rules(80).replace("avg(no2) > 80",
+                    "java.lang.System.exit(0) > 80"))));
+            RuleStatus status = h.getSideOutput(EsperOperator.STATUS).peek().getValue();
+            assertThat(status.status).isEqualTo("REJECTED");
+            assertThat(status.detail).contains("test.epl:").contains("sandbox");
+            h.processElement1(reading("s1", "z1", T0, 120));
+            h.processWatermark1(new Watermark(T0));
+            assertThat(h.extractOutputValues()).extracting(Alert::getRuleVersion).containsExactly(1);
+        }
+    }
+
+    @Test
+    void historyOlderThanTheRulesHorizonIsPrunedAtCheckpoints() throws Exception {
+        try (var h = harness(ruleSet(1, rules(1000)))) {
+            h.open();
+            h.processElement1(reading("s1", "z1", T0, 10));
+            h.processElement1(reading("s1", "z2", T0 + 30 * MIN, 10));
+            h.processWatermark1(new Watermark(T0 + 30 * MIN));
+            h.snapshot(1, 1);
+            assertThat(h.numKeyedStateEntries()).as("both zones still within the 1 h horizon").isEqualTo(2);
+            h.processElement1(reading("s1", "z2", T0 + 90 * MIN, 10));
+            h.processWatermark1(new Watermark(T0 + 90 * MIN));
+            h.snapshot(2, 2);
+            assertThat(h.numKeyedStateEntries()).as("z1's only event is older than the horizon").isEqualTo(1);
+        }
+    }
+}
