@@ -65,7 +65,9 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "testkit-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
+                // Exactly-once sinks write in transactions: only committed records count.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));

@@ -10,7 +10,9 @@ import java.util.List;
  * reload) and as it is kept in the operator's state: the version and every module's file name and text. A flat
  * POJO so Flink serializes it without Kryo.
  */
-public class RuleSetUpdate {
+public class RuleSetUpdate implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public int version;
     public String[] names = new String[0];

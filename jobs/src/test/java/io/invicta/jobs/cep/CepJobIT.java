@@ -1,0 +1,186 @@
+package io.invicta.jobs.cep;
+
+import io.invicta.jobs.common.EventTimeOptions;
+import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.airquality.AirQualityJob;
+import io.invicta.schemas.AirQualityObserved;
+import io.invicta.schemas.Alert;
+import io.invicta.schemas.GeoPoint;
+import io.invicta.schemas.codec.AvroCodec;
+import io.invicta.schemas.codec.Codecs;
+import io.invicta.sinks.influxdb.InfluxDbSink;
+import io.invicta.testkit.InfluxDbExtension;
+import io.invicta.testkit.KafkaExtension;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The rules job on a MiniCluster at parallelism 2 with a real Kafka (exactly-once alerts) and a real influxd; and
+ * the recovery test: a TaskManager killed mid-stream, the job restored from its checkpoint, and the alerts
+ * compared with those of a failure-free run.
+ */
+class CepJobIT {
+
+    @RegisterExtension
+    static final KafkaExtension KAFKA = new KafkaExtension();
+
+    @RegisterExtension
+    static final InfluxDbExtension INFLUX = new InfluxDbExtension();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+    private static final AvroCodec<AirQualityObserved> CODEC = Codecs.forType(AirQualityObserved.class);
+    private static final AvroCodec<Alert> ALERTS = Codecs.forType(Alert.class);
+
+    /** Minute readings of 4 sensors in 2 zones whose NO2 rises and falls; sensor s3 goes silent after 20 min. */
+    private static List<AirQualityObserved> readings(int fromMinute, int toMinute) {
+        List<AirQualityObserved> out = new ArrayList<>();
+        for (int m = fromMinute; m < toMinute; m++) {
+            for (int s = 0; s < 4; s++) {
+                if (s == 3 && m >= 20) {
+                    continue;
+                }
+                double no2 = 65 + 50 * Math.sin((m + 7 * s) / 9.0); // always valid: negative NO2 is dead-lettered
+                out.add(AirQualityObserved.newBuilder().setId("s" + s).setDateObserved(T0.plusSeconds(60L * m + s))
+                        .setLocation(new GeoPoint(41.15, -8.61)).setZone("z" + (s % 2)).setNo2(no2).build());
+            }
+        }
+        return out;
+    }
+
+    private static void produce(String topic, List<AirQualityObserved> readings) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (AirQualityObserved o : readings) {
+                producer.send(new ProducerRecord<>(topic, o.getId(), CODEC.encode(o))).get();
+            }
+        }
+    }
+
+    private static JobClient start(String topic, String alertsTopic, boolean influx) throws Exception {
+        Configuration config = new Configuration();
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        config.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
+        config.set(KafkaOptions.GROUP_ID, alertsTopic);
+        config.set(CepOptions.ALERTS_TOPIC, alertsTopic);
+        config.set(EventTimeOptions.MAX_OUT_OF_ORDERNESS, Duration.ZERO);
+        config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(5));
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(2);
+        env.enableCheckpointing(500);
+        CepJob.Outputs out = new CepJob(config, EsperOperatorTest.ruleSet(1, EsperOperatorTest.rules(100)),
+                List.of(new CepJob.Input<>(AirQualityObserved.class, KafkaOptions.source(config, topic,
+                        AirQualityObserved.class, AirQualityJob.validator(config), alertsTopic))), null).build(env);
+        config.set(KafkaOptions.LATE_EVENTS_TOPIC, alertsTopic + "-late");
+        out.alerts().sinkTo(CepJobMain.alertsSink(config)).name("alerts-kafka").uid("alerts-kafka");
+        out.late().sinkTo(KafkaOptions.lateEventSink(config)).name("late").uid("late");
+        if (influx) {
+            out.alerts().sinkTo(InfluxDbSink.<Alert>builder().url(INFLUX.url()).database(INFLUX.database())
+                    .converter(new AlertPoints()).build()).name("alerts-influxdb").uid("alerts-influxdb");
+        }
+        return env.executeAsync(alertsTopic);
+    }
+
+    private static List<String> alertIds(String topic, int atLeast) {
+        List<String> ids = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : KAFKA.consume(topic, atLeast, Duration.ofSeconds(90))) {
+            Alert a = ((io.invicta.schemas.codec.DecodeResult.Success<Alert>) ALERTS.decode(r.value())).value();
+            ids.add(a.getId());
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    /** Ground truth from the same rules run without Flink, on the same readings in event-time order. */
+    private static List<String> expectedIds(List<AirQualityObserved> readings) throws Exception {
+        List<String> ids = new ArrayList<>();
+        var set = io.invicta.cep.RuleSet.compile(1, EsperOperatorTest.ruleSet(1, EsperOperatorTest.rules(100)).files());
+        List<AirQualityObserved> sorted = new ArrayList<>(readings);
+        sorted.sort((a, b) -> a.getDateObserved().compareTo(b.getDateObserved()));
+        try (var runtime = io.invicta.cep.RuleRuntime.start(set, null, sorted.get(0).getDateObserved().toEpochMilli(),
+                a -> ids.add(a.getId().toString()))) {
+            // The job's watermark (out-of-orderness 0) ends one ms before the newest event: it releases up to there.
+            long last = sorted.get(sorted.size() - 1).getDateObserved().toEpochMilli();
+            for (AirQualityObserved o : sorted) {
+                if (o.getDateObserved().toEpochMilli() < last) {
+                    runtime.send(o);
+                }
+            }
+            runtime.advanceTo(last - 1);
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    @Test
+    void alertsReachKafkaExactlyOnceAndInfluxDbAndMatchTheRulesRunWithoutFlink() throws Exception {
+        KAFKA.createTopic("cep-in", 2);
+        KAFKA.createTopic("cep-alerts", 2);
+        List<AirQualityObserved> input = readings(0, 60);
+        produce("cep-in", input);
+        List<String> expected = expectedIds(input);
+        assertThat(expected).anyMatch(id -> id.startsWith("high-no2@")).anyMatch(id -> id.startsWith("silent-sensor@z1@"));
+        JobClient job = start("cep-in", "cep-alerts", true);
+        try {
+            List<String> ids = alertIds("cep-alerts", expected.size());
+            assertThat(KAFKA.consume("cep-alerts-late", 1, Duration.ofSeconds(2))).as("late events").isEmpty();
+            assertThat(ids).containsExactlyElementsOf(expected);
+            await("alerts in InfluxDB").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(INFLUX.query("SELECT \"id\" FROM alerts")).hasSize(expected.size()));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
+    void afterATaskManagerIsKilledMidStreamTheAlertsEqualThoseOfAFailureFreeRun(
+            @InjectMiniCluster MiniCluster cluster) throws Exception {
+        KAFKA.createTopic("cep-recovery-in", 2);
+        KAFKA.createTopic("cep-recovery-alerts", 2);
+        List<AirQualityObserved> all = readings(0, 90);
+        List<String> expected = expectedIds(all);
+        produce("cep-recovery-in", readings(0, 45));
+        JobClient job = start("cep-recovery-in", "cep-recovery-alerts", false);
+        try {
+            // Some alerts committed means at least one checkpoint completed with state worth restoring.
+            assertThat(KAFKA.consume("cep-recovery-alerts", 1, Duration.ofSeconds(90))).isNotEmpty();
+            cluster.terminateTaskManager(0).get();
+            cluster.startTaskManager();
+            produce("cep-recovery-in", readings(45, 90));
+            List<String> ids = alertIds("cep-recovery-alerts", expected.size());
+            assertThat(ids).containsExactlyElementsOf(expected);
+            assertThat(KAFKA.consume("cep-recovery-alerts", expected.size() + 1, Duration.ofSeconds(5)))
+                    .as("no duplicates").hasSize(expected.size());
+        } finally {
+            job.cancel().get();
+        }
+    }
+}
