@@ -74,7 +74,7 @@ public final class RuleRuntime implements AutoCloseable {
             esper.destroy();
             throw new IllegalStateException("cannot deploy rule module " + module.name() + ": " + e.getMessage(), e);
         }
-        return new ModuleRun(module, esper);
+        return new ModuleRun(module, esper, now);
     }
 
     /** {@code time} is the Esper clock: a timer callback fired on the way to a later time has its own time. */
@@ -96,26 +96,25 @@ public final class RuleRuntime implements AutoCloseable {
 
     /**
      * Moves the clock to {@code time}, firing every scheduled callback (window expiry, pattern timers) at its
-     * own time on the way. Never moves backwards.
+     * own time on the way, in every module. Never moves backwards.
      */
     public void advanceTo(long time) {
-        if (time <= now) {
-            return;
-        }
         for (ModuleRun module : modules) {
-            long start = System.nanoTime();
-            module.esper.getEventService().advanceTimeSpan(time);
-            module.evaluationNanos += System.nanoTime() - start;
+            module.advance(time);
         }
-        now = time;
+        now = Math.max(now, time);
     }
 
     /** Evaluates one event at its event time ({@code dateObserved}), after moving the clock there. */
     public void send(SpecificRecord event) {
-        advanceTo(EventTypes.eventTimeOf(event));
+        long time = EventTypes.eventTimeOf(event);
+        now = Math.max(now, time);
         String type = event.getSchema().getName();
         for (ModuleRun module : modules) {
             if (module.module.eventTypes().contains(type)) {
+                // Only the modules that read the event move their clock now; the others catch up (every callback
+                // at its own time) at their next event or at the next advanceTo.
+                module.advance(time);
                 module.eventsIn++;
                 long start = System.nanoTime();
                 module.esper.getEventService().sendEventBean(event, type);
@@ -161,12 +160,23 @@ public final class RuleRuntime implements AutoCloseable {
     private static final class ModuleRun {
         final RuleSet.CompiledModule module;
         final EPRuntime esper;
+        long clock;
         long eventsIn;
         long evaluationNanos;
 
-        ModuleRun(RuleSet.CompiledModule module, EPRuntime esper) {
+        ModuleRun(RuleSet.CompiledModule module, EPRuntime esper, long clock) {
             this.module = module;
             this.esper = esper;
+            this.clock = clock;
+        }
+
+        void advance(long time) {
+            if (time > clock) {
+                long start = System.nanoTime();
+                esper.getEventService().advanceTimeSpan(time);
+                evaluationNanos += System.nanoTime() - start;
+                clock = time;
+            }
         }
     }
 }

@@ -62,10 +62,6 @@ public final class CepJob {
     }
 
     public Outputs build(StreamExecutionEnvironment env) throws RuleSetException {
-        RuleSet rules = RuleSet.compile(initial.version, initial.files());
-        Set<Partitioning> partitions = config.getOptional(CepOptions.PARTITIONS)
-                .<Set<Partitioning>>map(list -> list.isEmpty() ? EnumSet.noneOf(Partitioning.class) : EnumSet.copyOf(list))
-                .orElseGet(() -> used(rules));
         DataStream<CepEvent> events = null;
         DataStream<DeadLetter> deadLetters = null;
         for (Input<?> input : inputs) {
@@ -76,6 +72,26 @@ public final class CepJob {
         if (events == null) {
             throw new IllegalArgumentException("the rules job needs at least one input");
         }
+        Rules rules = applyRules(env, config, initial, ruleUpdates, events);
+        return new Outputs(rules.alerts(), deadLetters, rules.late(), rules.status());
+    }
+
+    /** What the rule operators produce. */
+    public record Rules(DataStream<Alert> alerts, DataStream<LateEvent> late, DataStream<RuleStatus> status) {
+    }
+
+    /**
+     * The rule operators on decoded, zoned events with timestamps and watermarks: one per partitioning in use,
+     * each fed only the event types its modules read (every type when hot reload is on, since a new version may
+     * read others).
+     */
+    public static Rules applyRules(StreamExecutionEnvironment env, ReadableConfig config, RuleSetUpdate initial,
+                                   Source<RuleSetUpdate, ?, ?> ruleUpdates, DataStream<CepEvent> events)
+            throws RuleSetException {
+        RuleSet ruleSet = RuleSet.compile(initial.version, initial.files());
+        Set<Partitioning> partitions = config.getOptional(CepOptions.PARTITIONS)
+                .<Set<Partitioning>>map(list -> list.isEmpty() ? EnumSet.noneOf(Partitioning.class) : EnumSet.copyOf(list))
+                .orElseGet(() -> used(ruleSet));
         DataStream<RuleSetUpdate> updates = ruleUpdates == null
                 ? env.fromData(List.of(initial), TypeInformation.of(RuleSetUpdate.class)).name("cep-rules-packaged")
                         .uid("cep-rules-packaged")
@@ -85,7 +101,11 @@ public final class CepJob {
         DataStream<LateEvent> late = null;
         DataStream<RuleStatus> status = null;
         for (Partitioning partitioning : partitions) {
-            SingleOutputStreamOperator<Alert> out = events.keyBy(new CepKeys(partitioning))
+            DataStream<CepEvent> routed = ruleUpdates != null ? events : events
+                    .filter(new ReadTypes(ruleSet, partitioning))
+                    .name("cep-route-" + partitioning.tagValue())
+                    .uid("cep-route-" + partitioning.tagValue());
+            SingleOutputStreamOperator<Alert> out = routed.keyBy(new CepKeys(partitioning))
                     .connect(updates.broadcast())
                     .transform("cep-" + partitioning.tagValue(), TypeInformation.of(Alert.class),
                             new EsperOperator(partitioning, initial))
@@ -101,7 +121,7 @@ public final class CepJob {
         if (alerts == null) {
             throw new IllegalArgumentException("no rule partition enabled (cep.partitions)");
         }
-        return new Outputs(alerts, deadLetters, late, status);
+        return new Rules(alerts, late, status);
     }
 
     private static Set<Partitioning> used(RuleSet rules) {

@@ -40,6 +40,9 @@ public final class CepJobMain {
     public static void main(String[] args) throws Exception {
         Configuration config = JobArguments.parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            env.enableCheckpointing(config.get(CepOptions.CHECKPOINT_INTERVAL).toMillis());
+        }
         Duration maxFuture = config.get(MobilityOptions.MAX_FUTURE);
         String group = CepJob.NAME;
         List<CepJob.Input<?>> inputs = List.of(

@@ -5,13 +5,15 @@ import io.invicta.cep.RuleCounters;
 import io.invicta.cep.RuleRuntime;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The operator's metrics, under {@code cep.<partition>}: {@code lateEvents}, {@code ruleSetVersion}, per rule
+ * The operator's metrics, under {@code cep.<partition>}: {@code lateEvents}, {@code ruleSetVersion}, {@code alertLatencyMicros} (histogram), per rule
  * {@code rule.<name>.matches|alerts|suppressed} and per module {@code module.<name>.eventsIn|evaluationMillis}.
  * Gauges read the current runtime, so they survive a hot reload; rules that appear with a reload are
  * registered then.
@@ -20,6 +22,7 @@ final class CepMetrics {
 
     private final MetricGroup group;
     private final Counter late;
+    private final Histogram alertLatency;
     private final Set<String> registered = new HashSet<>();
     private RuleRuntime runtime;
     private int version;
@@ -28,6 +31,7 @@ final class CepMetrics {
         this.group = parent.addGroup(partitioning.tagValue());
         this.late = group.counter("lateEvents");
         group.gauge("ruleSetVersion", (Gauge<Integer>) () -> version);
+        this.alertLatency = group.histogram("alertLatencyMicros", new DescriptiveStatisticsHistogram(10_000));
     }
 
     void track(RuleRuntime current) {
@@ -48,6 +52,11 @@ final class CepMetrics {
                 g.gauge("evaluationMillis", (Gauge<Long>) () -> stats(module.module()).evaluationNanos() / 1_000_000);
             }
         }
+    }
+
+    /** Wall time from the watermark that released the triggering event to the alert leaving the operator. */
+    void alertLatency(long nanos) {
+        alertLatency.update(nanos / 1_000);
     }
 
     void late() {

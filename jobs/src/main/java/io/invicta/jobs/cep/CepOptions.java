@@ -41,6 +41,11 @@ public final class CepOptions {
             .intType().defaultValue(1)
             .withDescription("Parallelism of city-wide rules. They correlate every event, so only 1 is correct.");
 
+    public static final ConfigOption<java.time.Duration> CHECKPOINT_INTERVAL = ConfigOptions
+            .key("cep.checkpoint-interval").durationType().defaultValue(java.time.Duration.ofSeconds(10))
+            .withDescription("Checkpoint interval when the cluster sets none. Alerts reach read_committed consumers "
+                    + "of the alerts topic when the checkpoint that holds them completes.");
+
     private CepOptions() {
     }
 }

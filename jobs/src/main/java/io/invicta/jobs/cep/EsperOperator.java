@@ -75,6 +75,8 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     private transient RuleRuntime runtime;
     private transient CepMetrics metrics;
     private transient boolean restored;
+    /** Wall clock (ns) when the watermark being released arrived: alert latency is measured from there. */
+    private transient long watermarkArrivedNanos;
 
     public EsperOperator(Partitioning partitioning, RuleSetUpdate packaged) {
         this.partitioning = partitioning;
@@ -157,6 +159,9 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     }
 
     private void emit(Alert alert) {
+        if (watermarkArrivedNanos != 0) {
+            metrics.alertLatency(System.nanoTime() - watermarkArrivedNanos);
+        }
         output.collect(new StreamRecord<>(alert, alert.getEventTime().toEpochMilli()));
     }
 
@@ -179,11 +184,13 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         // silence rules do not all fire at the end of time.
         long to = mark.getTimestamp() == Long.MAX_VALUE ? Math.max(newestEvent, released) : mark.getTimestamp();
         if (to > released) {
+            watermarkArrivedNanos = System.nanoTime();
             while (!pending.isEmpty() && pending.peek().time <= to) {
                 runtime.send(codec.decode(pending.poll()));
             }
             runtime.advanceTo(to);
             released = to;
+            watermarkArrivedNanos = 0;
         }
         super.processWatermark(mark);
     }

@@ -1,0 +1,164 @@
+package io.invicta.jobs.cep;
+
+import io.invicta.cep.EventTypes;
+import io.invicta.cep.RuleFile;
+import io.invicta.cep.RuleRuntime;
+import io.invicta.cep.RuleSet;
+import io.invicta.schemas.codec.AvroCodec;
+import io.invicta.schemas.codec.Codecs;
+import io.invicta.schemas.codec.DecodeResult;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * In-JVM throughput of the rules job with the shipped rule set (cep-rules/), at parallelism 2, without Kafka:
+ * a generator stream (the project's own generator, default anomalies) is held in memory as Avro single-object
+ * bytes; two source readers interleave it, decode each record, zone it and feed the rule operators. In the same
+ * run: raw Esper (the same rules in a {@link RuleRuntime}, the same decoded events in time order, no Flink), and
+ * the alert latency (p99 of watermark arrival → alert leaving the operator) at half the measured throughput.
+ * Run with scripts/bench-cep.
+ */
+public final class CepBenchmark {
+
+    /** The stream, shared with the source readers of the in-JVM MiniCluster (same JVM, no serialization). */
+    static GeneratedStream stream;
+
+    private CepBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path dir = Files.createTempDirectory("cep-bench");
+        stream = GeneratedStream.generate(dir, "--events", String.valueOf(events), "--sensors", "2000",
+                "--start", "2024-05-01T00:00:00Z", "--anomalies", "default", "--seed", "7");
+        int n = stream.encoded.size() / 2 * 2;
+        List<RuleFile> files = RuleFile.readAll(List.of(Path.of("cep-rules")));
+        RuleSetUpdate rules = RuleSetUpdate.of(1, files);
+        System.out.printf("stream: %,d records (%,d decodable), %d rule modules, %d rules%n", n, stream.sorted.size(),
+                files.size(), RuleSet.compile(1, files).rules().size());
+        double best = 0;
+        for (int round = 1; round <= rounds; round++) {
+            double raw = raw(files);
+            double flink = flink(rules, n, 0, null);
+            best = Math.max(best, flink);
+            System.out.printf("round %d: raw Esper %,.0f ev/s | Flink job p=2 %,.0f ev/s | ratio %.2f%n", round,
+                    raw, flink, flink / raw);
+        }
+        InMemoryReporter reporter = InMemoryReporter.createWithRetainedMetrics();
+        long rate = (long) (best / 2);
+        int latencyEvents = (int) Math.min(n, rate * 20) / 2 * 2;
+        flink(rules, latencyEvents, rate, reporter);
+        System.out.printf("alert latency at %,d ev/s (half of the best): p50 %.1f ms, p99 %.1f ms, max %.1f ms over "
+                + "%,d alerts%n", rate, quantile(reporter, 0.5), quantile(reporter, 0.99), quantile(reporter, 1.0),
+                count(reporter));
+    }
+
+    private static double raw(List<RuleFile> files) throws Exception {
+        RuleSet set = RuleSet.compile(1, files);
+        long[] alerts = new long[1];
+        long start = System.nanoTime();
+        try (RuleRuntime runtime = RuleRuntime.start(set, null, EventTypes.eventTimeOf(stream.sorted.get(0)),
+                a -> alerts[0]++)) {
+            for (SpecificRecord event : stream.sorted) {
+                runtime.send(event);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("  raw: %,d alerts%n", alerts[0]);
+        return stream.sorted.size() / seconds;
+    }
+
+    private static double flink(RuleSetUpdate rules, int n, long rate, InMemoryReporter reporter) throws Exception {
+        Configuration config = new Configuration();
+        if (reporter != null) {
+            reporter.addToConfiguration(config);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(2);
+        DataGeneratorSource<CepEvent> source = new DataGeneratorSource<>(new Interleaved(n / 2), n,
+                rate > 0 ? RateLimiterStrategy.perSecond(rate) : RateLimiterStrategy.noOp(),
+                TypeInformation.of(CepEvent.class));
+        DataStream<CepEvent> events = env.fromSource(source, WatermarkStrategy.<CepEvent>forBoundedOutOfOrderness(
+                        Duration.ofSeconds(30)).withTimestampAssigner((e, t) -> e.time), "generator")
+                .filter(e -> e.type >= 0);
+        CepJob.applyRules(env, config, rules, null, events).alerts().sinkTo(new DiscardingSink<>());
+        long start = System.nanoTime();
+        env.execute("cep-benchmark");
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Reader r of two emits records r, r+2, r+4, … of the stream, so both readers advance through event time
+     * together; each record is decoded from its bytes (as the Kafka deserializer does) and zoned. A record that
+     * does not decode (the generator's corrupt anomaly) becomes {@link #CORRUPT} and is filtered out (the job
+     * dead-letters it).
+     */
+    static final class Interleaved implements GeneratorFunction<Long, CepEvent> {
+        private static final long serialVersionUID = 1L;
+        static final CepEvent CORRUPT = new CepEvent(Long.MIN_VALUE, -1, null, null, null, new byte[0]);
+        private final long perReader;
+        private transient Map<Class<?>, AvroCodec<SpecificRecord>> codecs;
+        private transient ToCepEvent<SpecificRecord> toCep;
+
+        Interleaved(long perReader) {
+            this.perReader = perReader;
+        }
+
+        @Override
+        public void open(SourceReaderContext readerContext) {
+            codecs = new HashMap<>();
+            toCep = new ToCepEvent<>(6);
+            toCep.open(null);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public CepEvent map(Long index) {
+            int reader = (int) (index / perReader);
+            int i = (int) (2 * (index % perReader) + reader);
+            Class<? extends SpecificRecord> type = stream.types.get(i);
+            AvroCodec<SpecificRecord> codec = codecs.computeIfAbsent(type, t -> (AvroCodec) Codecs.forType((Class) t));
+            return codec.decode(stream.encoded.get(i)) instanceof DecodeResult.Success<SpecificRecord> s
+                    ? toCep.map(s.value()) : CORRUPT;
+        }
+    }
+
+    private static double quantile(InMemoryReporter reporter, double q) {
+        double worst = 0;
+        for (Histogram h : histograms(reporter)) {
+            worst = Math.max(worst, q >= 1.0 ? h.getStatistics().getMax() : h.getStatistics().getQuantile(q));
+        }
+        return worst / 1000.0;
+    }
+
+    private static long count(InMemoryReporter reporter) {
+        return histograms(reporter).stream().mapToLong(Histogram::getCount).sum();
+    }
+
+    private static List<Histogram> histograms(InMemoryReporter reporter) {
+        return reporter.getMetricsByGroup().values().stream()
+                .flatMap(m -> m.entrySet().stream())
+                .filter(e -> e.getKey().equals("alertLatencyMicros"))
+                .map(Map.Entry::getValue).map(Histogram.class::cast).toList();
+    }
+
+}
