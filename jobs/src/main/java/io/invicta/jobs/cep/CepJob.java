@@ -108,7 +108,7 @@ public final class CepJob {
             SingleOutputStreamOperator<Alert> out = routed.keyBy(new CepKeys(partitioning))
                     .connect(updates.broadcast())
                     .transform("cep-" + partitioning.tagValue(), TypeInformation.of(Alert.class),
-                            new EsperOperator(partitioning, initial))
+                            new EsperOperator(partitioning, initial, partitions))
                     .uid("cep-" + partitioning.tagValue());
             if (partitioning == Partitioning.CITY) {
                 out.setParallelism(config.get(CepOptions.CITY_PARALLELISM)).setMaxParallelism(1);

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -62,6 +64,8 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
 
     private final Partitioning partitioning;
     private final RuleSetUpdate packaged;
+    /** The partitions this job runs operators for: a reloaded module of another one could never run. */
+    private final EnumSet<Partitioning> enabled;
 
     private transient ListState<CepEvent> history;
     private transient ListState<RuleSetUpdate> rulesState;
@@ -78,9 +82,10 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     /** Wall clock (ns) when the watermark being released arrived: alert latency is measured from there. */
     private transient long watermarkArrivedNanos;
 
-    public EsperOperator(Partitioning partitioning, RuleSetUpdate packaged) {
+    public EsperOperator(Partitioning partitioning, RuleSetUpdate packaged, Set<Partitioning> enabled) {
         this.partitioning = partitioning;
         this.packaged = packaged;
+        this.enabled = EnumSet.copyOf(enabled);
     }
 
     @Override
@@ -213,6 +218,14 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         } catch (RuleSetException e) {
             status(new RuleStatus(update.version, partitioning.tagValue(), subtask, "REJECTED", e.getMessage()));
             return;
+        }
+        for (RuleSet.CompiledModule module : ruleSet.modules()) {
+            if (!enabled.contains(module.partitioning())) {
+                status(new RuleStatus(update.version, partitioning.tagValue(), subtask, "REJECTED", "module "
+                        + module.name() + " is partitioned by " + module.partitioning().tagValue()
+                        + ", which this job does not run (cep.partitions)"));
+                return;
+            }
         }
         RuleRuntime previous = runtime;
         runtime = warm(ruleSet, allHistory());

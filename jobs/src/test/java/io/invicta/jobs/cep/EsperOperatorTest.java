@@ -52,7 +52,7 @@ class EsperOperatorTest {
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert> harness(
             RuleSetUpdate rules) throws Exception {
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(new EsperOperator(Partitioning.ZONE, rules),
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(new EsperOperator(Partitioning.ZONE, rules, java.util.Set.of(Partitioning.ZONE)),
                 new CepKeys(Partitioning.ZONE), (RuleSetUpdate r) -> "rules", Types.STRING);
         harness.setup();
         return harness;
@@ -195,6 +195,18 @@ class EsperOperatorTest {
             h.processElement1(reading("s1", "z1", T0, 120));
             h.processWatermark1(new Watermark(T0));
             assertThat(h.extractOutputValues()).extracting(Alert::getRuleVersion).containsExactly(1);
+        }
+    }
+
+    @Test
+    void aReloadWithAModuleOfAPartitionTheJobDoesNotRunIsRejected() throws Exception {
+        try (var h = harness(ruleSet(1, rules(100)))) {
+            h.open();
+            h.processElement2(new StreamRecord<>(ruleSet(2, rules(80).replace("value='zone')", "value='city')")
+                    .replace("select zone,", "select zone, 'city' as city,"))));
+            RuleStatus status = h.getSideOutput(EsperOperator.STATUS).peek().getValue();
+            assertThat(status.status).isEqualTo("REJECTED");
+            assertThat(status.detail).contains("partitioned by city");
         }
     }
 
