@@ -14,10 +14,11 @@ import java.util.List;
 /** The rule files a subcommand works on: files and directories (their {@code *.epl}), default {@code cep-rules/}. */
 final class RuleSources {
 
-    static final Path DEFAULT = Path.of("cep-rules");
+    /** {@code $INVICTA_RULES_DIR} (set by scripts/rules to the repository's), else {@code cep-rules}. */
+    static final Path DEFAULT = Path.of(System.getenv().getOrDefault("INVICTA_RULES_DIR", "cep-rules"));
 
     @Parameters(paramLabel = "FILE|DIR", arity = "0..*",
-            description = "Rule files (*.epl) or directories of them (default: cep-rules).")
+            description = "Rule files (*.epl) or directories of them (default: $INVICTA_RULES_DIR or cep-rules).")
     List<Path> paths;
 
     List<Path> paths() {
