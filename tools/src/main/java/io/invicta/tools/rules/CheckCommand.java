@@ -3,14 +3,11 @@ package io.invicta.tools.rules;
 import io.invicta.cep.RuleFile;
 import io.invicta.cep.RuleInfo;
 import io.invicta.cep.RuleSet;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rules check}: compiles every module against the event types through the sandbox. Problems go to
@@ -19,27 +16,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Compile the rule modules (sandbox, event types, rule contract); print a summary.")
-final class CheckCommand implements Callable<Integer> {
-
-    @Mixin
-    RuleSources sources;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class CheckCommand extends CheckedRuleSetCommand {
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<RuleFile> files = sources.read(err);
-        if (files == null) {
-            return 2;
-        }
-        RuleSet set = RuleSources.compile(0, files, err);
-        if (set == null) {
-            return 1;
-        }
-        printSummary(set, out);
+    int run(List<RuleFile> files, RuleSet checked) {
+        printSummary(checked, out());
         return 0;
     }
 

@@ -7,13 +7,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -24,10 +22,7 @@ import java.util.concurrent.ExecutionException;
  */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Check the rule set, then publish it as one versioned record to the compacted rules topic.")
-final class DeployCommand implements Callable<Integer> {
-
-    @Mixin
-    RuleSources sources;
+final class DeployCommand extends CheckedRuleSetCommand {
 
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
@@ -47,23 +42,17 @@ final class DeployCommand implements Callable<Integer> {
             description = "Replication factor when the topic is created (default: ${DEFAULT-VALUE}).")
     short replicationFactor;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Override
+    void afterFailedCheck(PrintWriter err) {
+        err.println("nothing deployed");
+    }
 
     @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    int run(List<RuleFile> files, RuleSet checked) throws InterruptedException {
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (version != null && version < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--version must be 1 or more");
-        }
-        List<RuleFile> files = sources.read(err);
-        if (files == null) {
-            return 2;
-        }
-        if (RuleSources.compile(0, files, err) == null) {
-            err.println("nothing deployed");
-            return 1;
         }
         try (RuleSetTopic rules = new RuleSetTopic(bootstrapServers, topic)) {
             if (rules.createIfMissing(replicationFactor)) {
@@ -78,7 +67,6 @@ final class DeployCommand implements Callable<Integer> {
             out.printf("deployed rule set '%s' version %d (%d modules, %d rules) to %s partition %d offset %d%n",
                     name, v, compiled.modules().size(), compiled.rules().size(), topic, meta.partition(),
                     meta.offset());
-            out.flush();
             return 0;
         } catch (ExecutionException | KafkaException | IllegalStateException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;

@@ -3,16 +3,13 @@ package io.invicta.tools.rules;
 import io.invicta.cep.RuleFile;
 import io.invicta.cep.RuleSet;
 import io.invicta.cep.testing.RuleTests;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rules test}: runs the test cases kept beside each module ({@code noise.epl} →
@@ -21,26 +18,11 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Run the *.tests.yaml cases beside each rule module; print PASS/FAIL per case.")
-final class TestCommand implements Callable<Integer> {
-
-    @Mixin
-    RuleSources sources;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+final class TestCommand extends CheckedRuleSetCommand {
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<RuleFile> files = sources.read(err);
-        if (files == null) {
-            return 2;
-        }
-        RuleSet set = RuleSources.compile(0, files, err);
-        if (set == null) {
-            return 1;
-        }
+    int run(List<RuleFile> files, RuleSet set) throws IOException {
+        PrintWriter out = out();
         int passed = 0;
         int failed = 0;
         for (RuleSet.CompiledModule module : set.modules()) {
@@ -62,7 +44,6 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         out.printf("%d passed, %d failed%n", passed, failed);
-        out.flush();
         return failed == 0 ? 0 : 1;
     }
 
