@@ -40,12 +40,22 @@ final class Horizon {
             } else {
                 longest = Math.max(longest, current);
                 current = 0;
-                if (t.kind() == Kind.STRING) {
+                if (t.kind() == Kind.STRING && isHorizonTagValue(tokens, i)) {
                     longest = Math.max(longest, of(t.text().substring(1, Math.max(1, t.text().length() - 1)))
                             .toMillis());
                 }
             }
         }
         return Duration.ofMillis(Math.max(longest, current));
+    }
+
+    /**
+     * Only the value of {@code @Tag(name='horizon', value='...')} counts among strings: a description saying
+     * "at most 35 days a year" must not make the operator keep 35 days of events.
+     */
+    private static boolean isHorizonTagValue(List<Token> tokens, int i) {
+        return i >= 5 && tokens.get(i - 1).is("=") && tokens.get(i - 2).isWord("value") && tokens.get(i - 3).is(",")
+                && tokens.get(i - 4).kind() == Kind.STRING
+                && tokens.get(i - 4).text().substring(1, tokens.get(i - 4).text().length() - 1).equals("horizon");
     }
 }

@@ -49,8 +49,12 @@ final class ModuleInspector {
             List<RuleInfo> rules = new ArrayList<>();
             Set<Partitioning> partitionings = new LinkedHashSet<>();
             Duration horizon = Horizon.of(file.text());
+            int alerting = 0;
             for (int s = 0; s < statements.length; s++) {
                 int line = s < items.size() ? RuleSet.statementLine(items.get(s)) : 1;
+                if (tag(statements[s], SEVERITY) != null) {
+                    alerting++;
+                }
                 RuleInfo rule = rule(file, statements[s], line, problems);
                 if (rule != null) {
                     rules.add(rule);
@@ -61,10 +65,13 @@ final class ModuleInspector {
                 problems.add(new RuleProblem(file.name(), 1, 1, "all rules of a module must share one partition, "
                         + "found " + partitionings.stream().map(Partitioning::tagValue).toList()));
             }
-            if (rules.isEmpty()) {
+            if (alerting == 0) {
                 problems.add(new RuleProblem(file.name(), 1, 1, "the module has no alerting statement (one with "
                         + "@Tag(name='severity', ...))"));
                 return null;
+            }
+            if (rules.isEmpty()) {
+                return null; // its alerting statements broke the contract: reported above, one problem each
             }
             return new RuleSet.CompiledModule(file, compiled, rules.get(0).partitioning(), eventTypes(file),
                     horizon, rules);
