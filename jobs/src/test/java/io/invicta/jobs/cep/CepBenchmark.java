@@ -4,17 +4,12 @@ import io.invicta.cep.EventTypes;
 import io.invicta.cep.RuleFile;
 import io.invicta.cep.RuleRuntime;
 import io.invicta.cep.RuleSet;
-import io.invicta.schemas.codec.AvroCodec;
-import io.invicta.schemas.codec.Codecs;
-import io.invicta.schemas.codec.DecodeResult;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -24,7 +19,6 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,9 +32,6 @@ import java.util.Map;
  */
 public final class CepBenchmark {
 
-    /** The stream, shared with the source readers of the in-JVM MiniCluster (same JVM, no serialization). */
-    static GeneratedStream stream;
-
     private CepBenchmark() {
     }
 
@@ -48,7 +39,7 @@ public final class CepBenchmark {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path dir = Files.createTempDirectory("cep-bench");
-        stream = GeneratedStream.generate(dir, "--events", String.valueOf(events), "--sensors", "2000",
+        GeneratedStream stream = GeneratedStream.current = GeneratedStream.generate(dir, "--events", String.valueOf(events), "--sensors", "2000",
                 "--start", "2024-05-01T00:00:00Z", "--anomalies", "default", "--seed", "7");
         int n = stream.encoded.size() / 2 * 2;
         List<RuleFile> files = RuleFile.readAll(List.of(Path.of("cep-rules")));
@@ -57,7 +48,7 @@ public final class CepBenchmark {
                 files.size(), RuleSet.compile(1, files).rules().size());
         double best = 0;
         for (int round = 1; round <= rounds; round++) {
-            double raw = raw(files);
+            double raw = raw(files, stream);
             double flink = flink(rules, n, 0, null);
             best = Math.max(best, flink);
             System.out.printf("round %d: raw Esper %,.0f ev/s | Flink job p=2 %,.0f ev/s | ratio %.2f%n", round,
@@ -72,7 +63,7 @@ public final class CepBenchmark {
                 count(reporter));
     }
 
-    private static double raw(List<RuleFile> files) throws Exception {
+    private static double raw(List<RuleFile> files, GeneratedStream stream) throws Exception {
         RuleSet set = RuleSet.compile(1, files);
         long[] alerts = new long[1];
         long start = System.nanoTime();
@@ -94,7 +85,7 @@ public final class CepBenchmark {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(2);
-        DataGeneratorSource<CepEvent> source = new DataGeneratorSource<>(new Interleaved(n / 2), n,
+        DataGeneratorSource<CepEvent> source = new DataGeneratorSource<>(new InterleavedStream(n / 2), n,
                 rate > 0 ? RateLimiterStrategy.perSecond(rate) : RateLimiterStrategy.noOp(),
                 TypeInformation.of(CepEvent.class));
         DataStream<CepEvent> events = env.fromSource(source, WatermarkStrategy.<CepEvent>forBoundedOutOfOrderness(
@@ -104,42 +95,6 @@ public final class CepBenchmark {
         long start = System.nanoTime();
         env.execute("cep-benchmark");
         return n / ((System.nanoTime() - start) / 1e9);
-    }
-
-    /**
-     * Reader r of two emits records r, r+2, r+4, … of the stream, so both readers advance through event time
-     * together; each record is decoded from its bytes (as the Kafka deserializer does) and zoned. A record that
-     * does not decode (the generator's corrupt anomaly) becomes {@link #CORRUPT} and is filtered out (the job
-     * dead-letters it).
-     */
-    static final class Interleaved implements GeneratorFunction<Long, CepEvent> {
-        private static final long serialVersionUID = 1L;
-        static final CepEvent CORRUPT = new CepEvent(Long.MIN_VALUE, -1, null, null, null, new byte[0]);
-        private final long perReader;
-        private transient Map<Class<?>, AvroCodec<SpecificRecord>> codecs;
-        private transient ToCepEvent<SpecificRecord> toCep;
-
-        Interleaved(long perReader) {
-            this.perReader = perReader;
-        }
-
-        @Override
-        public void open(SourceReaderContext readerContext) {
-            codecs = new HashMap<>();
-            toCep = new ToCepEvent<>(6);
-            toCep.open(null);
-        }
-
-        @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public CepEvent map(Long index) {
-            int reader = (int) (index / perReader);
-            int i = (int) (2 * (index % perReader) + reader);
-            Class<? extends SpecificRecord> type = stream.types.get(i);
-            AvroCodec<SpecificRecord> codec = codecs.computeIfAbsent(type, t -> (AvroCodec) Codecs.forType((Class) t));
-            return codec.decode(stream.encoded.get(i)) instanceof DecodeResult.Success<SpecificRecord> s
-                    ? toCep.map(s.value()) : CORRUPT;
-        }
     }
 
     private static double quantile(InMemoryReporter reporter, double q) {

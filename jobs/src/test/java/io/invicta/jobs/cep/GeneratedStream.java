@@ -39,6 +39,9 @@ final class GeneratedStream {
             "parking", OnStreetParking.class, "bike-stations", BikeHireDockingStation.class,
             "vehicle-positions", VehiclePosition.class);
 
+    /** The stream the in-JVM MiniCluster's source readers serve ({@link InterleavedStream}): same JVM, no copying. */
+    static volatile GeneratedStream current;
+
     final List<byte[]> encoded = new ArrayList<>();
     final List<Class<? extends SpecificRecord>> types = new ArrayList<>();
     /** Decoded records in event-time order (ties in stream order); undecodable (corrupt) records left out. */

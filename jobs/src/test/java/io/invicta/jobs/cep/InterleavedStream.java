@@ -1,0 +1,48 @@
+package io.invicta.jobs.cep;
+
+import io.invicta.schemas.codec.AvroCodec;
+import io.invicta.schemas.codec.Codecs;
+import io.invicta.schemas.codec.DecodeResult;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reader r of two emits records r, r+2, r+4, … of the stream, so both readers advance through event time
+ * together; each record is decoded from its bytes (as the Kafka deserializer does) and zoned. A record that
+ * does not decode (the generator's corrupt anomaly) becomes {@link #CORRUPT} and is filtered out (the job
+ * dead-letters it).
+ */
+public final class InterleavedStream implements GeneratorFunction<Long, CepEvent> {
+    private static final long serialVersionUID = 1L;
+    static final CepEvent CORRUPT = new CepEvent(Long.MIN_VALUE, -1, null, null, null, new byte[0]);
+    private final long perReader;
+    private transient Map<Class<?>, AvroCodec<SpecificRecord>> codecs;
+    private transient ToCepEvent<SpecificRecord> toCep;
+
+    InterleavedStream(long perReader) {
+        this.perReader = perReader;
+    }
+
+    @Override
+    public void open(SourceReaderContext readerContext) {
+        codecs = new HashMap<>();
+        toCep = new ToCepEvent<>(6);
+        toCep.open(null);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public CepEvent map(Long index) {
+        int reader = (int) (index / perReader);
+        int i = (int) (2 * (index % perReader) + reader);
+        GeneratedStream stream = GeneratedStream.current;
+        Class<? extends SpecificRecord> type = stream.types.get(i);
+        AvroCodec<SpecificRecord> codec = codecs.computeIfAbsent(type, t -> (AvroCodec) Codecs.forType((Class) t));
+        return codec.decode(stream.encoded.get(i)) instanceof DecodeResult.Success<SpecificRecord> s
+                ? toCep.map(s.value()) : CORRUPT;
+    }
+}
