@@ -34,7 +34,9 @@ public final class GeoJsonZones {
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage()
+            // Jackson's own location text names a redacted source; keep only line and column.
+            throw new IllegalArgumentException(file + ": not valid JSON: "
+                    + e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[")
                     + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : ""), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot be read: " + e, e);

@@ -51,10 +51,17 @@ public final class ZoneResolver implements Serializable {
     /** From the {@code zones.*} options; reads and validates the GeoJSON file when one is configured. */
     public static ZoneResolver of(ReadableConfig config) {
         int precision = config.get(MetricsOptions.GEOHASH_PRECISION);
-        return config.getOptional(MetricsOptions.ZONES_GEOJSON_FILE)
-                .map(file -> polygons(GeoJsonZones.read(Path.of(file), config.get(MetricsOptions.ZONES_GEOJSON_NAME_PROPERTY)),
-                        config.get(MetricsOptions.ZONES_OUTSIDE), precision))
-                .orElseGet(() -> geohash(precision));
+        String file = config.getOptional(MetricsOptions.ZONES_GEOJSON_FILE).orElse(null);
+        if (file == null) {
+            return geohash(precision);
+        }
+        ZoneIndex index;
+        try {
+            index = GeoJsonZones.read(Path.of(file), config.get(MetricsOptions.ZONES_GEOJSON_NAME_PROPERTY));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(MetricsOptions.ZONES_GEOJSON_FILE.key() + " " + e.getMessage(), e);
+        }
+        return polygons(index, config.get(MetricsOptions.ZONES_OUTSIDE), precision);
     }
 
     /** The zone of a point, ignoring any zone the observation names itself. */
