@@ -114,25 +114,12 @@ public final class MobilityJob {
                 points, "sensor", "lane", "zone");
         windowed(readings, r -> r.zone, TrafficAggregate::new, TRAFFIC_ZONE, points, "zone");
 
-        // The zone is resolved once per record, into its zone field, rather than in every window's key selector:
-        // one point-in-polygon test instead of one per window, and one copy of the polygons in the job graph.
-        ZoneResolver z = zones;
-        DataStream<OnStreetParking> zonedParkings = parkings
-                .map(o -> {
-                    o.setZone(z.zoneOf(o.getLocation().getLat(), o.getLocation().getLon()));
-                    return o;
-                })
-                .returns(OnStreetParking.class).name("parking-zones").uid("parking-zones");
+        DataStream<OnStreetParking> zonedParkings = zoned(parkings, OnStreetParking.class, "parking");
         windowed(zonedParkings, o -> EmitPoint.key(o.getId(), o.getZone()), ParkingAggregate::new, PARKING, points,
                 "site", "zone");
         windowed(zonedParkings, OnStreetParking::getZone, ParkingAggregate::new, PARKING_ZONE, points, "zone");
 
-        DataStream<BikeHireDockingStation> zonedStations = stations
-                .map(s -> {
-                    s.setZone(z.zoneOf(s.getLocation().getLat(), s.getLocation().getLon()));
-                    return s;
-                })
-                .returns(BikeHireDockingStation.class).name("bikes-zones").uid("bikes-zones");
+        DataStream<BikeHireDockingStation> zonedStations = zoned(stations, BikeHireDockingStation.class, "bikes");
         windowed(zonedStations, s -> EmitPoint.key(s.getId(), s.getZone()), BikeAggregate::new, BIKES, points,
                 "station", "zone");
         windowed(zonedStations, BikeHireDockingStation::getZone, BikeAggregate::new, BIKES_ZONE, points, "zone");
@@ -173,6 +160,15 @@ public final class MobilityJob {
         deadLetters.add(input.deadLetters());
         late.add(input.late());
         return input.events();
+    }
+
+    /**
+     * The records with their {@code zone} field set from their location. Resolved once per record here rather than
+     * in every window's key selector: one point-in-polygon test instead of one per window (and key extraction),
+     * and one copy of the polygons in the job graph.
+     */
+    private <T extends SpecificRecord> DataStream<T> zoned(DataStream<T> in, Class<T> type, String family) {
+        return in.map(new SetZone<T>(zones)).returns(type).name(family + "-zones").uid(family + "-zones");
     }
 
     /** The same aggregate in the short and the long window, keyed by the joined tag values. */
