@@ -14,6 +14,7 @@ import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.LocalDayWindows;
 import io.invicta.domain.LimitValue;
 import io.invicta.jobs.common.MetricsOptions;
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.schemas.AirQualityObserved;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -89,7 +90,7 @@ public final class AirQualityJob {
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
 
         DataStream<PollutantReading> readings = input.events()
-                .flatMap(new ToPollutantReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
+                .flatMap(new ToPollutantReadings(ZoneResolver.of(config)))
                 .name("split-pollutants")
                 .uid("split-pollutants");
 

@@ -1,29 +1,29 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.domain.Geo;
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.schemas.AirQualityObserved;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Splits an observation into one reading per reported pollutant, with its zone: the observation's own, or else
- * the geohash cell of its location.
+ * the zone of its location ({@link ZoneResolver}).
  */
 public final class ToPollutantReadings implements FlatMapFunction<AirQualityObserved, PollutantReading> {
 
     private static final long serialVersionUID = 1L;
 
-    private final int geohashPrecision;
+    private final ZoneResolver zones;
 
-    public ToPollutantReadings(int geohashPrecision) {
-        this.geohashPrecision = geohashPrecision;
+    public ToPollutantReadings(ZoneResolver zones) {
+        this.zones = zones;
     }
 
     @Override
     public void flatMap(AirQualityObserved observation, Collector<PollutantReading> out) {
         long timestamp = observation.getDateObserved().toEpochMilli();
-        String zone = observation.getZone() != null && !observation.getZone().isBlank() ? observation.getZone()
-                : Geo.geohash(observation.getLocation().getLat(), observation.getLocation().getLon(), geohashPrecision);
+        String zone = zones.zoneOf(observation.getZone(), observation.getLocation().getLat(),
+                observation.getLocation().getLon());
         for (Pollutant pollutant : Pollutant.all()) {
             Double value = pollutant.read(observation);
             // NaN is no measurement; validation of ranges comes with the metrics jobs.

@@ -9,7 +9,7 @@ import io.invicta.jobs.common.DecodedEventTimes;
 import io.invicta.jobs.common.DeadLetter;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.LateEvent;
-import io.invicta.jobs.common.MetricsOptions;
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.schemas.Alert;
 import org.apache.avro.specific.SpecificRecord;
@@ -64,8 +64,9 @@ public final class CepJob {
     public Outputs build(StreamExecutionEnvironment env) throws RuleSetException {
         DataStream<CepEvent> events = null;
         DataStream<DeadLetter> deadLetters = null;
+        ZoneResolver zones = ZoneResolver.of(config);
         for (Input<?> input : inputs) {
-            Decodes<?> decoded = decode(env, input);
+            Decodes<?> decoded = decode(env, input, zones);
             events = events == null ? decoded.events : events.union(decoded.events);
             deadLetters = deadLetters == null ? decoded.deadLetters : deadLetters.union(decoded.deadLetters);
         }
@@ -133,7 +134,8 @@ public final class CepJob {
     private record Decodes<T>(DataStream<CepEvent> events, DataStream<DeadLetter> deadLetters) {
     }
 
-    private <T extends SpecificRecord> Decodes<T> decode(StreamExecutionEnvironment env, Input<T> input) {
+    private <T extends SpecificRecord> Decodes<T> decode(StreamExecutionEnvironment env, Input<T> input,
+                                                         ZoneResolver zones) {
         String name = input.type().getSimpleName();
         SingleOutputStreamOperator<T> decoded = env
                 .fromSource(input.source(), DecodedEventTimes.watermarks(
@@ -146,7 +148,7 @@ public final class CepJob {
                 .name("cep-decode-" + name)
                 .uid("cep-decode-" + name);
         DataStream<CepEvent> events = decoded
-                .map(new ToCepEvent<T>(config.get(MetricsOptions.GEOHASH_PRECISION)))
+                .map(new ToCepEvent<T>(zones))
                 .returns(CepEvent.class)
                 .name("cep-zone-" + name)
                 .uid("cep-zone-" + name);

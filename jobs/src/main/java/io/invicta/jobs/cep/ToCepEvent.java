@@ -1,22 +1,25 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.cep.EventTypes;
-import io.invicta.domain.Geo;
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.schemas.GeoPoint;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.avro.specific.SpecificRecord;
 
-/** A decoded observation on its way to the rules: its zone resolved (its own, else its geohash cell), encoded. */
+/**
+ * A decoded observation on its way to the rules: its zone resolved as the metrics jobs resolve it (its own, else
+ * the GeoJSON polygon or geohash cell of {@link ZoneResolver}), encoded.
+ */
 public final class ToCepEvent<T extends SpecificRecord> extends RichMapFunction<T, CepEvent> {
 
     private static final long serialVersionUID = 1L;
 
-    private final int geohashPrecision;
+    private final ZoneResolver zones;
     private transient CepEventCodec codec;
 
-    public ToCepEvent(int geohashPrecision) {
-        this.geohashPrecision = geohashPrecision;
+    public ToCepEvent(ZoneResolver zones) {
+        this.zones = zones;
     }
 
     @Override
@@ -26,11 +29,7 @@ public final class ToCepEvent<T extends SpecificRecord> extends RichMapFunction<
 
     @Override
     public CepEvent map(T record) {
-        String zone = EventTypes.zoneOf(record);
-        if (zone == null) {
-            GeoPoint p = EventTypes.locationOf(record);
-            zone = Geo.geohash(p.getLat(), p.getLon(), geohashPrecision);
-        }
-        return codec.encode(record, zone);
+        GeoPoint p = EventTypes.locationOf(record);
+        return codec.encode(record, zones.zoneOf(EventTypes.zoneOf(record), p.getLat(), p.getLon()));
     }
 }

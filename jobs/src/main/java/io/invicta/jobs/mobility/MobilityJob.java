@@ -10,15 +10,13 @@ import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.LatenessGate;
-import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.domain.Geo;
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;
 import io.invicta.schemas.VehiclePosition;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -31,15 +29,13 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Mobility metrics: traffic flow, on-street parking, bike docking stations and vehicle GPS, each read from its
  * Kafka topic, decoded and validated (failures → dead-letter topic), aggregated in short and long tumbling
- * event-time windows (default 1 min and 1 h) per entity and per zone (geohash cell), and written to InfluxDB.
+ * event-time windows (default 1 min and 1 h) per entity and per zone ({@link ZoneResolver}), and written to InfluxDB.
  * The measurements are catalogued in docs/METRICS-MOBILITY.md.
  *
  * <p>Like the air-quality job, the topology takes its sources and sinks as arguments; {@link #main} wires Kafka and
@@ -67,7 +63,7 @@ public final class MobilityJob {
     private final ReadableConfig config;
     private final Duration lateness;
     private final List<Duration> windows;
-    private final int precision;
+    private final ZoneResolver zones;
 
     public MobilityJob(Source<Decoded<TrafficFlowObserved>, ?, ?> traffic, Source<Decoded<OnStreetParking>, ?, ?> parking,
                        Source<Decoded<BikeHireDockingStation>, ?, ?> bikes, Source<Decoded<VehiclePosition>, ?, ?> vehicles,
@@ -87,7 +83,7 @@ public final class MobilityJob {
         if (windows.get(0).equals(windows.get(1))) {
             throw new IllegalArgumentException("The short and long windows must differ, both are " + windows.get(0));
         }
-        this.precision = MobilityOptions.geohashPrecision(config);
+        this.zones = ZoneResolver.of(config);
     }
 
     /** Adds the topology to {@code env} and returns the points (before the sink). */
@@ -110,28 +106,28 @@ public final class MobilityJob {
         List<DataStream<MobilityPoint>> points = new ArrayList<>();
 
         DataStream<TrafficReading> readings = trafficFlow
-                .map(new ToTrafficReading(MobilityOptions.freeFlowSpeed(config), MobilityOptions.freeFlowSpeeds(config),
-                        precision))
+                .keyBy(TrafficFlowObserved::getId, Types.STRING)
+                .process(new TrafficReadings(zones, MobilityOptions.freeFlowSpeed(config),
+                        MobilityOptions.freeFlowSpeeds(config), MobilityOptions.freeFlowLearning(config)))
                 .name("traffic-readings").uid("traffic-readings");
         windowed(readings, r -> EmitPoint.key(r.sensorId, r.lane, r.zone), TrafficAggregate::new, TRAFFIC,
                 points, "sensor", "lane", "zone");
         windowed(readings, r -> r.zone, TrafficAggregate::new, TRAFFIC_ZONE, points, "zone");
 
-        int p = precision;
-        windowed(parkings, o -> EmitPoint.key(o.getId(), zone(o.getLocation().getLat(), o.getLocation().getLon(), p)),
-                ParkingAggregate::new, PARKING, points, "site", "zone");
-        windowed(parkings, o -> zone(o.getLocation().getLat(), o.getLocation().getLon(), p),
-                ParkingAggregate::new, PARKING_ZONE, points, "zone");
+        DataStream<OnStreetParking> zonedParkings = zoned(parkings, OnStreetParking.class, "parking");
+        windowed(zonedParkings, o -> EmitPoint.key(o.getId(), o.getZone()), ParkingAggregate::new, PARKING, points,
+                "site", "zone");
+        windowed(zonedParkings, OnStreetParking::getZone, ParkingAggregate::new, PARKING_ZONE, points, "zone");
 
-        windowed(stations, s -> EmitPoint.key(s.getId(), zone(s.getLocation().getLat(), s.getLocation().getLon(), p)),
-                BikeAggregate::new, BIKES, points, "station", "zone");
-        windowed(stations, s -> zone(s.getLocation().getLat(), s.getLocation().getLon(), p),
-                BikeAggregate::new, BIKES_ZONE, points, "zone");
+        DataStream<BikeHireDockingStation> zonedStations = zoned(stations, BikeHireDockingStation.class, "bikes");
+        windowed(zonedStations, s -> EmitPoint.key(s.getId(), s.getZone()), BikeAggregate::new, BIKES, points,
+                "station", "zone");
+        windowed(zonedStations, BikeHireDockingStation::getZone, BikeAggregate::new, BIKES_ZONE, points, "zone");
 
         DataStream<VehicleMove> moves = positions
                 .keyBy(VehiclePosition::getVehicleId, Types.STRING)
                 .process(new VehicleSpeeds(config.get(MobilityOptions.MAX_VEHICLE_SPEED),
-                        config.get(MobilityOptions.VEHICLE_INACTIVITY), precision))
+                        config.get(MobilityOptions.VEHICLE_INACTIVITY), zones))
                 .name("vehicle-speeds").uid("vehicle-speeds");
         for (Duration window : windows) {
             String label = MobilityOptions.windowLabel(window);
@@ -166,6 +162,15 @@ public final class MobilityJob {
         return input.events();
     }
 
+    /**
+     * The records with their {@code zone} field set from their location. Resolved once per record here rather than
+     * in every window's key selector: one point-in-polygon test instead of one per window (and key extraction),
+     * and one copy of the polygons in the job graph.
+     */
+    private <T extends SpecificRecord> DataStream<T> zoned(DataStream<T> in, Class<T> type, String family) {
+        return in.map(new SetZone<T>(zones)).returns(type).name(family + "-zones").uid(family + "-zones");
+    }
+
     /** The same aggregate in the short and the long window, keyed by the joined tag values. */
     private <T, A extends WindowMetrics> void windowed(DataStream<T> in, KeySelector<T, String> key,
                                                        Supplier<AggregateFunction<T, A, A>> aggregate,
@@ -179,10 +184,6 @@ public final class MobilityJob {
                     .aggregate(aggregate.get(), new EmitPoint<A>(measurement, label, tagNames))
                     .name(measurement + "-" + label).uid(measurement + "-" + label));
         }
-    }
-
-    static String zone(double lat, double lon, int precision) {
-        return Geo.geohash(lat, lon, precision);
     }
 
     public static void main(String[] args) throws Exception {
@@ -204,27 +205,5 @@ public final class MobilityJob {
                 config)
                 .build(env);
         env.execute(NAME);
-    }
-
-    /** Zone and free-flow speed of a traffic observation; the lane id as text (null when absent). */
-    static final class ToTrafficReading implements MapFunction<TrafficFlowObserved, TrafficReading> {
-        private static final long serialVersionUID = 1L;
-        private final double defaultFreeFlow;
-        private final HashMap<String, Double> freeFlows;
-        private final int precision;
-
-        ToTrafficReading(double defaultFreeFlow, Map<String, Double> freeFlows, int precision) {
-            this.defaultFreeFlow = defaultFreeFlow;
-            this.freeFlows = new HashMap<>(freeFlows);
-            this.precision = precision;
-        }
-
-        @Override
-        public TrafficReading map(TrafficFlowObserved o) {
-            return new TrafficReading(o.getId(), o.getLaneId() == null ? null : o.getLaneId().toString(),
-                    zone(o.getLocation().getLat(), o.getLocation().getLon(), precision), o.getIntensity(),
-                    o.getAverageVehicleSpeed(), o.getOccupancy(), o.getCongested(),
-                    freeFlows.getOrDefault(o.getId(), defaultFreeFlow));
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.domain.Geo;
 import org.apache.flink.configuration.ConfigOption;
 import io.invicta.jobs.common.MetricsOptions;
 import org.apache.flink.configuration.ConfigOptions;
@@ -45,6 +44,21 @@ public final class MobilityOptions {
             .key("mobility.free-flow-speeds").mapType().defaultValue(Map.of())
             .withDescription("Per-sensor free-flow speeds, km/h, as sensorId:kmh,sensorId:kmh.");
 
+    public static final ConfigOption<Boolean> FREE_FLOW_LEARNED = ConfigOptions.key("mobility.free-flow-learned")
+            .booleanType().defaultValue(false)
+            .withDescription("Learn the free-flow speed of each traffic sensor without a configured one as a high "
+                    + "percentile (mobility.free-flow-percentile) of the speeds it has observed, once it has "
+                    + "mobility.free-flow-min-observations of them; until then mobility.free-flow-speed applies.");
+
+    public static final ConfigOption<Double> FREE_FLOW_PERCENTILE = ConfigOptions.key("mobility.free-flow-percentile")
+            .doubleType().defaultValue(85.0)
+            .withDescription("Percentile (0-100] of a sensor's observed interval speeds taken as its learned "
+                    + "free-flow speed (85: the speed traffic engineers call V85).");
+
+    public static final ConfigOption<Integer> FREE_FLOW_MIN_OBSERVATIONS = ConfigOptions
+            .key("mobility.free-flow-min-observations").intType().defaultValue(100)
+            .withDescription("Observed speeds a sensor needs before its learned free-flow speed is used.");
+
     public static final ConfigOption<Double> MAX_VEHICLE_SPEED = ConfigOptions.key("mobility.max-vehicle-speed")
             .doubleType().defaultValue(200.0)
             .withDescription("GPS fixes implying a faster move (km/h) from the previous fix are rejected as "
@@ -85,10 +99,11 @@ public final class MobilityOptions {
         return v;
     }
 
-    static int geohashPrecision(ReadableConfig config) {
-        int p = config.get(GEOHASH_PRECISION);
-        Geo.geohash(0, 0, p); // throws on a precision outside 1..12
-        return p;
+    /** The learning settings, or null when free-flow speeds are not learned. */
+    static FreeFlowLearning freeFlowLearning(ReadableConfig config) {
+        return config.get(FREE_FLOW_LEARNED)
+                ? new FreeFlowLearning(config.get(FREE_FLOW_PERCENTILE), config.get(FREE_FLOW_MIN_OBSERVATIONS))
+                : null;
     }
 
     /** A window's tag value: {@code 1m}, {@code 1h}, {@code 90s}, {@code 1d}. */

@@ -1,5 +1,6 @@
 package io.invicta.jobs.mobility;
 
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.domain.Geo;
 import io.invicta.schemas.VehiclePosition;
 import org.apache.flink.annotation.VisibleForTesting;
@@ -47,19 +48,19 @@ public final class VehicleSpeeds extends KeyedProcessFunction<String, VehiclePos
 
     private final double maxKmh;
     private final long inactivityMillis;
-    private final int geohashPrecision;
+    private final ZoneResolver zones;
 
     private transient ValueState<Fix> lastFix;
     private transient Counter implausibleJumps;
     private transient Counter nonPositiveGaps;
 
-    public VehicleSpeeds(double maxKmh, Duration inactivity, int geohashPrecision) {
+    public VehicleSpeeds(double maxKmh, Duration inactivity, ZoneResolver zones) {
         if (!(maxKmh > 0) || inactivity.isNegative() || inactivity.isZero()) {
             throw new IllegalArgumentException("Need a positive speed limit and inactivity timeout");
         }
         this.maxKmh = maxKmh;
         this.inactivityMillis = inactivity.toMillis();
-        this.geohashPrecision = geohashPrecision;
+        this.zones = zones;
     }
 
     @Override
@@ -74,7 +75,7 @@ public final class VehicleSpeeds extends KeyedProcessFunction<String, VehiclePos
         double lat = p.getLocation().getLat();
         double lon = p.getLocation().getLon();
         long time = p.getDateObserved().toEpochMilli();
-        String zone = Geo.geohash(lat, lon, geohashPrecision);
+        String zone = zones.zoneOf(lat, lon);
         Fix previous = lastFix.value();
         if (previous == null) {
             out.collect(new VehicleMove(p.getVehicleId(), zone, time, 0, 0));

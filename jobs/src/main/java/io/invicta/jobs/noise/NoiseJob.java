@@ -9,6 +9,7 @@ import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.MetricsOptions;
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.schemas.NoiseLevelObserved;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -67,7 +68,7 @@ public final class NoiseJob {
         input.late().sinkTo(lateEventSink).name("late-events").uid("late-events");
 
         DataStream<NoiseReading> readings = input.events()
-                .flatMap(new ToNoiseReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
+                .flatMap(new ToNoiseReadings(ZoneResolver.of(config)))
                 .name("noise-readings").uid("noise-readings");
 
         MetricsOptions.sensorsAndZones(config, (perSensor, window) -> levels(readings, perSensor, window, lateness))

@@ -1,20 +1,20 @@
 package io.invicta.jobs.noise;
 
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.domain.Decibels;
-import io.invicta.domain.Geo;
 import io.invicta.schemas.NoiseLevelObserved;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
-/** Observations with an LAeq become readings; the zone is the observation's own or its geohash cell. */
+/** Observations with an LAeq become readings; the zone is the observation's own or its location's. */
 public final class ToNoiseReadings implements FlatMapFunction<NoiseLevelObserved, NoiseReading> {
 
     private static final long serialVersionUID = 1L;
 
-    private final int geohashPrecision;
+    private final ZoneResolver zones;
 
-    public ToNoiseReadings(int geohashPrecision) {
-        this.geohashPrecision = geohashPrecision;
+    public ToNoiseReadings(ZoneResolver zones) {
+        this.zones = zones;
     }
 
     @Override
@@ -25,8 +25,7 @@ public final class ToNoiseReadings implements FlatMapFunction<NoiseLevelObserved
         long end = o.getDateObserved().toEpochMilli();
         double seconds = o.getDateObservedFrom() == null ? 1.0
                 : Math.max(1.0, (end - o.getDateObservedFrom().toEpochMilli()) / 1000.0);
-        String zone = o.getZone() != null && !o.getZone().isBlank() ? o.getZone()
-                : Geo.geohash(o.getLocation().getLat(), o.getLocation().getLon(), geohashPrecision);
+        String zone = zones.zoneOf(o.getZone(), o.getLocation().getLat(), o.getLocation().getLon());
         out.collect(new NoiseReading(o.getId(), zone, end, seconds, Decibels.energy(o.getLAeq()) * seconds,
                 o.getLAmax() == null ? Double.NaN : o.getLAmax()));
     }

@@ -8,8 +8,8 @@ import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
-import io.invicta.jobs.common.MeanAggregate;
 import io.invicta.jobs.common.MetricsOptions;
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.schemas.WeatherObserved;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -28,7 +28,7 @@ import java.time.Duration;
 /**
  * Weather per station and per zone: Kafka → decode and validate (failures → dead-letter topic) → event time →
  * lateness gate (too late → late-events topic) → count, mean, min and max of each scalar variable (and the
- * precipitation total) in short and long windows → InfluxDB (weather_1m/_1h, weather_zone_1m/_1h).
+ * precipitation total) and the vector mean of wind direction in short and long windows → InfluxDB (weather_1m/_1h, weather_zone_1m/_1h).
  */
 public final class WeatherJob {
 
@@ -65,7 +65,7 @@ public final class WeatherJob {
         input.late().sinkTo(lateEventSink).name("late-events").uid("late-events");
 
         DataStream<WeatherReading> readings = input.events()
-                .flatMap(new ToWeatherReadings(config.get(MetricsOptions.GEOHASH_PRECISION)))
+                .flatMap(new ToWeatherReadings(ZoneResolver.of(config)))
                 .name("weather-readings").uid("weather-readings");
         MetricsOptions.sensorsAndZones(config, (perSensor, window) -> stats(readings, perSensor, window, lateness))
                 .sinkTo(sink).name("influxdb-weather").uid("influxdb-weather");
@@ -80,7 +80,7 @@ public final class WeatherJob {
                         Types.TUPLE(Types.STRING, Types.STRING))
                 .window(TumblingEventTimeWindows.of(window))
                 .allowedLateness(lateness)
-                .aggregate(new MeanAggregate<WeatherReading>(), new EmitWeatherStats(perSensor, resolution))
+                .aggregate(new WeatherAggregate(), new EmitWeatherStats(perSensor, resolution))
                 .name("weather-" + scope + "-" + resolution)
                 .uid("weather-" + scope + "-" + resolution);
     }

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code weather_<res>,sensor=…,variable=…,zone=… count=…i,max=…,mean=…,min=… <window start>} per station and
- * {@code weather_zone_<res>} per zone; precipitation also has {@code total} (docs/METRICS.md).
+ * {@code weather_zone_<res>} per zone; precipitation also has {@code total}; wind direction has only {@code count},
+ * its vector {@code mean} and {@code resultant_length} (docs/METRICS.md).
  */
 public final class WeatherPoints implements PointConverter<WeatherStats> {
 
@@ -21,10 +22,18 @@ public final class WeatherPoints implements PointConverter<WeatherStats> {
         if (s.sensorId != null) {
             point.tag("sensor", s.sensorId);
         }
-        point.tag("zone", s.zone).tag("variable", s.variable)
-                .field("count", s.count).field("mean", s.mean).field("min", s.min).field("max", s.max);
-        if ("precipitation".equals(s.variable)) {
-            point.field("total", s.sum);
+        point.tag("zone", s.zone).tag("variable", s.variable).field("count", s.count);
+        if (ToWeatherReadings.WIND_DIRECTION.equals(s.variable)) {
+            // An angle has no meaningful min or max; the mean is left out when the directions cancel out.
+            if (!Double.isNaN(s.mean)) {
+                point.field("mean", s.mean);
+            }
+            point.field("resultant_length", s.resultantLength);
+        } else {
+            point.field("mean", s.mean).field("min", s.min).field("max", s.max);
+            if ("precipitation".equals(s.variable)) {
+                point.field("total", s.sum);
+            }
         }
         out.accept(point.build());
     }

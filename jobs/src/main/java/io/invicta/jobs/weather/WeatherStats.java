@@ -11,9 +11,12 @@ public class WeatherStats {
     public long windowStart;
     public long count;
     public double sum;
+    /** Arithmetic mean; for wind direction the vector mean in degrees [0, 360), NaN when undefined. */
     public double mean;
     public double min;
     public double max;
+    /** Wind direction only: length of the mean unit vector, 0 (directions cancel) to 1 (all agree); else NaN. */
+    public double resultantLength = Double.NaN;
 
     public WeatherStats() {
     }

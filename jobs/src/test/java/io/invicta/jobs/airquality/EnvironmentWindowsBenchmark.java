@@ -70,7 +70,7 @@ public final class EnvironmentWindowsBenchmark {
         return env.fromSource(source(events), DecodedEventTimes.watermarks(AirQualityObserved::getDateObserved,
                         Duration.ofSeconds(30), Duration.ofSeconds(5)), "generator")
                 .map(d -> d.value()).returns(AirQualityObserved.class)
-                .flatMap(new ToPollutantReadings(6));
+                .flatMap(new ToPollutantReadings(io.invicta.jobs.common.ZoneResolver.geohash(6)));
     }
 
     /** The same four aggregates as the job's means (sensor and zone × 1 min and 1 h), in the DataStream API. */

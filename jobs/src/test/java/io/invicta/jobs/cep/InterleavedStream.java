@@ -30,7 +30,7 @@ public final class InterleavedStream implements GeneratorFunction<Long, CepEvent
     @Override
     public void open(SourceReaderContext readerContext) {
         codecs = new HashMap<>();
-        toCep = new ToCepEvent<>(6);
+        toCep = new ToCepEvent<>(io.invicta.jobs.common.ZoneResolver.geohash(6));
         toCep.open(null);
     }
 

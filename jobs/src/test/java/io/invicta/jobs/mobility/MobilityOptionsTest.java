@@ -1,6 +1,7 @@
 package io.invicta.jobs.mobility;
 
 import io.invicta.jobs.common.JobArguments;
+import io.invicta.jobs.common.ZoneResolver;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ class MobilityOptionsTest {
         Configuration c = new Configuration();
         assertThat(c.get(MobilityOptions.SHORT_WINDOW)).isEqualTo(Duration.ofMinutes(1));
         assertThat(c.get(MobilityOptions.LONG_WINDOW)).isEqualTo(Duration.ofHours(1));
-        assertThat(MobilityOptions.geohashPrecision(c)).isEqualTo(6);
+        assertThat(c.get(MobilityOptions.GEOHASH_PRECISION)).isEqualTo(6);
+        assertThat(MobilityOptions.freeFlowLearning(c)).as("learning is off unless asked for").isNull();
         assertThat(MobilityOptions.freeFlowSpeed(c)).isEqualTo(50.0);
         assertThat(MobilityOptions.freeFlowSpeeds(c)).isEmpty();
         assertThat(c.get(MobilityOptions.MAX_VEHICLE_SPEED)).isEqualTo(200.0);
@@ -32,7 +34,7 @@ class MobilityOptionsTest {
                 "--zones.geohash-precision", "7", "--windows.short", "5 min"});
         assertThat(MobilityOptions.freeFlowSpeeds(c)).isEqualTo(Map.of("tf-1", 64.0, "tf-2", 80.5));
         assertThat(MobilityOptions.freeFlowSpeed(c)).isEqualTo(40.0);
-        assertThat(MobilityOptions.geohashPrecision(c)).isEqualTo(7);
+        assertThat(c.get(MobilityOptions.GEOHASH_PRECISION)).isEqualTo(7);
         assertThat(c.get(MobilityOptions.SHORT_WINDOW)).isEqualTo(Duration.ofMinutes(5));
     }
 
@@ -42,8 +44,23 @@ class MobilityOptionsTest {
                 new String[]{"--mobility.free-flow-speeds", "tf-1:fast"}))).hasMessageContaining("tf-1");
         assertThatThrownBy(() -> MobilityOptions.freeFlowSpeeds(JobArguments.parse(
                 new String[]{"--mobility.free-flow-speeds", "tf-1:0"}))).hasMessageContaining("positive");
-        assertThatThrownBy(() -> MobilityOptions.geohashPrecision(JobArguments.parse(
+        assertThatThrownBy(() -> ZoneResolver.of(JobArguments.parse(
                 new String[]{"--zones.geohash-precision", "13"}))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MobilityOptions.freeFlowLearning(JobArguments.parse(new String[]{
+                "--mobility.free-flow-learned", "true", "--mobility.free-flow-percentile", "0"})))
+                .hasMessageContaining("mobility.free-flow-percentile");
+        assertThatThrownBy(() -> MobilityOptions.freeFlowLearning(JobArguments.parse(new String[]{
+                "--mobility.free-flow-learned", "true", "--mobility.free-flow-min-observations", "0"})))
+                .hasMessageContaining("mobility.free-flow-min-observations");
+    }
+
+    @Test
+    void learningSettingsFromProgramArguments() {
+        Configuration c = JobArguments.parse(new String[]{"--mobility.free-flow-learned", "true",
+                "--mobility.free-flow-percentile", "90", "--mobility.free-flow-min-observations", "20"});
+        assertThat(MobilityOptions.freeFlowLearning(c)).isEqualTo(new FreeFlowLearning(90, 20));
+        assertThat(MobilityOptions.freeFlowLearning(JobArguments.parse(new String[]{"--mobility.free-flow-learned",
+                "true"}))).as("defaults").isEqualTo(new FreeFlowLearning(85, 100));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.invicta.jobs.mobility;
 
+import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.domain.Geo;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.VehiclePosition;
@@ -30,7 +31,7 @@ class VehicleSpeedsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        speeds = new VehicleSpeeds(200, INACTIVITY, 6);
+        speeds = new VehicleSpeeds(200, INACTIVITY, ZoneResolver.geohash(6));
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(speeds),
                 VehiclePosition::getVehicleId, Types.STRING);
         harness.open();

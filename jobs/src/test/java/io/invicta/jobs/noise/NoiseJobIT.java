@@ -3,6 +3,7 @@ package io.invicta.jobs.noise;
 import io.invicta.jobs.common.DeadLetterSerializer;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.NoiseLevelObserved;
 import io.invicta.schemas.codec.AvroCodec;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,23 @@ class NoiseJobIT {
                 .setZone("Baixa").setLAeq(laeq).setLAmax(laeq + 12).setLAS(null).build();
     }
 
+    /** Runs the job on {@code topic} with {@code config} plus the test's Kafka, late-events topic and idleness. */
+    private static JobClient start(String topic, Configuration config) throws Exception {
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        config.set(KafkaOptions.LATE_EVENTS_TOPIC, "late-events-" + topic);
+        config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(1000);
+        new NoiseJob(KafkaOptions.source(config, topic, NoiseLevelObserved.class, NoiseJob.validator(config), topic),
+                InfluxDbSink.<NoiseLevel>builder().url(INFLUX.url()).database(INFLUX.database())
+                        .converter(new NoisePoints.Levels()).build(),
+                InfluxDbSink.<NoiseDay>builder().url(INFLUX.url()).database(INFLUX.database())
+                        .converter(new NoisePoints.Lden()).build(),
+                KafkaOptions.deadLetterSink(config), KafkaOptions.lateEventSink(config), config).build(env);
+        return env.executeAsync(topic);
+    }
+
     @Test
     void minuteLevelsPerSensorAndZoneAreEnergeticMeansAndImpossibleLevelsAreDeadLettered() throws Exception {
         KAFKA.createTopic("noise-it", 2);
@@ -73,20 +92,8 @@ class NoiseJobIT {
         }
 
         Configuration config = new Configuration();
-        config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(KafkaOptions.DEAD_LETTER_TOPIC, "dead-letter-noise");
-        config.set(KafkaOptions.LATE_EVENTS_TOPIC, "late-events-noise");
-        config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(1000);
-        new NoiseJob(KafkaOptions.source(config, "noise-it", NoiseLevelObserved.class, NoiseJob.validator(config), "noise-it"),
-                InfluxDbSink.<NoiseLevel>builder().url(INFLUX.url()).database(INFLUX.database())
-                        .converter(new NoisePoints.Levels()).build(),
-                InfluxDbSink.<NoiseDay>builder().url(INFLUX.url()).database(INFLUX.database())
-                        .converter(new NoisePoints.Lden()).build(),
-                KafkaOptions.deadLetterSink(config), KafkaOptions.lateEventSink(config), config).build(env);
-        JobClient job = env.executeAsync("noise-it");
+        JobClient job = start("noise-it", config);
         try {
             // Independent arithmetic: energies weighted by the observed seconds.
             double n1 = 10 * Math.log10((30 * Math.pow(10, 6.0) + 30 * Math.pow(10, 7.0)) / 60);
@@ -116,5 +123,54 @@ class NoiseJobIT {
         } finally {
             job.cancel().get();
         }
+    }
+
+    @Test
+    void withAGeoJsonFileTheZoneTagIsTheNameOfThePolygonContainingTheSensor() throws Exception {
+        KAFKA.createTopic("noise-zones", 2);
+        AvroCodec<NoiseLevelObserved> codec = Codecs.forType(NoiseLevelObserved.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (NoiseLevelObserved o : List.of(
+                    located("z-centro", "2024-05-02T10:00:30Z", 41.1550, -8.6100, null),
+                    located("z-bonfim", "2024-05-02T10:00:30Z", 41.1600, -8.5800, null),
+                    located("z-far", "2024-05-02T10:00:30Z", 41.2500, -8.7000, null),
+                    located("z-own", "2024-05-02T10:00:30Z", 41.1550, -8.6100, "Baixa"),   // its own zone wins
+                    located("z-centro", "2024-05-02T10:10:00Z", 41.1550, -8.6100, null),   // move the watermark on
+                    located("z-far", "2024-05-02T10:10:00Z", 41.2500, -8.7000, null))) {
+                producer.send(new ProducerRecord<>("noise-zones", o.getId(), codec.encode(o))).get();
+            }
+        }
+        Configuration config = new Configuration();
+        config.set(KafkaOptions.DEAD_LETTER_TOPIC, "dead-letter-noise-zones");
+        // The shipped example (illustrative polygons, not official parishes); the job reads it when it is built.
+        config.set(MetricsOptions.ZONES_GEOJSON_FILE, "../data/zones/porto-example-zones.geojson");
+        JobClient job = start("noise-zones", config);
+        try {
+            await("zone tags from the polygons").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        Map<String, String> zoneOfSensor = new HashMap<>();
+                        for (Map<String, Object> row : INFLUX.query("SELECT laeq, zone FROM noise_1m "
+                                + "WHERE time = '2024-05-02T10:00:00Z' GROUP BY sensor")) {
+                            zoneOfSensor.put((String) row.get("sensor"), (String) row.get("zone"));
+                        }
+                        assertThat(zoneOfSensor).containsExactlyInAnyOrderEntriesOf(Map.of("z-centro", "Centro",
+                                "z-bonfim", "Bonfim", "z-far", "outside", "z-own", "Baixa"));
+                        List<String> zones = new ArrayList<>();
+                        for (Map<String, Object> row : INFLUX.query("SELECT laeq FROM noise_zone_1m "
+                                + "WHERE time = '2024-05-02T10:00:00Z' GROUP BY zone")) {
+                            zones.add((String) row.get("zone"));
+                        }
+                        assertThat(zones).containsExactlyInAnyOrder("Centro", "Bonfim", "outside", "Baixa");
+                    });
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static NoiseLevelObserved located(String sensor, String end, double lat, double lon, String zone) {
+        Instant to = Instant.parse(end);
+        return NoiseLevelObserved.newBuilder().setId(sensor).setDateObserved(to).setDateObservedFrom(to.minusSeconds(30))
+                .setLocation(new GeoPoint(lat, lon)).setZone(zone).setLAeq(60.0).setLAmax(70.0).setLAS(null).build();
     }
 }

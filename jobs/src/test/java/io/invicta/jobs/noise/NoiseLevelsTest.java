@@ -48,7 +48,7 @@ class NoiseLevelsTest {
                 .setDateObservedFrom(T.minus(Duration.ofMinutes(5))).setLocation(new GeoPoint(41.15, -8.61))
                 .setZone("Baixa").setLAeq(62.0).setLAmax(80.0).setLAS(null).build();
 
-        new ToNoiseReadings(6).flatMap(o, new org.apache.flink.api.common.functions.util.ListCollector<>(out));
+        new ToNoiseReadings(io.invicta.jobs.common.ZoneResolver.geohash(6)).flatMap(o, new org.apache.flink.api.common.functions.util.ListCollector<>(out));
 
         assertThat(out).singleElement().satisfies(r -> {
             assertThat(r.seconds).isEqualTo(300.0);

@@ -49,41 +49,55 @@ class WeatherJobIT {
 
     private static WeatherObserved observation(String station, String time, double temperature, double humidity,
                                                double precipitation) {
+        return observation(station, time, temperature, humidity, precipitation, 350.0);
+    }
+
+    private static WeatherObserved observation(String station, String time, double temperature, double humidity,
+                                               double precipitation, double windDirection) {
         return WeatherObserved.newBuilder().setId(station).setDateObserved(Instant.parse(time))
                 .setLocation(new GeoPoint(41.16, -8.68)).setZone("Foz").setTemperature(temperature)
                 .setRelativeHumidity(humidity).setAtmosphericPressure(1013.0).setWindSpeed(3.0)
-                .setWindDirection(350.0).setPrecipitation(precipitation).build();
+                .setWindDirection(windDirection).setPrecipitation(precipitation).build();
+    }
+
+    /** Starts the job on {@code topic} with idleness {@code idleness}; dead letters go to dead-letter-{@code topic}. */
+    private static JobClient start(String topic, Duration idleness) throws Exception {
+        Configuration config = new Configuration();
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        config.set(KafkaOptions.DEAD_LETTER_TOPIC, "dead-letter-" + topic);
+        config.set(KafkaOptions.LATE_EVENTS_TOPIC, "late-events-" + topic);
+        config.set(EventTimeOptions.IDLENESS, idleness);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.enableCheckpointing(1000);
+        new WeatherJob(KafkaOptions.source(config, topic, WeatherObserved.class, WeatherJob.validator(config), topic),
+                InfluxDbSink.<WeatherStats>builder().url(INFLUX.url()).database(INFLUX.database())
+                        .converter(new WeatherPoints()).build(),
+                KafkaOptions.deadLetterSink(config), KafkaOptions.lateEventSink(config), config).build(env);
+        return env.executeAsync(topic);
+    }
+
+    private static void produce(String topic, Integer partition, List<WeatherObserved> observations) throws Exception {
+        AvroCodec<WeatherObserved> codec = Codecs.forType(WeatherObserved.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            for (WeatherObserved o : observations) {
+                producer.send(new ProducerRecord<>(topic, partition, o.getId(), codec.encode(o))).get();
+            }
+        }
     }
 
     @Test
     void stationAndZoneStatisticsWithPrecipitationTotalsAndPercentHumidityDeadLettered() throws Exception {
         KAFKA.createTopic("weather-it", 2);
-        AvroCodec<WeatherObserved> codec = Codecs.forType(WeatherObserved.class);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            for (WeatherObserved o : List.of(
-                    observation("w1", "2024-05-01T10:00:10Z", 14.0, 0.80, 0.2),
-                    observation("w1", "2024-05-01T10:00:40Z", 15.0, 0.78, 0.4),
-                    observation("w2", "2024-05-01T10:00:30Z", 17.0, 0.70, 1.0),
-                    observation("w2", "2024-05-01T10:00:50Z", 17.5, 70.0, 0.0),     // humidity in %: dead letter
-                    observation("w1", "2024-05-01T10:10:00Z", 16.0, 0.75, 0.0),     // move the watermark on
-                    observation("w2", "2024-05-01T10:10:00Z", 16.0, 0.75, 0.0))) {
-                producer.send(new ProducerRecord<>("weather-it", o.getId(), codec.encode(o))).get();
-            }
-        }
-        Configuration config = new Configuration();
-        config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        config.set(KafkaOptions.DEAD_LETTER_TOPIC, "dead-letter-weather");
-        config.set(KafkaOptions.LATE_EVENTS_TOPIC, "late-events-weather");
-        config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        env.enableCheckpointing(1000);
-        new WeatherJob(KafkaOptions.source(config, "weather-it", WeatherObserved.class, WeatherJob.validator(config), "weather-it"),
-                InfluxDbSink.<WeatherStats>builder().url(INFLUX.url()).database(INFLUX.database())
-                        .converter(new WeatherPoints()).build(),
-                KafkaOptions.deadLetterSink(config), KafkaOptions.lateEventSink(config), config).build(env);
-        JobClient job = env.executeAsync("weather-it");
+        produce("weather-it", null, List.of(
+                observation("w1", "2024-05-01T10:00:10Z", 14.0, 0.80, 0.2, 350.0),
+                observation("w1", "2024-05-01T10:00:40Z", 15.0, 0.78, 0.4, 10.0),
+                observation("w2", "2024-05-01T10:00:30Z", 17.0, 0.70, 1.0),
+                observation("w2", "2024-05-01T10:00:50Z", 17.5, 70.0, 0.0),     // humidity in %: dead letter
+                observation("w1", "2024-05-01T10:10:00Z", 16.0, 0.75, 0.0),     // move the watermark on
+                observation("w2", "2024-05-01T10:10:00Z", 16.0, 0.75, 0.0)));
+        JobClient job = start("weather-it", Duration.ofSeconds(2));
         try {
             await("minute statistics").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 Map<String, Map<String, Object>> w1 = new HashMap<>();
@@ -92,7 +106,11 @@ class WeatherJobIT {
                     w1.put((String) row.get("variable"), row);
                 }
                 assertThat(w1).containsOnlyKeys("temperature", "relativeHumidity", "atmosphericPressure", "windSpeed",
-                        "precipitation");
+                        "precipitation", "windDirection");
+                // 350° and 10°: the vector mean is north (0°), not the arithmetic 180°.
+                double direction = ((Number) w1.get("windDirection").get("mean")).doubleValue();
+                assertThat(Math.min(direction, 360 - direction)).isLessThan(1e-9);
+                assertThat(w1.get("windDirection").get("min")).as("an angle has no min").isNull();
                 assertThat(((Number) w1.get("temperature").get("mean")).doubleValue()).isCloseTo(14.5, within(1e-9));
                 assertThat(((Number) w1.get("temperature").get("min")).doubleValue()).isEqualTo(14.0);
                 assertThat(((Number) w1.get("temperature").get("max")).doubleValue()).isEqualTo(15.0);
@@ -105,10 +123,38 @@ class WeatherJobIT {
                     assertThat(((Number) row.get("mean")).doubleValue()).isCloseTo((14.0 + 15.0 + 17.0) / 3, within(1e-9));
                 });
             });
-            List<ConsumerRecord<String, byte[]>> letters = KAFKA.consume("dead-letter-weather", 1, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, byte[]>> letters = KAFKA.consume("dead-letter-weather-it", 1, Duration.ofSeconds(30));
             assertThat(letters).singleElement().satisfies(r -> assertThat(
                     new String(r.headers().lastHeader(DeadLetterSerializer.DETAIL).value(), StandardCharsets.UTF_8))
                     .contains("relativeHumidity"));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /**
+     * Per-partition idleness: partition 1 carries one early observation and then falls silent while partition 0
+     * moves on ten minutes. Without idleness partition 1 would hold the watermark at its last event forever and
+     * the 10:00 window would never close; with it, the window closes and still counts partition 1's observation.
+     * (Checked: with {@code event-time.idleness} of one hour this test times out.)
+     */
+    @Test
+    void aSilentPartitionDoesNotStallTheWindowsOfTheOthers() throws Exception {
+        KAFKA.createTopic("weather-idle", 2);
+        produce("weather-idle", 0, List.of(
+                observation("busy", "2024-05-03T10:00:10Z", 10.0, 0.5, 0.0),
+                observation("busy", "2024-05-03T10:10:00Z", 11.0, 0.5, 0.0)));
+        produce("weather-idle", 1, List.of(observation("silent", "2024-05-03T10:00:20Z", 20.0, 0.5, 0.0)));
+        JobClient job = start("weather-idle", Duration.ofSeconds(2));
+        try {
+            await("the 10:00 window closes despite the silent partition").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(INFLUX.query(
+                            "SELECT \"count\", mean FROM weather_zone_1m WHERE time = '2024-05-03T10:00:00Z' "
+                                    + "AND zone = 'Foz' AND variable = 'temperature'"))
+                            .singleElement().satisfies(row -> {
+                                assertThat(((Number) row.get("count")).intValue()).isEqualTo(2);
+                                assertThat(((Number) row.get("mean")).doubleValue()).isCloseTo(15.0, within(1e-9));
+                            }));
         } finally {
             job.cancel().get();
         }
