@@ -4,6 +4,7 @@ import com.espertech.esper.common.client.EventBean;
 import com.espertech.esper.common.client.configuration.Configuration;
 import com.espertech.esper.runtime.client.DeploymentOptions;
 import com.espertech.esper.runtime.client.EPDeployException;
+import com.espertech.esper.runtime.client.EPEventService;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import com.espertech.esper.runtime.client.EPStatement;
@@ -32,25 +33,45 @@ public final class RuleRuntime implements AutoCloseable {
     private final List<ModuleRun> modules = new ArrayList<>();
     private final Map<String, RuleCounters> counters = new LinkedHashMap<>();
     private final AlertListener listener;
+    private final List<RuleSet.CompiledModule> selected;
     private long now;
+    private boolean started;
     private long suppressThrough = Long.MIN_VALUE;
 
-    private RuleRuntime(RuleSet ruleSet, AlertListener listener, long startTime) {
+    /** A start time meaning "when the first event or clock advance arrives". */
+    public static final long AT_FIRST_EVENT = Long.MIN_VALUE;
+
+    private RuleRuntime(RuleSet ruleSet, List<RuleSet.CompiledModule> selected, AlertListener listener) {
         this.ruleSet = ruleSet;
+        this.selected = selected;
         this.listener = listener;
-        this.now = startTime;
+        for (RuleSet.CompiledModule module : selected) {
+            module.rules().forEach(rule -> counters.put(rule.name(), new RuleCounters()));
+        }
     }
 
-    /** A runtime for the modules of one partitioning (all modules when {@code partitioning} is null). */
+    /**
+     * A runtime for the modules of one partitioning (all modules when {@code partitioning} is null), its clock at
+     * {@code startTime}, or, with {@link #AT_FIRST_EVENT}, deployed when the first event or advance comes (a
+     * clock started at 0 would have to step through every scheduled callback since 1970 to reach today).
+     */
     public static RuleRuntime start(RuleSet ruleSet, Partitioning partitioning, long startTime,
                                     AlertListener listener) {
-        RuleRuntime runtime = new RuleRuntime(ruleSet, listener, startTime);
-        Configuration configuration = EsperConfiguration.create();
-        for (RuleSet.CompiledModule module : partitioning == null ? ruleSet.modules()
-                : ruleSet.modules(partitioning)) {
-            runtime.modules.add(runtime.deploy(module, configuration));
+        RuleRuntime runtime = new RuleRuntime(ruleSet,
+                partitioning == null ? ruleSet.modules() : ruleSet.modules(partitioning), listener);
+        if (startTime != AT_FIRST_EVENT) {
+            runtime.startAt(startTime);
         }
         return runtime;
+    }
+
+    private void startAt(long time) {
+        now = time;
+        started = true;
+        Configuration configuration = EsperConfiguration.create();
+        for (RuleSet.CompiledModule module : selected) {
+            modules.add(deploy(module, configuration));
+        }
     }
 
     private ModuleRun deploy(RuleSet.CompiledModule module, Configuration configuration) {
@@ -65,7 +86,7 @@ public final class RuleRuntime implements AutoCloseable {
                 RuleInfo rule = module.rules().stream().filter(r -> r.name().equals(statement.getName()))
                         .findFirst().orElse(null);
                 if (rule != null) {
-                    RuleCounters ruleCounters = counters.computeIfAbsent(rule.name(), n -> new RuleCounters());
+                    RuleCounters ruleCounters = counters.get(rule.name());
                     statement.addListener((newEvents, oldEvents, s, r) ->
                             emit(rule, ruleCounters, newEvents, r.getEventService().getCurrentTime()));
                 }
@@ -99,6 +120,9 @@ public final class RuleRuntime implements AutoCloseable {
      * own time on the way, in every module. Never moves backwards.
      */
     public void advanceTo(long time) {
+        if (!started) {
+            startAt(time);
+        }
         for (ModuleRun module : modules) {
             module.advance(time);
         }
@@ -108,6 +132,9 @@ public final class RuleRuntime implements AutoCloseable {
     /** Evaluates one event at its event time ({@code dateObserved}), after moving the clock there. */
     public void send(SpecificRecord event) {
         long time = EventTypes.eventTimeOf(event);
+        if (!started) {
+            startAt(time);
+        }
         now = Math.max(now, time);
         String type = event.getSchema().getName();
         for (ModuleRun module : modules) {
@@ -143,6 +170,9 @@ public final class RuleRuntime implements AutoCloseable {
 
     /** Per module: events evaluated and the time spent evaluating them and the clock's callbacks. */
     public List<ModuleStats> moduleStats() {
+        if (!started) {
+            return selected.stream().map(m -> new ModuleStats(m.name(), 0, 0)).toList();
+        }
         return modules.stream().map(m -> new ModuleStats(m.module.name(), m.eventsIn, m.evaluationNanos)).toList();
     }
 
@@ -170,10 +200,21 @@ public final class RuleRuntime implements AutoCloseable {
             this.clock = clock;
         }
 
+        /**
+         * Steps the clock to each scheduled callback due up to {@code time}, then to {@code time}: every callback
+         * fires at its own time (as advanceTimeSpan does), but a step costs nothing when nothing is due, whereas
+         * advanceTimeSpan's cost grows with the number of pending schedules (one per live pattern timer).
+         */
         void advance(long time) {
             if (time > clock) {
                 long start = System.nanoTime();
-                esper.getEventService().advanceTimeSpan(time);
+                EPEventService events = esper.getEventService();
+                Long next = events.getNextScheduledTime();
+                while (next != null && next <= time) {
+                    events.advanceTime(next);
+                    next = events.getNextScheduledTime();
+                }
+                events.advanceTime(time);
                 evaluationNanos += System.nanoTime() - start;
                 clock = time;
             }

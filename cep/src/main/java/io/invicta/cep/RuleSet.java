@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,6 +50,35 @@ public final class RuleSet {
     }
 
     public static RuleSet compile(int version, List<RuleFile> files) throws RuleSetException {
+        // Every parallel instance in a TaskManager compiles the same set: compile it once per JVM (EPCompiled is
+        // immutable and deploys into any number of runtimes). Compiling takes seconds; a restart or a reload
+        // with the same text is then instant.
+        CacheKey key = new CacheKey(version, List.copyOf(files));
+        synchronized (CACHE) {
+            RuleSet cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        RuleSet compiled = compileUncached(version, files);
+        synchronized (CACHE) {
+            CACHE.put(key, compiled);
+        }
+        return compiled;
+    }
+
+    private record CacheKey(int version, List<RuleFile> files) {
+    }
+
+    /** The few most recent sets (a reload keeps the old one running until the new one is in). */
+    private static final Map<CacheKey, RuleSet> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, RuleSet> eldest) {
+            return size() > 4;
+        }
+    };
+
+    private static RuleSet compileUncached(int version, List<RuleFile> files) throws RuleSetException {
         List<RuleProblem> problems = new ArrayList<>();
         Set<String> moduleNames = new HashSet<>();
         for (RuleFile file : files) {

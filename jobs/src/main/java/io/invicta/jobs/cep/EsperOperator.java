@@ -147,7 +147,8 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
 
     /** A runtime of this partitioning's modules with the history up to the released watermark replayed silently. */
     private RuleRuntime warm(RuleSet ruleSet, List<CepEvent> sortedHistory) {
-        long start = sortedHistory.isEmpty() ? 0 : Math.min(sortedHistory.get(0).time, Math.max(released, 0));
+        long start = !sortedHistory.isEmpty() ? Math.min(sortedHistory.get(0).time, released)
+                : released != Long.MIN_VALUE ? released : RuleRuntime.AT_FIRST_EVENT;
         RuleRuntime fresh = RuleRuntime.start(ruleSet, partitioning, start, this::emit);
         fresh.suppressThrough(released);
         for (CepEvent event : sortedHistory) {
