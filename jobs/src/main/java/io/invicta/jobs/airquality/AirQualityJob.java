@@ -11,6 +11,7 @@ import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.domain.LimitValue;
 import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.schemas.AirQualityObserved;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -99,19 +100,21 @@ public final class AirQualityJob {
     }
 
     /**
-     * Every window of every sensor in one keyed operator (short and long means, hourly means, local-day means),
-     * fed one compact record per observation: one shuffle per observation instead of one per reading and window.
+     * Every window of every sensor in one keyed operator (short and long means, hourly means, local-day means), fed
+     * by a pre-aggregation chained before the shuffle: one record per sensor and slice of time crosses the network
+     * instead of one per reading and window.
      */
     static SingleOutputStreamOperator<WindowStats> sensorWindows(DataStream<AirQualityObserved> observations,
                                                                  ReadableConfig config) {
+        Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
+        Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
         return observations
-                .flatMap(new SensorObservation.FromAirQuality())
-                .name("sensor-observations")
-                .uid("sensor-observations")
-                .keyBy(o -> o.sensorId, Types.STRING)
-                .process(new SensorWindows(config.get(MetricsOptions.SHORT_WINDOW),
-                        config.get(MetricsOptions.LONG_WINDOW), MetricsOptions.cityZone(config),
-                        config.get(EventTimeOptions.ALLOWED_LATENESS), config.get(MetricsOptions.GEOHASH_PRECISION)))
+                .transform("sensor-slices", TypeInformation.of(WindowStats.class), new SensorPreAggregate(
+                        SensorPreAggregate.sliceFor(shortWindow, longWindow), config.get(MetricsOptions.GEOHASH_PRECISION)))
+                .uid("sensor-slices")
+                .keyBy(w -> w.sensorId, Types.STRING)
+                .process(new SensorWindows(shortWindow, longWindow, MetricsOptions.cityZone(config),
+                        config.get(EventTimeOptions.ALLOWED_LATENESS)))
                 .name("means-sensor")
                 .uid("means-sensor");
     }

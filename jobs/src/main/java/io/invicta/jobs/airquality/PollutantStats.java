@@ -25,36 +25,34 @@ public class PollutantStats {
         return a;
     }
 
-    /**
-     * Adds one observation's values: bit p of {@code present} says pollutant ordinal p was reported, its value
-     * being the next one in {@code values} (packed in ordinal order); only pollutants in {@code mask} count.
-     */
-    void add(int present, double[] values, int mask) {
-        int next = 0;
-        for (int p = 0; p < N; p++) {
-            int bit = 1 << p;
-            if ((present & bit) != 0) {
-                double v = values[next++];
-                if ((mask & bit) != 0) {
-                    count[p]++;
-                    sum[p] += v;
-                    min[p] = Math.min(min[p], v);
-                    max[p] = Math.max(max[p], v);
-                }
-            }
-        }
+    void add(int pollutant, double value) {
+        count[pollutant]++;
+        sum[pollutant] += value;
+        min[pollutant] = Math.min(min[pollutant], value);
+        max[pollutant] = Math.max(max[pollutant], value);
     }
 
-    /** Adds {@code other}'s readings to these. */
-    void merge(PollutantStats other) {
+    /** Adds the readings of {@code other} of the pollutants in {@code mask} (bit p: pollutant ordinal p). */
+    void merge(PollutantStats other, int mask) {
         for (int p = 0; p < N; p++) {
-            if (other.count[p] > 0) {
+            if (other.count[p] > 0 && (mask & (1 << p)) != 0) {
                 count[p] += other.count[p];
                 sum[p] += other.sum[p];
                 min[p] = Math.min(min[p], other.min[p]);
                 max[p] = Math.max(max[p], other.max[p]);
             }
         }
+    }
+
+    /** The pollutants with readings, as a mask (bit p: pollutant ordinal p). */
+    int reported() {
+        int mask = 0;
+        for (int p = 0; p < N; p++) {
+            if (count[p] > 0) {
+                mask |= 1 << p;
+            }
+        }
+        return mask;
     }
 
     /** An independent copy: what is emitted must not change when the window takes further readings. */

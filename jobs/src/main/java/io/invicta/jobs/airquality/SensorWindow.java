@@ -9,14 +9,10 @@ import java.util.Map;
  * geohash cell boundary) also keeps its readings per zone, so each zone counts exactly the readings made in it.
  * A Flink POJO.
  */
-public class SensorWindow {
+public class SensorWindow extends OpenWindow {
 
     /** Index of the window's {@link WindowFamily} in the operator's list. */
     public int family;
-    public long start;
-    public long end;
-    /** Whether the watermark has passed the end (the result was emitted; later readings re-emit it). */
-    public boolean fired;
     public String zone;
     public PollutantStats total = new PollutantStats();
     /** Readings per zone; null while every reading came from {@link #zone}. */
@@ -26,28 +22,22 @@ public class SensorWindow {
     }
 
     SensorWindow(int family, long start, long end) {
+        super(start, end);
         this.family = family;
-        this.start = start;
-        this.end = end;
     }
 
-    boolean contains(int family, long timestamp) {
-        return this.family == family && start <= timestamp && timestamp < end;
-    }
-
-    void add(String readingZone, SensorObservation o, int pollutants) {
-        if (zone != null && !zone.equals(readingZone)) {
+    /** Adds a slice of the sensor's readings (of the pollutants in {@code mask}) made in {@code sliceZone}. */
+    void add(String sliceZone, PollutantStats slice, int mask) {
+        if (zone != null && !zone.equals(sliceZone)) {
             if (byZone == null) {
                 byZone = new HashMap<>();
                 byZone.put(zone, total.copy());
             }
-            zone = readingZone;
-        } else if (zone == null) {
-            zone = readingZone;
         }
-        total.add(o.present, o.values, pollutants);
+        zone = sliceZone;
+        total.merge(slice, mask);
         if (byZone != null) {
-            byZone.computeIfAbsent(readingZone, z -> new PollutantStats()).add(o.present, o.values, pollutants);
+            byZone.computeIfAbsent(sliceZone, z -> new PollutantStats()).merge(slice, mask);
         }
     }
 }

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * All tumbling windows of one sensor (the key) in one operator: each observation updates the compact
- * accumulators of every pollutant of its short, long, hourly and local-day windows with one state access,
- * instead of five readings each shuffled to five window operators. Emits, when the watermark passes a window's
+ * All tumbling windows of one sensor (the key) in one operator: each slice of the sensor's readings (from
+ * {@link SensorPreAggregate}) updates the compact accumulators of every pollutant of its short, long, hourly and
+ * local-day windows with one state access, instead of five readings per observation each shuffled to five window
+ * operators. Emits, when the watermark passes a window's
  * end, the sensor's {@link WindowStats} (main output, for the means sink), its share of the zone's window
  * ({@link #ZONE_PARTIALS}, merged by {@link ZoneWindows}), hourly means ({@link #HOURLY}: the index and the hourly
  * limits) and local-day means ({@link #DAILY}: the daily limits).
@@ -26,9 +27,9 @@ import java.util.Map;
  * watermark reaches its end − 1 ms; a reading for a fired window within the allowed lateness updates it and emits
  * the corrected result at once (same InfluxDB point); a window is dropped, with its timers, once the watermark
  * reaches end − 1 ms + lateness, and readings for dropped windows are ignored (the lateness gate upstream sends
- * them to the late-events topic before they get here). Only one timer per window is set, not one per reading.
+ * them to the late-events topic before they get here). A sensor has at most one pending timer ({@link OpenWindow}).
  */
-public final class SensorWindows extends KeyedProcessFunction<String, SensorObservation, WindowStats> {
+public final class SensorWindows extends KeyedProcessFunction<String, WindowStats, WindowStats> {
 
     private static final long serialVersionUID = 1L;
     private static final Duration HOUR = Duration.ofHours(1);
@@ -45,14 +46,12 @@ public final class SensorWindows extends KeyedProcessFunction<String, SensorObse
 
     private final WindowFamily[] families;
     private final long latenessMs;
-    private final int geohashPrecision;
     private transient ValueState<SensorState> state;
 
     /**
      * @param cityZone time zone of the local days; the hourly means come from the long window when it is one hour
      */
-    public SensorWindows(Duration shortWindow, Duration longWindow, ZoneId cityZone, Duration allowedLateness,
-                         int geohashPrecision) {
+    public SensorWindows(Duration shortWindow, Duration longWindow, ZoneId cityZone, Duration allowedLateness) {
         List<WindowFamily> list = new ArrayList<>();
         list.add(WindowFamily.tumbling(shortWindow, true, shortWindow.equals(HOUR) && !longWindow.equals(HOUR)));
         list.add(WindowFamily.tumbling(longWindow, true, longWindow.equals(HOUR)));
@@ -62,7 +61,6 @@ public final class SensorWindows extends KeyedProcessFunction<String, SensorObse
         list.add(WindowFamily.localDays(cityZone, Pollutant.PM10, Pollutant.SO2));
         this.families = list.toArray(new WindowFamily[0]);
         this.latenessMs = allowedLateness.toMillis();
-        this.geohashPrecision = geohashPrecision;
     }
 
     @Override
@@ -71,35 +69,32 @@ public final class SensorWindows extends KeyedProcessFunction<String, SensorObse
     }
 
     @Override
-    public void processElement(SensorObservation o, Context ctx, Collector<WindowStats> out) throws Exception {
+    public void processElement(WindowStats slice, Context ctx, Collector<WindowStats> out) throws Exception {
         SensorState s = state.value();
         if (s == null) {
             s = new SensorState();
         }
-        String zone = s.zoneOf(o, geohashPrecision);
         long watermark = ctx.timerService().currentWatermark();
+        int reported = slice.stats.reported();
         for (int f = 0; f < families.length; f++) {
             WindowFamily family = families[f];
-            if ((o.present & family.pollutants) == 0) {
+            if ((reported & family.pollutants) == 0) {
                 continue;
             }
-            SensorWindow w = s.find(f, o.timestamp);
+            SensorWindow w = s.find(f, slice.windowStart);
             if (w == null) {
-                TimeWindow tw = family.windowOf(o.timestamp);
+                TimeWindow tw = family.windowOf(slice.windowStart);
                 if (tw.maxTimestamp() + latenessMs <= watermark) {
                     continue; // past the lateness: the window operator would drop it too
                 }
                 w = new SensorWindow(f, tw.getStart(), tw.getEnd());
-                s.windows.add(w);
-                if (tw.maxTimestamp() > watermark) {
-                    ctx.timerService().registerEventTimeTimer(tw.maxTimestamp());
-                }
-                ctx.timerService().registerEventTimeTimer(tw.maxTimestamp() + latenessMs);
+                s.windows(f).add(w);
             }
-            w.add(zone, o, family.pollutants);
-            if (w.end - 1 <= watermark) {
-                emit(w, ctx, out); // a late reading within the lateness: the corrected result now
+            w.add(slice.zone, slice.stats, family.pollutants);
+            if (w.maxTimestamp() <= watermark) {
+                emit(w, ctx, out); // late readings within the lateness: the corrected result now
             }
+            s.timer = OpenWindow.schedule(ctx.timerService(), s.timer, w, latenessMs);
         }
         state.update(s);
     }
@@ -110,13 +105,18 @@ public final class SensorWindows extends KeyedProcessFunction<String, SensorObse
         if (s == null) {
             return;
         }
-        for (SensorWindow w : s.windows) {
-            if (!w.fired && w.end - 1 <= timestamp) {
-                emit(w, ctx, out);
+        long watermark = ctx.timerService().currentWatermark();
+        long next = Long.MAX_VALUE;
+        for (List<SensorWindow> windows : s.families) {
+            for (SensorWindow w : windows) {
+                if (w.due(watermark)) {
+                    emit(w, ctx, out);
+                }
             }
+            next = Math.min(next, OpenWindow.expire(windows, watermark, latenessMs));
         }
-        s.windows.removeIf(w -> w.end - 1 + latenessMs <= timestamp);
-        if (s.windows.isEmpty()) {
+        s.timer = OpenWindow.reschedule(ctx.timerService(), next);
+        if (s.timer == OpenWindow.NONE) {
             state.clear();
         } else {
             state.update(s);

@@ -37,14 +37,13 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
     /** Open windows of one zone. A Flink POJO. */
     public static class ZoneState {
         public List<ZoneWindow> windows = new ArrayList<>();
+        /** The pending timer ({@link OpenWindow#NONE}: none). */
+        public long timer = OpenWindow.NONE;
     }
 
     /** One open zone window: the latest result of each of its sensors. A Flink POJO. */
-    public static class ZoneWindow {
+    public static class ZoneWindow extends OpenWindow {
         public String resolution;
-        public long start;
-        public long end;
-        public boolean fired;
         public Map<String, PollutantStats> bySensor = new HashMap<>();
     }
 
@@ -70,15 +69,12 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
             w.start = sensor.windowStart;
             w.end = sensor.windowEnd;
             s.windows.add(w);
-            if (w.end - 1 > watermark) {
-                ctx.timerService().registerEventTimeTimer(w.end - 1);
-            }
-            ctx.timerService().registerEventTimeTimer(w.end - 1 + latenessMs);
         }
         w.bySensor.put(sensor.sensorId, sensor.stats); // replaces the sensor's earlier result of this window
-        if (w.end - 1 <= watermark) {
+        if (w.maxTimestamp() <= watermark) {
             emit(w, ctx.getCurrentKey(), out);
         }
+        s.timer = OpenWindow.schedule(ctx.timerService(), s.timer, w, latenessMs);
         state.update(s);
     }
 
@@ -98,13 +94,14 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
         if (s == null) {
             return;
         }
+        long watermark = ctx.timerService().currentWatermark();
         for (ZoneWindow w : s.windows) {
-            if (!w.fired && w.end - 1 <= timestamp) {
+            if (w.due(watermark)) {
                 emit(w, ctx.getCurrentKey(), out);
             }
         }
-        s.windows.removeIf(w -> w.end - 1 + latenessMs <= timestamp);
-        if (s.windows.isEmpty()) {
+        s.timer = OpenWindow.reschedule(ctx.timerService(), OpenWindow.expire(s.windows, watermark, latenessMs));
+        if (s.timer == OpenWindow.NONE) {
             state.clear();
         } else {
             state.update(s);
@@ -115,7 +112,7 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
         w.fired = true;
         PollutantStats merged = new PollutantStats();
         for (PollutantStats sensor : w.bySensor.values()) {
-            merged.merge(sensor);
+            merged.merge(sensor, WindowFamily.ALL_POLLUTANTS);
         }
         out.collect(new WindowStats(null, zone, w.resolution, w.start, w.end, merged));
     }
