@@ -3,6 +3,7 @@ package io.invicta.jobs.airquality;
 import org.apache.flink.streaming.api.TimerService;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * An event-time window kept in keyed state by {@link SensorWindows} and {@link ZoneWindows}, with the window
@@ -60,10 +61,24 @@ public class OpenWindow {
     }
 
     /**
+     * On a timer: emits every window that is due at the watermark and drops those past their lateness; returns the
+     * earliest time one of the others needs a timer, or {@link Long#MAX_VALUE} when none is left.
+     */
+    static <W extends OpenWindow> long fireAndExpire(List<W> windows, long watermark, long latenessMs,
+                                                     Consumer<W> emit) {
+        for (W w : windows) {
+            if (w.due(watermark)) {
+                emit.accept(w);
+            }
+        }
+        return expire(windows, watermark, latenessMs);
+    }
+
+    /**
      * Drops the windows past their lateness; returns the earliest time one of the others needs a timer, or
      * {@link Long#MAX_VALUE} when none is left.
      */
-    static long expire(List<? extends OpenWindow> windows, long watermark, long latenessMs) {
+    private static long expire(List<? extends OpenWindow> windows, long watermark, long latenessMs) {
         windows.removeIf(w -> w.expired(watermark, latenessMs));
         long next = Long.MAX_VALUE;
         for (OpenWindow w : windows) {

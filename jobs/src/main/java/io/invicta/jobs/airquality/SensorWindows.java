@@ -108,12 +108,7 @@ public final class SensorWindows extends KeyedProcessFunction<String, WindowStat
         long watermark = ctx.timerService().currentWatermark();
         long next = Long.MAX_VALUE;
         for (List<SensorWindow> windows : s.families) {
-            for (SensorWindow w : windows) {
-                if (w.due(watermark)) {
-                    emit(w, ctx, out);
-                }
-            }
-            next = Math.min(next, OpenWindow.expire(windows, watermark, latenessMs));
+            next = Math.min(next, OpenWindow.fireAndExpire(windows, watermark, latenessMs, w -> emit(w, ctx, out)));
         }
         s.timer = OpenWindow.reschedule(ctx.timerService(), next);
         if (s.timer == OpenWindow.NONE) {

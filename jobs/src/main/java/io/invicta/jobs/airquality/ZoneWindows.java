@@ -94,13 +94,8 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
         if (s == null) {
             return;
         }
-        long watermark = ctx.timerService().currentWatermark();
-        for (ZoneWindow w : s.windows) {
-            if (w.due(watermark)) {
-                emit(w, ctx.getCurrentKey(), out);
-            }
-        }
-        s.timer = OpenWindow.reschedule(ctx.timerService(), OpenWindow.expire(s.windows, watermark, latenessMs));
+        s.timer = OpenWindow.reschedule(ctx.timerService(), OpenWindow.fireAndExpire(s.windows,
+                ctx.timerService().currentWatermark(), latenessMs, w -> emit(w, ctx.getCurrentKey(), out)));
         if (s.timer == OpenWindow.NONE) {
             state.clear();
         } else {
