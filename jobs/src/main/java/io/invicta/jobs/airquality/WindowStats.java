@@ -1,13 +1,17 @@
 package io.invicta.jobs.airquality;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Count, mean, min and max of every pollutant reported in one window, at one sensor or over a zone: one record
  * per sensor (or zone) window instead of one per pollutant, so five to eight times fewer records travel to the
- * sink and to the zone windows. {@link #means()} gives the per-pollutant results. A Flink POJO.
+ * sink and to the zone windows. {@link #means()} gives the per-pollutant results. Serialized by
+ * {@link WindowStatsSerializer}.
  */
+@TypeInfo(WindowStatsSerializer.Factory.class)
 public class WindowStats {
 
     /** The sensor, or null for a zone aggregate. */

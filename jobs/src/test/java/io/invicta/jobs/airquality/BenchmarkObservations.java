@@ -32,6 +32,9 @@ final class BenchmarkObservations implements GeneratorFunction<Long, Decoded<Air
     private static final long BASE = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli();
     private static final long serialVersionUID = 1L;
 
+    /** System.nanoTime() of the first record of the current run (0: none yet); the MiniCluster runs in this JVM. */
+    static final java.util.concurrent.atomic.AtomicLong FIRST_RECORD = new java.util.concurrent.atomic.AtomicLong();
+
     private final long perReader;
     private transient AvroCodec<AirQualityObserved> codec;
     private transient byte[][] prefixes; // header, id and location of each sensor
@@ -64,6 +67,9 @@ final class BenchmarkObservations implements GeneratorFunction<Long, Decoded<Air
 
     @Override
     public Decoded<AirQualityObserved> map(Long index) {
+        if (index % perReader == 0) {
+            FIRST_RECORD.compareAndSet(0, System.nanoTime());
+        }
         // The Kafka source's work: bytes in, a decoded record out.
         return Decoded.of(((DecodeResult.Success<AirQualityObserved>) codec.decode(encode(index))).value());
     }
