@@ -1,8 +1,5 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.common.MeanAccumulator;
-import io.invicta.jobs.common.MeanAggregate;
-
 import io.invicta.jobs.common.DeadLetter;
 import io.invicta.jobs.common.Decoded;
 import io.invicta.jobs.common.DecodedInput;
@@ -11,23 +8,22 @@ import io.invicta.jobs.common.InfluxOptions;
 import io.invicta.jobs.common.JobArguments;
 import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
-import io.invicta.jobs.common.LocalDayWindows;
 import io.invicta.domain.LimitValue;
 import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.schemas.AirQualityObserved;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -51,12 +47,12 @@ public final class AirQualityJob {
     public static final String NAME = "invicta-air-quality";
 
     /** Where the job's results and rejects go; tests plug in their own. */
-    public record Outputs(Sink<PollutantMean> means, Sink<AirQualityIndex> index, Sink<Exceedances> exceedances,
+    public record Outputs(Sink<WindowStats> means, Sink<AirQualityIndex> index, Sink<Exceedances> exceedances,
                           Sink<DeadLetter> deadLetters, Sink<LateEvent> lateEvents) {
 
         /** InfluxDB for results, Kafka for dead letters and late events, as configured. */
         public static Outputs of(ReadableConfig config) {
-            return new Outputs(InfluxOptions.sink(config, new PollutantMeanPoints()),
+            return new Outputs(InfluxOptions.sink(config, new WindowStatsPoints()),
                     InfluxOptions.sink(config, new AirQualityIndexPoints()),
                     InfluxOptions.sink(config, new ExceedancePoints()),
                     KafkaOptions.deadLetterSink(config),
@@ -80,38 +76,60 @@ public final class AirQualityJob {
     }
 
     /** Adds the topology to {@code env} and returns the means stream (before the sink) for callers that want it. */
-    public DataStream<PollutantMean> build(StreamExecutionEnvironment env) {
+    public DataStream<WindowStats> build(StreamExecutionEnvironment env) {
+        // No operator of this job keeps or changes a record after passing it on (results are fresh copies), so
+        // chained operators may hand records over without the defensive copy (for the Avro records a deep copy,
+        // for the source's Decoded wrapper a Kryo copy), which cost more than the windows themselves.
+        env.getConfig().enableObjectReuse();
         DecodedInput<AirQualityObserved> input = DecodedInput.of(env, config, source, AirQualityObserved.class,
                 AirQualityObserved::getDateObserved, AirQualityObserved::getId, "air-quality");
         input.deadLetters().sinkTo(outputs.deadLetters()).name("dead-letters").uid("dead-letters");
         input.late().sinkTo(outputs.lateEvents()).name("late-events").uid("late-events");
-        Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
-        Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
+        ZoneId cityZone = MetricsOptions.cityZone(config);
 
-        DataStream<PollutantReading> readings = input.events()
-                .flatMap(new ToPollutantReadings(ZoneResolver.of(config)))
-                .name("split-pollutants")
-                .uid("split-pollutants");
-
-        DataStream<PollutantMean> sensorLong = windowMeans(readings, true, longWindow, lateness);
-        DataStream<PollutantMean> means = windowMeans(readings, true, shortWindow, lateness)
-                .union(sensorLong,
-                        windowMeans(readings, false, shortWindow, lateness),
-                        windowMeans(readings, false, longWindow, lateness));
+        SingleOutputStreamOperator<WindowStats> sensors = sensorWindows(input.events(), config);
+        DataStream<WindowStats> means = sensors.union(zoneWindows(sensors, lateness));
         means.sinkTo(outputs.means()).name("influxdb-air-quality").uid("influxdb-air-quality");
 
-        DataStream<PollutantMean> sensorHourly = longWindow.equals(HOUR) ? sensorLong
-                : windowMeans(readings, true, HOUR, lateness);
+        DataStream<PollutantMean> sensorHourly = sensors.getSideOutput(SensorWindows.HOURLY);
         airQualityIndex(sensorHourly, lateness)
                 .sinkTo(outputs.index()).name("influxdb-air-quality-index").uid("influxdb-air-quality-index");
-        exceedances(readings, sensorHourly, MetricsOptions.cityZone(config), lateness)
+        exceedances(sensorHourly, sensors.getSideOutput(SensorWindows.DAILY), cityZone, lateness)
                 .sinkTo(outputs.exceedances()).name("influxdb-exceedances").uid("influxdb-exceedances");
         return means;
     }
 
+    /**
+     * Every window of every sensor in one keyed operator (short and long means, hourly means, local-day means), fed
+     * by a pre-aggregation chained before the shuffle: one record per sensor and slice of time crosses the network
+     * instead of one per reading and window.
+     */
+    static SingleOutputStreamOperator<WindowStats> sensorWindows(DataStream<AirQualityObserved> observations,
+                                                                 ReadableConfig config) {
+        Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
+        Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
+        return observations
+                .transform("sensor-slices", TypeInformation.of(WindowStats.class), new SensorPreAggregate(
+                        SensorPreAggregate.sliceFor(shortWindow, longWindow), ZoneResolver.of(config)))
+                .uid("sensor-slices")
+                .keyBy(w -> w.sensorId, Types.STRING)
+                .process(new SensorWindows(shortWindow, longWindow, MetricsOptions.cityZone(config),
+                        config.get(EventTimeOptions.ALLOWED_LATENESS)))
+                .name("means-sensor")
+                .uid("means-sensor");
+    }
+
+    /** Zone means (short and long windows) merged from the sensor windows' partial results. */
+    static DataStream<WindowStats> zoneWindows(SingleOutputStreamOperator<WindowStats> sensors, Duration lateness) {
+        return sensors.getSideOutput(SensorWindows.ZONE_PARTIALS)
+                .keyBy(w -> w.zone, Types.STRING)
+                .process(new ZoneWindows(lateness))
+                .name("means-zone")
+                .uid("means-zone");
+    }
+
     private static final Duration HOUR = Duration.ofHours(1);
-    private static final Duration DAY = Duration.ofDays(1);
 
     /**
      * The EEA index per station and hour: NO2, O3 and SO2 hourly means, PM10 and PM2.5 24-hour running means
@@ -140,18 +158,9 @@ public final class AirQualityJob {
      * Limit-value exceedances (2008/50/EC) per station and calendar year: hourly means for the hourly limits,
      * means of local calendar days for the daily ones.
      */
-    private static DataStream<Exceedances> exceedances(DataStream<PollutantReading> readings,
-                                                       DataStream<PollutantMean> sensorHourly, ZoneId cityZone,
+    private static DataStream<Exceedances> exceedances(DataStream<PollutantMean> sensorHourly,
+                                                       DataStream<PollutantMean> daily, ZoneId cityZone,
                                                        Duration lateness) {
-        DataStream<PollutantMean> daily = readings
-                .filter(r -> r.pollutant == Pollutant.PM10 || r.pollutant == Pollutant.SO2)
-                .name("daily-limit-pollutants")
-                .keyBy(new SensorPollutantKey(), Types.TUPLE(Types.STRING, Types.STRING))
-                .window(LocalDayWindows.in(cityZone))
-                .allowedLateness(lateness)
-                .aggregate(new MeanAggregate<>(), new EmitPollutantMean(true, "1d"))
-                .name("daily-means-local")
-                .uid("daily-means-local");
         return sensorHourly.union(daily)
                 .filter(m -> limitFor(m) != null)
                 .name("limit-value-means")
@@ -173,21 +182,6 @@ public final class AirQualityJob {
         return null;
     }
 
-    /** Tumbling means per sensor (or per zone) and pollutant; each late event within the lateness re-fires. */
-    static DataStream<PollutantMean> windowMeans(DataStream<PollutantReading> readings, boolean perSensor,
-                                                         Duration window, Duration lateness) {
-        String resolution = MetricsOptions.resolution(window);
-        String scope = perSensor ? "sensor" : "zone";
-        return readings
-                .keyBy(perSensor ? new SensorPollutantKey() : new ZonePollutantKey(),
-                        Types.TUPLE(Types.STRING, Types.STRING))
-                .window(TumblingEventTimeWindows.of(window))
-                .allowedLateness(lateness)
-                .aggregate(new MeanAggregate<>(), new EmitPollutantMean(perSensor, resolution))
-                .name("means-" + scope + "-" + resolution)
-                .uid("means-" + scope + "-" + resolution);
-    }
-
     public static void main(String[] args) throws Exception {
         Configuration config = JobArguments.parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -197,25 +191,5 @@ public final class AirQualityJob {
                 config)
                 .build(env);
         env.execute(NAME);
-    }
-
-    /** Key: zone and pollutant field name. */
-    static final class ZonePollutantKey implements KeySelector<PollutantReading, Tuple2<String, String>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<String, String> getKey(PollutantReading reading) {
-            return Tuple2.of(reading.zone, reading.pollutant.field());
-        }
-    }
-
-    /** Key: sensor id and pollutant field name (an enum's hash code differs between JVMs, so not the enum). */
-    static final class SensorPollutantKey implements KeySelector<PollutantReading, Tuple2<String, String>> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<String, String> getKey(PollutantReading reading) {
-            return Tuple2.of(reading.sensorId, reading.pollutant.field());
-        }
     }
 }

@@ -4,95 +4,140 @@ import io.invicta.jobs.common.Decoded;
 import io.invicta.jobs.common.DecodedEventTimes;
 import io.invicta.jobs.common.EventTimeOptions;
 import io.invicta.schemas.AirQualityObserved;
-import io.invicta.schemas.GeoPoint;
-import io.invicta.schemas.codec.AvroCodec;
-import io.invicta.schemas.codec.Codecs;
-import io.invicta.schemas.codec.DecodeResult;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.bridge.java.StreamStatementSet;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * In-JVM throughput of the air-quality job's whole topology (validation, lateness gate, 1 min and 1 h windows
- * per sensor and per zone, 24 h running PM means, the EEA index, exceedances) at parallelism 2, without Kafka
- * or InfluxDB: a generator encodes each observation in Avro single-object encoding and the source decodes it
- * again, as the Kafka deserializer does. Results are discarded. In the same run, on the same input: the four mean
- * windows alone (sensor and zone × 1 min and 1 h) in the DataStream API and as Flink SQL TUMBLE queries.
- * Run with scripts/bench-metrics.
+ * In-JVM throughput at parallelism 2, without Kafka or InfluxDB, in observations (AirQualityObserved records) per
+ * second, all runs on the same input ({@link BenchmarkObservations}: bytes decoded by the job's codec):
+ * <ul>
+ *   <li>{@code baseline}: the generator and the decoding alone into a discarding sink (the ceiling);</li>
+ *   <li>{@code job}: the air-quality job's whole topology (validation, lateness gate, sensor and zone windows of
+ *       1 min and 1 h, local-day means, 24 h PM running means, the EEA index, exceedances), results discarded;</li>
+ *   <li>{@code windows}: the environment windows alone, as the job computes them (per sensor: 1 min, 1 h and local
+ *       days; per zone: 1 min and 1 h merged from the sensor windows);</li>
+ *   <li>{@code sql}: the four mean windows (sensor and zone × 1 min and 1 h) as Flink SQL TUMBLE queries.</li>
+ * </ul>
+ * The rate counts from the first generated record to the end of the job (all windows fired, the job finished),
+ * so the MiniCluster's start and the job's deployment (about a second per run) are left out; the rate including
+ * them is printed too. Also reports the process CPU time per observation (start included), which contention from
+ * other processes distorts less than the wall clock. Usage: {@code EnvironmentWindowsBenchmark [OBSERVATIONS] [ROUNDS] [RUNS, e.g. baseline,job,windows,sql]};
+ * run with scripts/bench-metrics.
  */
 public final class EnvironmentWindowsBenchmark {
 
-    private static final int SENSORS = 1_000;
-    private static final long BASE = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli();
-
     private EnvironmentWindowsBenchmark() {
+    }
+
+    private interface Run {
+        void run(long events) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> selected = List.of((args.length > 2 ? args[2] : "baseline,job,windows,sql").split(","));
+        Map<String, Run> runs = new LinkedHashMap<>();
+        runs.put("baseline", EnvironmentWindowsBenchmark::runBaseline);
+        runs.put("job", EnvironmentWindowsBenchmark::runJob);
+        runs.put("windows", EnvironmentWindowsBenchmark::runWindows);
+        runs.put("sql", EnvironmentWindowsBenchmark::runSql);
         for (int round = 1; round <= rounds; round++) {
-            double job = timed(() -> runJob(events));
-            double windows = timed(() -> runWindows(events));
-            double sql = timed(() -> runSql(events));
-            System.out.printf("round %d, %,d observations (≈%,d readings): whole job %,.0f obs/s | the four mean "
-                            + "windows: DataStream %,.0f obs/s, Flink SQL TUMBLE %,.0f obs/s, DataStream/SQL %.2f×%n",
-                    round, events, events * 5, events / job, events / windows, events / sql, sql / windows);
+            Map<String, Double> rate = new LinkedHashMap<>();
+            for (Map.Entry<String, Run> run : runs.entrySet()) {
+                if (!selected.contains(run.getKey())) {
+                    continue;
+                }
+                String load = loadAverage();
+                long cpu0 = processCpuNanos();
+                BenchmarkObservations.FIRST_RECORD.set(0);
+                long t0 = System.nanoTime();
+                run.getValue().run(events);
+                long t1 = System.nanoTime();
+                double seconds = (t1 - t0) / 1e9;
+                double processing = (t1 - BenchmarkObservations.FIRST_RECORD.get()) / 1e9;
+                double cpuMicros = (processCpuNanos() - cpu0) / 1e3 / events;
+                rate.put(run.getKey(), events / processing);
+                System.out.printf("round %d %-8s %,d observations: %,.0f obs/s from the first record to the end "
+                                + "(%.2f s; with job start %.2f s, %,.0f obs/s), CPU %.2f µs/obs, load %s%n", round,
+                        run.getKey(), events, events / processing, processing, seconds, events / seconds, cpuMicros, load);
+            }
+            if (rate.containsKey("windows") && rate.containsKey("sql")) {
+                System.out.printf("round %d windows DataStream / SQL: %.2f×%n", round, rate.get("windows") / rate.get("sql"));
+            }
         }
     }
 
-    private interface Run {
-        void run() throws Exception;
+    private static String loadAverage() throws Exception {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
     }
 
-    private static double timed(Run run) throws Exception {
-        long start = System.nanoTime();
-        run.run();
-        return (System.nanoTime() - start) / 1e9;
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static StreamExecutionEnvironment env() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.getConfig().enableObjectReuse();
+        return env;
     }
 
     private static DataGeneratorSource<Decoded<AirQualityObserved>> source(long events) {
-        return new DataGeneratorSource<>(new Observations(events / 2), events, decodedType());
+        return new DataGeneratorSource<>(new BenchmarkObservations(events / 2), events, decodedType());
     }
 
-    private static DataStream<PollutantReading> readings(StreamExecutionEnvironment env, long events) {
+    private static DataStream<AirQualityObserved> observations(StreamExecutionEnvironment env, long events) {
         return env.fromSource(source(events), DecodedEventTimes.watermarks(AirQualityObserved::getDateObserved,
                         Duration.ofSeconds(30), Duration.ofSeconds(5)), "generator")
-                .map(d -> d.value()).returns(AirQualityObserved.class)
-                .flatMap(new ToPollutantReadings(io.invicta.jobs.common.ZoneResolver.geohash(6)));
+                .map(Decoded::value).returns(AirQualityObserved.class);
     }
 
-    /** The same four aggregates as the job's means (sensor and zone × 1 min and 1 h), in the DataStream API. */
+    private static void runBaseline(long events) throws Exception {
+        StreamExecutionEnvironment env = env();
+        observations(env, events).sinkTo(new DiscardingSink<>());
+        env.execute("benchmark-baseline");
+    }
+
+    private static void runJob(long events) throws Exception {
+        Configuration config = new Configuration();
+        config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(5));
+        StreamExecutionEnvironment env = env();
+        new AirQualityJob(source(events), new AirQualityJob.Outputs(new DiscardingSink<>(), new DiscardingSink<>(),
+                new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()), config).build(env);
+        env.execute("benchmark-job");
+    }
+
+    /** The job's environment windows (sensor and zone), without validation, lateness gate, index and limits. */
     private static void runWindows(long events) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        DataStream<PollutantReading> readings = readings(env, events);
-        Duration lateness = Duration.ZERO;
-        AirQualityJob.windowMeans(readings, true, Duration.ofMinutes(1), lateness)
-                .union(AirQualityJob.windowMeans(readings, true, Duration.ofHours(1), lateness),
-                        AirQualityJob.windowMeans(readings, false, Duration.ofMinutes(1), lateness),
-                        AirQualityJob.windowMeans(readings, false, Duration.ofHours(1), lateness))
-                .sinkTo(new DiscardingSink<>());
-        env.execute("benchmark-datastream-windows");
+        StreamExecutionEnvironment env = env();
+        Configuration config = new Configuration();
+        config.set(EventTimeOptions.ALLOWED_LATENESS, Duration.ZERO);
+        SingleOutputStreamOperator<WindowStats> sensors = AirQualityJob.sensorWindows(observations(env, events), config);
+        sensors.union(AirQualityJob.zoneWindows(sensors, Duration.ZERO)).sinkTo(new DiscardingSink<>());
+        env.execute("benchmark-windows");
     }
 
-    /** The same four aggregates as Flink SQL windowing table-valued functions (TUMBLE). */
+    /** The four mean windows as Flink SQL windowing table-valued functions (TUMBLE), over one row per reading. */
     private static void runSql(long events) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        StreamExecutionEnvironment env = env();
         StreamTableEnvironment tables = StreamTableEnvironment.create(env);
-        DataStream<SqlReading> readings = readings(env, events)
+        DataStream<SqlReading> readings = observations(env, events).flatMap(new ToPollutantReadings(io.invicta.jobs.common.ZoneResolver.geohash(6)))
                 .map(r -> new SqlReading(r.sensorId, r.zone, r.pollutant.field(), r.value)).returns(SqlReading.class);
         tables.createTemporaryView("readings", tables.fromDataStream(readings, Schema.newBuilder()
                 .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
@@ -109,7 +154,7 @@ public final class EnvironmentWindowsBenchmark {
             }
         }
         statements.attachAsDataStream();
-        env.execute("benchmark-sql-windows");
+        env.execute("benchmark-sql");
     }
 
     /** A reading as SQL sees it. */
@@ -130,59 +175,8 @@ public final class EnvironmentWindowsBenchmark {
         }
     }
 
-    private static void runJob(long events) throws Exception {
-        Configuration config = new Configuration();
-        config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(5));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        new AirQualityJob(source(events), new AirQualityJob.Outputs(new DiscardingSink<>(), new DiscardingSink<>(),
-                new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()), config).build(env);
-        env.execute("environment-windows-benchmark");
-    }
-
     @SuppressWarnings("unchecked")
     private static TypeInformation<Decoded<AirQualityObserved>> decodedType() {
         return TypeInformation.of((Class<Decoded<AirQualityObserved>>) (Class<?>) Decoded.class);
-    }
-
-    /**
-     * Observation i of a reader: sensor i mod 1000, every sensor every 10 s. Each of the two readers gets a
-     * contiguous half of the index range, so time is derived from the index within the half (else one reader
-     * would run a day ahead and every window would wait for the other).
-     */
-    static final class Observations implements GeneratorFunction<Long, Decoded<AirQualityObserved>> {
-        private static final long serialVersionUID = 1L;
-        private final long perReader;
-        private transient AvroCodec<AirQualityObserved> codec;
-        private transient AirQualityObserved.Builder builder;
-        private transient String[] ids;
-
-        Observations(long perReader) {
-            this.perReader = perReader;
-        }
-
-        @Override
-        public void open(SourceReaderContext readerContext) {
-            codec = Codecs.forType(AirQualityObserved.class);
-            builder = AirQualityObserved.newBuilder().setZone(null).setLocation(new GeoPoint(41.15, -8.61));
-            ids = new String[SENSORS];
-            for (int s = 0; s < SENSORS; s++) {
-                ids[s] = "porto-aq-" + s;
-            }
-        }
-
-        @Override
-        public Decoded<AirQualityObserved> map(Long index) {
-            long local = index % perReader;
-            int sensor = (int) (local % SENSORS);
-            long time = BASE + local / SENSORS * 10_000L;
-            double v = (index * 2_654_435_761L >>> 16) % 1000 / 10.0;
-            AirQualityObserved observation = builder.setId(ids[sensor]).setDateObserved(Instant.ofEpochMilli(time))
-                    .setLocation(new GeoPoint(41.14 + sensor % 40 * 0.001, -8.69 + sensor / 40 * 0.005))
-                    .setNo2(v).setPm10(v / 2).setPm25(v / 4).setO3(100 - v / 2).setSo2(v / 10).build();
-            // The Kafka source's work: bytes in, a decoded record out.
-            byte[] bytes = codec.encode(observation);
-            return Decoded.of(((DecodeResult.Success<AirQualityObserved>) codec.decode(bytes)).value());
-        }
     }
 }

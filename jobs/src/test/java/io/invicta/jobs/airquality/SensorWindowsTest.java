@@ -1,0 +1,148 @@
+package io.invicta.jobs.airquality;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+class SensorWindowsTest {
+
+    static final long T = Instant.parse("2024-05-01T08:00:00Z").toEpochMilli();
+    static final long MIN = 60_000L;
+    static final long HOUR = 3_600_000L;
+    static final long LATENESS = Duration.ofMinutes(10).toMillis();
+
+    private KeyedOneInputStreamOperatorTestHarness<String, WindowStats, WindowStats> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SensorWindows(
+                Duration.ofMinutes(1), Duration.ofHours(1), ZoneId.of("Europe/Lisbon"), Duration.ofMillis(LATENESS))),
+                w -> w.sensorId, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    /** One pre-aggregated slice (a minute) of a sensor: the values of one pollutant. */
+    static WindowStats slice(String sensor, String zone, long start, Pollutant pollutant, double... values) {
+        PollutantStats stats = new PollutantStats();
+        for (double v : values) {
+            stats.add(pollutant.ordinal(), v);
+        }
+        return new WindowStats(sensor, zone, "slice", start, start + MIN, stats);
+    }
+
+    private void process(WindowStats slice) throws Exception {
+        harness.processElement(slice, slice.windowEnd - 1);
+    }
+
+    private List<PollutantMean> means(String resolution) {
+        return harness.extractOutputValues().stream().filter(w -> w.resolution.equals(resolution))
+                .flatMap(w -> w.means().stream()).toList();
+    }
+
+    @Test
+    void aggregatesEveryPollutantOfASensorWindowAndEmitsItWhenTheWatermarkPassesTheEnd() throws Exception {
+        process(slice("s1", "z1", T, Pollutant.NO2, 10, 30));
+        process(slice("s1", "z1", T, Pollutant.PM10, 5));
+        process(slice("s1", "z1", T + MIN, Pollutant.NO2, 100));
+        assertThat(harness.extractOutputValues()).as("nothing before the watermark").isEmpty();
+
+        harness.processWatermark(new Watermark(T + MIN - 1));
+
+        assertThat(means("1m")).extracting(m -> m.sensorId, m -> m.zone, m -> m.pollutant, m -> m.windowStart,
+                m -> m.count, m -> m.mean, m -> m.min, m -> m.max).containsExactly(
+                tuple("s1", "z1", Pollutant.NO2, T, 2L, 20.0, 10.0, 30.0),
+                tuple("s1", "z1", Pollutant.PM10, T, 1L, 5.0, 5.0, 5.0));
+        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS)).singleElement()
+                .satisfies(w -> assertThat(w.means()).hasSize(2));
+    }
+
+    @Test
+    void theLongWindowAlsoGivesTheHourlyMeansAndLocalDaysGiveDailyPm10AndSo2Only() throws Exception {
+        process(slice("s1", "z1", T, Pollutant.NO2, 10));
+        process(slice("s1", "z1", T + 30 * MIN, Pollutant.NO2, 20));
+        process(slice("s1", "z1", T + 30 * MIN, Pollutant.PM10, 40));
+
+        harness.processWatermark(new Watermark(T + 2 * 24 * HOUR));
+
+        assertThat(means("1h")).extracting(m -> m.pollutant, m -> m.count, m -> m.mean)
+                .containsExactly(tuple(Pollutant.NO2, 2L, 15.0), tuple(Pollutant.PM10, 1L, 40.0));
+        assertThat(sideOutput(SensorWindows.HOURLY)).extracting(m -> m.pollutant, m -> m.resolution, m -> m.mean)
+                .containsExactly(tuple(Pollutant.NO2, "1h", 15.0), tuple(Pollutant.PM10, "1h", 40.0));
+        long lisbonDay = Instant.parse("2024-04-30T23:00:00Z").toEpochMilli(); // WEST = UTC+1
+        assertThat(sideOutput(SensorWindows.DAILY)).extracting(m -> m.pollutant, m -> m.windowStart, m -> m.windowEnd)
+                .containsExactly(tuple(Pollutant.PM10, lisbonDay, lisbonDay + 24 * HOUR));
+    }
+
+    @Test
+    void aLateSliceWithinTheLatenessReEmitsTheCorrectedWindow() throws Exception {
+        process(slice("s1", "z1", T, Pollutant.NO2, 10));
+        harness.processWatermark(new Watermark(T + 5 * MIN));
+        harness.processElement(slice("s1", "z1", T, Pollutant.NO2, 1000), T + 30_000);
+
+        assertThat(means("1m")).extracting(m -> m.windowStart, m -> m.count, m -> m.mean)
+                .containsExactly(tuple(T, 1L, 10.0), tuple(T, 2L, 505.0));
+    }
+
+    @Test
+    void aSliceLaterThanTheLatenessChangesNothing() throws Exception {
+        process(slice("s1", "z1", T, Pollutant.NO2, 10));
+        harness.processWatermark(new Watermark(T + MIN - 1 + LATENESS));
+        int before = harness.extractOutputValues().size();
+
+        harness.processElement(slice("s1", "z1", T, Pollutant.NO2, 1000), T + 30_000);
+
+        assertThat(harness.extractOutputValues()).hasSize(before);
+        assertThat(means("1m")).extracting(m -> m.count).containsExactly(1L);
+    }
+
+    @Test
+    void stateAndTimersAreGoneOnceEveryWindowIsPastItsLateness() throws Exception {
+        process(slice("s1", "z1", T, Pollutant.PM10, 10));
+        process(slice("s2", "z1", T + 3 * MIN, Pollutant.SO2, 10));
+        harness.processWatermark(new Watermark(T + HOUR + LATENESS));
+        assertThat(harness.numKeyedStateEntries()).as("the local day is still open").isPositive();
+
+        harness.processWatermark(new Watermark(T + 2 * 24 * HOUR));
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aSensorThatChangesZoneWithinAWindowCountsTowardsEachZoneWithItsOwnReadings() throws Exception {
+        process(slice("s1", "z1", T, Pollutant.NO2, 10, 20));
+        process(slice("s1", "z2", T + MIN, Pollutant.NO2, 30));
+
+        harness.processWatermark(new Watermark(T + HOUR - 1));
+
+        assertThat(means("1h")).extracting(m -> m.zone, m -> m.count).as("tagged with the latest zone")
+                .containsExactly(tuple("z2", 3L));
+        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS)).filteredOn(w -> w.resolution.equals("1h"))
+                .flatExtracting(WindowStats::means).extracting(m -> m.zone, m -> m.count)
+                .containsExactlyInAnyOrder(tuple("z1", 2L), tuple("z2", 1L));
+    }
+
+    private <X> List<X> sideOutput(org.apache.flink.util.OutputTag<X> tag) {
+        Queue<StreamRecord<X>> records = harness.getSideOutput(tag);
+        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+    }
+}
