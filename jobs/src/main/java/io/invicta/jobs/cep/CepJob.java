@@ -90,6 +90,7 @@ public final class CepJob {
                                    Source<RuleSetUpdate, ?, ?> ruleUpdates, DataStream<CepEvent> events)
             throws RuleSetException {
         RuleSet ruleSet = RuleSet.compile(initial.version, initial.files());
+        env.getConfig().setAutoWatermarkInterval(config.get(CepOptions.WATERMARK_INTERVAL).toMillis());
         Set<Partitioning> partitions = config.getOptional(CepOptions.PARTITIONS)
                 .<Set<Partitioning>>map(list -> list.isEmpty() ? EnumSet.noneOf(Partitioning.class) : EnumSet.copyOf(list))
                 .orElseGet(() -> used(ruleSet));

@@ -26,7 +26,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Runs the rule modules of one {@link Partitioning} on Esper, in event time, recoverably.
@@ -73,7 +72,8 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     private transient RuleSetUpdate current;
     private transient long released;
     private transient long newestEvent;
-    private transient PriorityQueue<CepEvent> pending;
+    /** Events not yet released, in arrival order; sorted when a watermark releases some (nearly sorted: cheap). */
+    private transient ArrayList<CepEvent> pending;
     private transient CepEventCodec codec;
     private transient LateEvents lateEvents;
     private transient RuleRuntime runtime;
@@ -128,7 +128,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         super.open();
         codec = new CepEventCodec();
         lateEvents = new LateEvents(codec);
-        pending = new PriorityQueue<>();
+        pending = new ArrayList<>();
         metrics = new CepMetrics(getRuntimeContext().getMetricGroup().addGroup("cep"), partitioning);
         RuleSet ruleSet = RuleSet.compile(current.version, current.files());
         List<CepEvent> all = allHistory();
@@ -191,14 +191,26 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         long to = mark.getTimestamp() == Long.MAX_VALUE ? Math.max(newestEvent, released) : mark.getTimestamp();
         if (to > released) {
             watermarkArrivedNanos = System.nanoTime();
-            while (!pending.isEmpty() && pending.peek().time <= to) {
-                runtime.send(codec.decode(pending.poll()));
-            }
+            release(to);
             runtime.advanceTo(to);
             released = to;
             watermarkArrivedNanos = 0;
         }
         super.processWatermark(mark);
+    }
+
+    /** Sends the pending events up to {@code to} to the rules, in order; keeps the others. */
+    private void release(long to) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        pending.sort(null);
+        int n = 0;
+        while (n < pending.size() && pending.get(n).time <= to) {
+            runtime.send(codec.decode(pending.get(n)));
+            n++;
+        }
+        pending.subList(0, n).clear();
     }
 
     /** The rules input carries no event time: its watermarks must not hold the events back. */
