@@ -47,7 +47,7 @@ public final class CepOptions {
                     + "of the alerts topic when the checkpoint that holds them completes.");
 
     public static final ConfigOption<java.time.Duration> WATERMARK_INTERVAL = ConfigOptions
-            .key("cep.watermark-interval").durationType().defaultValue(java.time.Duration.ofMillis(50))
+            .key("cep.watermark-interval").durationType().defaultValue(java.time.Duration.ofMillis(20))
             .withDescription("How often the sources emit watermarks. Each watermark releases the events it passed to "
                     + "the rules in one batch: shorter means smaller batches and lower alert latency, at a small "
                     + "cost per watermark.");
