@@ -65,14 +65,7 @@ public final class CepJobMain {
                         config.get(MobilityOptions.VEHICLE_TOPIC), VehiclePosition.class,
                         new MobilityValidators.Vehicles(maxFuture), group)));
         KafkaSource<RuleSetUpdate> rules = config.getOptional(CepOptions.RULES_TOPIC)
-                .map(topic -> KafkaSource.<RuleSetUpdate>builder()
-                        .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
-                        .setTopics(topic)
-                        // Every instance reads the whole (compacted) topic from the start: the newest version wins.
-                        .setGroupId(group + "-rules-" + UUID.randomUUID())
-                        .setStartingOffsets(OffsetsInitializer.earliest())
-                        .setDeserializer(new RuleSetUpdateDeserializer())
-                        .build())
+                .map(topic -> rulesSource(config, topic))
                 .orElse(null);
         CepJob.Outputs out = new CepJob(config, PackagedRules.load(config), inputs, rules).build(env);
         out.alerts().sinkTo(alertsSink(config)).name("alerts-kafka").uid("alerts-kafka");
@@ -80,13 +73,28 @@ public final class CepJobMain {
                 .uid("alerts-influxdb");
         out.deadLetters().sinkTo(KafkaOptions.deadLetterSink(config)).name("cep-dead-letters").uid("cep-dead-letters");
         out.late().sinkTo(KafkaOptions.lateEventSink(config)).name("cep-late-events").uid("cep-late-events");
-        out.ruleStatus().sinkTo(KafkaSink.<RuleStatus>builder()
-                        .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
-                        .setRecordSerializer(new RuleStatusSerializer(config.get(CepOptions.RULE_STATUS_TOPIC)))
-                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                        .build())
-                .name("rule-status").uid("rule-status");
+        out.ruleStatus().sinkTo(ruleStatusSink(config)).name("rule-status").uid("rule-status");
         env.execute(CepJob.NAME);
+    }
+
+    /** The rules topic, read whole from the start (compacted: the newest version of the set wins). */
+    public static KafkaSource<RuleSetUpdate> rulesSource(Configuration config, String topic) {
+        return KafkaSource.<RuleSetUpdate>builder()
+                .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .setTopics(topic)
+                .setGroupId(CepJob.NAME + "-rules-" + UUID.randomUUID())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RuleSetUpdateDeserializer())
+                .build();
+    }
+
+    /** ACTIVE / REJECTED records of every operator instance, as JSON. */
+    public static KafkaSink<RuleStatus> ruleStatusSink(Configuration config) {
+        return KafkaSink.<RuleStatus>builder()
+                .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .setRecordSerializer(new RuleStatusSerializer(config.get(CepOptions.RULE_STATUS_TOPIC)))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
     }
 
     /** Exactly once: alerts become visible to read_committed consumers when the checkpoint that holds them completes. */

@@ -83,11 +83,18 @@ class CepJobIT {
     }
 
     private static JobClient start(String topic, String alertsTopic, boolean influx) throws Exception {
+        return start(topic, alertsTopic, influx, null);
+    }
+
+    /** With {@code rulesTopic}: hot reload on, rule status to {@code <alertsTopic>-status}. */
+    private static JobClient start(String topic, String alertsTopic, boolean influx, String rulesTopic)
+            throws Exception {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
         config.set(KafkaOptions.GROUP_ID, alertsTopic);
         config.set(CepOptions.ALERTS_TOPIC, alertsTopic);
+        config.set(CepOptions.RULE_STATUS_TOPIC, alertsTopic + "-status");
         config.set(EventTimeOptions.MAX_OUT_OF_ORDERNESS, Duration.ZERO);
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(5));
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -98,7 +105,11 @@ class CepJobIT {
         env.enableCheckpointing(500);
         CepJob.Outputs out = new CepJob(config, EsperOperatorTest.ruleSet(1, EsperOperatorTest.rules(100)),
                 List.of(new CepJob.Input<>(AirQualityObserved.class, KafkaOptions.source(config, topic,
-                        AirQualityObserved.class, AirQualityJob.validator(config), alertsTopic))), null).build(env);
+                        AirQualityObserved.class, AirQualityJob.validator(config), alertsTopic))),
+                rulesTopic == null ? null : CepJobMain.rulesSource(config, rulesTopic)).build(env);
+        if (rulesTopic != null) {
+            out.ruleStatus().sinkTo(CepJobMain.ruleStatusSink(config)).name("rule-status").uid("rule-status");
+        }
         config.set(KafkaOptions.LATE_EVENTS_TOPIC, alertsTopic + "-late");
         out.alerts().sinkTo(CepJobMain.alertsSink(config)).name("alerts-kafka").uid("alerts-kafka");
         out.late().sinkTo(KafkaOptions.lateEventSink(config)).name("late").uid("late");
@@ -158,6 +169,55 @@ class CepJobIT {
         } finally {
             job.cancel().get();
         }
+    }
+
+    @Test
+    void aRuleSetPublishedOnTheRulesTopicReplacesTheRunningOneAndKeepsItsWindows() throws Exception {
+        KAFKA.createTopic("cep-reload-in", 1);
+        KAFKA.createTopic("cep-reload-alerts", 1);
+        KAFKA.createTopic("cep-reload-rules", 1);
+        JobClient job = start("cep-reload-in", "cep-reload-alerts", false, "cep-reload-rules");
+        try {
+            // Version 1 (threshold 100): 120 raises an alert; once it is committed, that reading was evaluated.
+            produce("cep-reload-in", List.of(reading("s1", 0, 120), reading("s1", 1, 40)));
+            assertThat(alerts("cep-reload-alerts", 1)).extracting(a -> a.getRuleVersion() + " " + a.getMessage())
+                    .containsExactly("1 NO2 120 in z1");
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                    Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(),
+                    new ByteArraySerializer())) {
+                byte[] v2 = new io.invicta.cep.RuleSetMessage("city", 2,
+                        EsperOperatorTest.ruleSet(2, EsperOperatorTest.rules(80)).files()).encode();
+                producer.send(new ProducerRecord<>("cep-reload-rules", "city", v2)).get();
+            }
+            // Every instance of the zone operator reports version 2 ACTIVE.
+            List<ConsumerRecord<String, byte[]>> statuses = KAFKA.consume("cep-reload-alerts-status", 2,
+                    Duration.ofSeconds(90));
+            assertThat(statuses).hasSize(2).allSatisfy(r -> assertThat(new String(r.value(),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("\"version\":2").contains("ACTIVE"));
+            // Version 2 (threshold 80): with the window kept across the reload, the 40 makes the mean 80 (no alert)
+            // and the first 85 makes it (120 + 40 + 85) / 3 = 81.7; a window lost in the reload would give
+            // (40 + 85) / 2 = 62.5, no alert.
+            produce("cep-reload-in", List.of(reading("s1", 2, 85), reading("s1", 3, 85)));
+            assertThat(alerts("cep-reload-alerts", 2)).extracting(a -> a.getRuleVersion() + " " + a.getMessage())
+                    .containsExactly("1 NO2 120 in z1", "2 NO2 81.7 in z1");
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /** The first {@code count} committed alerts of a topic, in event-time order. */
+    private static List<Alert> alerts(String topic, int count) {
+        List<Alert> alerts = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : KAFKA.consume(topic, count, Duration.ofSeconds(90))) {
+            alerts.add(((io.invicta.schemas.codec.DecodeResult.Success<Alert>) ALERTS.decode(r.value())).value());
+        }
+        alerts.sort(java.util.Comparator.comparing(Alert::getEventTime));
+        return alerts.subList(0, Math.min(count, alerts.size()));
+    }
+
+    private static AirQualityObserved reading(String sensor, int minute, double no2) {
+        return AirQualityObserved.newBuilder().setId(sensor).setDateObserved(T0.plusSeconds(60L * minute))
+                .setLocation(new GeoPoint(41.15, -8.61)).setZone("z1").setNo2(no2).build();
     }
 
     @Test
