@@ -17,7 +17,8 @@ job_jar() {
 _sources_newer_than() {
   local jar="$1"
   [[ -n "$(find "$INVICTA_ROOT/pom.xml" "$INVICTA_ROOT"/{domain,schemas,sinks,cep,jobs,tools}/pom.xml \
-    "$INVICTA_ROOT"/{domain,schemas,sinks,cep,jobs,tools}/src/main -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
+    "$INVICTA_ROOT"/{domain,schemas,sinks,cep,jobs,tools}/src/main "$INVICTA_ROOT/cep-rules" \
+    -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
 }
 
 ensure_built() {
