@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The operator's metrics, under {@code cep.<partition>}: {@code lateEvents}, {@code ruleSetVersion}, {@code alertLatencyMicros} (histogram), per rule
- * {@code rule.<name>.matches|alerts|suppressed} and per module {@code module.<name>.eventsIn|evaluationMillis}.
+ * {@code rule.<name>.matches|alerts|suppressed|eventsIn|moduleEvaluationMillis} (the last two its module's) and per module {@code module.<name>.eventsIn|evaluationMillis}.
  * Gauges read the current runtime, so they survive a hot reload; rules that appear with a reload are
  * registered then.
  */
@@ -37,12 +37,17 @@ final class CepMetrics {
     void track(RuleRuntime current) {
         this.runtime = current;
         this.version = current.ruleSet().version();
-        for (String rule : current.ruleCounters().keySet()) {
-            if (registered.add("rule." + rule)) {
+        for (io.invicta.cep.RuleInfo info : current.ruleSet().rules()) {
+            String rule = info.name();
+            if (current.ruleCounters().containsKey(rule) && registered.add("rule." + rule)) {
                 MetricGroup g = group.addGroup("rule", rule);
                 g.gauge("matches", (Gauge<Long>) () -> counters(rule).matches());
                 g.gauge("alerts", (Gauge<Long>) () -> counters(rule).alerts());
                 g.gauge("suppressed", (Gauge<Long>) () -> counters(rule).suppressed());
+                // A rule is evaluated inside its module's Esper runtime, with the module's other statements:
+                // events in and evaluation time are the module's (shared by its rules).
+                g.gauge("eventsIn", (Gauge<Long>) () -> stats(info.module()).eventsIn());
+                g.gauge("moduleEvaluationMillis", (Gauge<Long>) () -> stats(info.module()).evaluationNanos() / 1_000_000);
             }
         }
         for (RuleRuntime.ModuleStats module : current.moduleStats()) {
