@@ -91,6 +91,10 @@ public final class CepJob {
             throws RuleSetException {
         RuleSet ruleSet = RuleSet.compile(initial.version, initial.files());
         env.getConfig().setAutoWatermarkInterval(config.get(CepOptions.WATERMARK_INTERVAL).toMillis());
+        // No operator of this job changes or keeps a record it passed on (the rule operators keep what they
+        // receive from the network, never a chained input), so chained operators need not copy: without this
+        // every event would be deep-copied into each of the route filters chained after the source.
+        env.getConfig().enableObjectReuse();
         Set<Partitioning> partitions = config.getOptional(CepOptions.PARTITIONS)
                 .<Set<Partitioning>>map(list -> list.isEmpty() ? EnumSet.noneOf(Partitioning.class) : EnumSet.copyOf(list))
                 .orElseGet(() -> used(ruleSet));
