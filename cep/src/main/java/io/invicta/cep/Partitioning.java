@@ -1,8 +1,5 @@
 package io.invicta.cep;
 
-import io.invicta.schemas.VehiclePosition;
-import org.apache.avro.specific.SpecificRecord;
-
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -34,15 +31,5 @@ public enum Partitioning {
         }
         throw new IllegalArgumentException("unknown partition '" + value + "' (one of "
                 + Arrays.stream(values()).map(Partitioning::tagValue).toList() + ")");
-    }
-
-    /** The routing key of an event, whose zone must already be set. */
-    public String keyOf(SpecificRecord event) {
-        return switch (this) {
-            case CITY -> "city";
-            case ZONE -> String.valueOf(EventTypes.zoneOf(event));
-            case VEHICLE -> event instanceof VehiclePosition v ? v.getVehicleId() : EventTypes.idOf(event);
-            case SENSOR -> event instanceof VehiclePosition v ? v.getVehicleId() : EventTypes.idOf(event);
-        };
     }
 }

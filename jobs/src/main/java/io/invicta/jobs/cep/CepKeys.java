@@ -3,7 +3,10 @@ package io.invicta.jobs.cep;
 import io.invicta.cep.Partitioning;
 import org.apache.flink.api.java.functions.KeySelector;
 
-/** The routing key of an event for one partitioning (the same keys {@link Partitioning#keyOf} gives). */
+/**
+ * The routing key of an event for one partitioning: its zone, its device (the vehicle for positions), or one key
+ * for the whole city.
+ */
 public final class CepKeys implements KeySelector<CepEvent, String> {
 
     private static final long serialVersionUID = 1L;

@@ -1,9 +1,7 @@
 package io.invicta.jobs.weather;
 
-import io.invicta.jobs.common.ScalarReading;
-
 /** One weather variable of one observation; a Flink POJO. */
-public class WeatherReading implements ScalarReading {
+public class WeatherReading {
 
     public String sensorId;
     public String zone;
@@ -23,12 +21,10 @@ public class WeatherReading implements ScalarReading {
         this.value = value;
     }
 
-    @Override
     public String zone() {
         return zone;
     }
 
-    @Override
     public double value() {
         return value;
     }

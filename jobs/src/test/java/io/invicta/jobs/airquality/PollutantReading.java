@@ -1,9 +1,7 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.common.ScalarReading;
-
 /** One pollutant concentration of one observation; a Flink POJO. */
-public class PollutantReading implements ScalarReading {
+public class PollutantReading {
 
     public String sensorId;
     /** The observation's zone, or the geohash cell of its location. */
@@ -23,12 +21,10 @@ public class PollutantReading implements ScalarReading {
         this.value = value;
     }
 
-    @Override
     public String zone() {
         return zone;
     }
 
-    @Override
     public double value() {
         return value;
     }
