@@ -45,8 +45,12 @@ public final class EventTypes {
     }
 
     public static long eventTimeOf(SpecificRecord event) {
-        Object time = event.get(position(event.getSchema(), "dateObserved"));
-        return time instanceof java.time.Instant instant ? instant.toEpochMilli() : (Long) time;
+        return dateObservedOf(event).toEpochMilli();
+    }
+
+    /** The event time as the record holds it ({@code dateObserved} is a timestamp-millis, an Instant). */
+    public static java.time.Instant dateObservedOf(SpecificRecord event) {
+        return (java.time.Instant) event.get(position(event.getSchema(), "dateObserved"));
     }
 
     public static String idOf(SpecificRecord event) {

@@ -32,6 +32,7 @@ public final class RuleRuntime implements AutoCloseable {
     private final RuleSet ruleSet;
     private final List<ModuleRun> modules = new ArrayList<>();
     private final Map<String, RuleCounters> counters = new LinkedHashMap<>();
+    private final Map<Class<?>, ModuleRun[]> readers = new java.util.HashMap<>();
     private final AlertListener listener;
     private final List<RuleSet.CompiledModule> selected;
     private long now;
@@ -137,17 +138,20 @@ public final class RuleRuntime implements AutoCloseable {
         }
         now = Math.max(now, time);
         String type = event.getSchema().getName();
-        for (ModuleRun module : modules) {
-            if (module.module.eventTypes().contains(type)) {
-                // Only the modules that read the event move their clock now; the others catch up (every callback
-                // at its own time) at their next event or at the next advanceTo.
-                module.advance(time);
-                module.eventsIn++;
-                long start = System.nanoTime();
-                module.esper.getEventService().sendEventBean(event, type);
-                module.evaluationNanos += System.nanoTime() - start;
-            }
+        // Only the modules that read the event move their clock now; the others catch up (every callback at its
+        // own time) at their next event or at the next advanceTo.
+        for (ModuleRun module : readers.computeIfAbsent(event.getClass(), c -> readersOf(type))) {
+            module.advance(time);
+            module.eventsIn++;
+            long start = System.nanoTime();
+            module.esper.getEventService().sendEventBean(event, type);
+            module.evaluationNanos += System.nanoTime() - start;
         }
+    }
+
+    /** The modules whose text names the event type: worked out once per type, not per event. */
+    private ModuleRun[] readersOf(String type) {
+        return modules.stream().filter(m -> m.module.eventTypes().contains(type)).toArray(ModuleRun[]::new);
     }
 
     /** Alerts raised at event times up to and including {@code time} are counted, not emitted (replay after restore). */
@@ -185,6 +189,7 @@ public final class RuleRuntime implements AutoCloseable {
             module.esper.destroy();
         }
         modules.clear();
+        readers.clear();
     }
 
     private static final class ModuleRun {

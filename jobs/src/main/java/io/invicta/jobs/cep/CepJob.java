@@ -144,7 +144,7 @@ public final class CepJob {
         String name = input.type().getSimpleName();
         SingleOutputStreamOperator<T> decoded = env
                 .fromSource(input.source(), DecodedEventTimes.watermarks(
-                                r -> java.time.Instant.ofEpochMilli(EventTypes.eventTimeOf(r)),
+                                EventTypes::dateObservedOf,
                                 config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
                         "cep-source-" + name)
                 .uid("cep-source-" + name)
