@@ -5,8 +5,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -79,6 +84,17 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         }
         return records;
+    }
+
+    /** Sends the records (value bytes, string keys) and waits until every one is acknowledged, in order. */
+    public void send(List<ProducerRecord<String, byte[]>> records) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (ProducerRecord<String, byte[]> record : records) {
+                producer.send(record).get();
+            }
+        }
     }
 
     public void createTopic(String name, int partitions) throws Exception {

@@ -20,10 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,12 +70,7 @@ class CepJobIT {
     }
 
     private static void produce(String topic, List<AirQualityObserved> readings) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            for (AirQualityObserved o : readings) {
-                producer.send(new ProducerRecord<>(topic, o.getId(), CODEC.encode(o))).get();
-            }
-        }
+        KAFKA.send(readings.stream().map(o -> new ProducerRecord<>(topic, o.getId(), CODEC.encode(o))).toList());
     }
 
     private static JobClient start(String topic, String alertsTopic, boolean influx) throws Exception {
@@ -182,13 +173,9 @@ class CepJobIT {
             produce("cep-reload-in", List.of(reading("s1", 0, 120), reading("s1", 1, 40)));
             assertThat(alerts("cep-reload-alerts", 1)).extracting(a -> a.getRuleVersion() + " " + a.getMessage())
                     .containsExactly("1 NO2 120 in z1");
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                    Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(),
-                    new ByteArraySerializer())) {
-                byte[] v2 = new io.invicta.cep.RuleSetMessage("city", 2,
-                        EsperOperatorTest.ruleSet(2, EsperOperatorTest.rules(80)).files()).encode();
-                producer.send(new ProducerRecord<>("cep-reload-rules", "city", v2)).get();
-            }
+            byte[] v2 = new io.invicta.cep.RuleSetMessage("city", 2,
+                    EsperOperatorTest.ruleSet(2, EsperOperatorTest.rules(80)).files()).encode();
+            KAFKA.send(List.of(new ProducerRecord<>("cep-reload-rules", "city", v2)));
             // Every instance of the zone operator reports version 2 ACTIVE.
             List<ConsumerRecord<String, byte[]>> statuses = KAFKA.consume("cep-reload-alerts-status", 2,
                     Duration.ofSeconds(90));

@@ -16,10 +16,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -79,12 +76,8 @@ class WeatherJobIT {
 
     private static void produce(String topic, Integer partition, List<WeatherObserved> observations) throws Exception {
         AvroCodec<WeatherObserved> codec = Codecs.forType(WeatherObserved.class);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            for (WeatherObserved o : observations) {
-                producer.send(new ProducerRecord<>(topic, partition, o.getId(), codec.encode(o))).get();
-            }
-        }
+        KAFKA.send(observations.stream()
+                .map(o -> new ProducerRecord<>(topic, partition, o.getId(), codec.encode(o))).toList());
     }
 
     @Test
