@@ -301,6 +301,11 @@ wait_until() {
   while IFS= read -r f; do
     [[ -n "$f" ]] || continue
     if [[ -s "$f" ]]; then
+      # A dying server's last lines are its shutdown; the cause is usually its first error.
+      if grep -qE '(^|[] ])(ERROR|FATAL)[] ]|Exception' "$f"; then
+        printf '[invicta] first errors in %s:\n' "$f" >&2
+        grep -m 8 -E '(^|[] ])(ERROR|FATAL)[] ]|Exception' "$f" | cut -c1-400 | sed 's/^/    /' >&2
+      fi
       printf '[invicta] last lines of %s:\n' "$f" >&2
       tail -n 20 "$f" | sed 's/^/    /' >&2
     fi
