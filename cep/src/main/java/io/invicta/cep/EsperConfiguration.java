@@ -2,6 +2,7 @@ package io.invicta.cep;
 
 import com.espertech.esper.common.client.configuration.Configuration;
 import com.espertech.esper.common.client.util.ClassForNameProvider;
+import com.espertech.esper.common.client.util.EventUnderlyingType;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.util.HashMap;
@@ -39,8 +40,17 @@ public final class EsperConfiguration {
         configuration.getCompiler().getByteCode().setAllowInlinedClass(false);
         configuration.getCompiler().getByteCode().setAllowSubscriber(false);
         configuration.getCompiler().getByteCode().setAttachEPL(true);
+        // Events declared in rule text (create schema, create window, insert into) as object arrays: a property
+        // read is an array index and an update copies an array, where the Map default hashes and copies a HashMap.
+        configuration.getCommon().getEventMeta().setDefaultEventRepresentation(EventUnderlyingType.OBJECTARRAY);
         configuration.getRuntime().getThreading().setInternalTimerEnabled(false);
         configuration.getRuntime().getExecution().setPrioritized(true);
+        // One thread drives a runtime (RuleRuntime is not thread-safe): Esper's statement locks and the latches
+        // that keep listener, insert-into and named-window dispatch in order across threads only cost time here.
+        configuration.getRuntime().getExecution().setDisableLocking(true);
+        configuration.getRuntime().getThreading().setListenerDispatchPreserveOrder(false);
+        configuration.getRuntime().getThreading().setInsertIntoDispatchPreserveOrder(false);
+        configuration.getRuntime().getThreading().setNamedWindowConsumerDispatchPreserveOrder(false);
         Map<String, Object> transients = new HashMap<>();
         transients.put(ClassForNameProvider.NAME, (ClassForNameProvider) EsperConfiguration::classForName);
         configuration.getCommon().setTransientConfiguration(transients);

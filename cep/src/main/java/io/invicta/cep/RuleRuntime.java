@@ -1,6 +1,7 @@
 package io.invicta.cep;
 
 import com.espertech.esper.common.client.EventBean;
+import com.espertech.esper.common.client.EventSender;
 import com.espertech.esper.common.client.configuration.Configuration;
 import com.espertech.esper.runtime.client.DeploymentOptions;
 import com.espertech.esper.runtime.client.EPDeployException;
@@ -32,7 +33,7 @@ public final class RuleRuntime implements AutoCloseable {
     private final RuleSet ruleSet;
     private final List<ModuleRun> modules = new ArrayList<>();
     private final Map<String, RuleCounters> counters = new LinkedHashMap<>();
-    private final Map<Class<?>, ModuleRun[]> readers = new java.util.HashMap<>();
+    private final Map<Class<?>, Reader[]> readers = new java.util.HashMap<>();
     private final AlertListener listener;
     private final List<RuleSet.CompiledModule> selected;
     private long now;
@@ -137,21 +138,28 @@ public final class RuleRuntime implements AutoCloseable {
             startAt(time);
         }
         now = Math.max(now, time);
-        String type = event.getSchema().getName();
         // Only the modules that read the event move their clock now; the others catch up (every callback at its
         // own time) at their next event or at the next advanceTo.
-        for (ModuleRun module : readers.computeIfAbsent(event.getClass(), c -> readersOf(type))) {
+        for (Reader reader : readers.computeIfAbsent(event.getClass(), c -> readersOf(event.getSchema().getName()))) {
+            ModuleRun module = reader.module;
             module.advance(time);
             module.eventsIn++;
             long start = System.nanoTime();
-            module.esper.getEventService().sendEventBean(event, type);
+            reader.sender.sendEvent(event);
             module.evaluationNanos += System.nanoTime() - start;
         }
     }
 
-    /** The modules whose text names the event type: worked out once per type, not per event. */
-    private ModuleRun[] readersOf(String type) {
-        return modules.stream().filter(m -> m.module.eventTypes().contains(type)).toArray(ModuleRun[]::new);
+    /**
+     * The modules whose text names the event type, each with its sender for the type: worked out once per type,
+     * not per event (a send by type name looks the type up by name every time).
+     */
+    private Reader[] readersOf(String type) {
+        return modules.stream().filter(m -> m.module.eventTypes().contains(type))
+                .map(m -> new Reader(m, m.esper.getEventService().getEventSender(type))).toArray(Reader[]::new);
+    }
+
+    private record Reader(ModuleRun module, EventSender sender) {
     }
 
     /** Alerts raised at event times up to and including {@code time} are counted, not emitted (replay after restore). */
