@@ -11,8 +11,11 @@ import io.invicta.jobs.common.LateEvent;
 import io.invicta.domain.LimitValue;
 import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.windows.EnvironmentWindows;
+import io.invicta.jobs.windows.SensorWindows;
+import io.invicta.jobs.windows.WindowFamily;
+import io.invicta.jobs.windows.WindowStats;
 import io.invicta.schemas.AirQualityObserved;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -22,11 +25,12 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Air quality per sensor and per zone, per pollutant: Kafka → decode and validate (failures → dead-letter topic)
@@ -88,45 +92,50 @@ public final class AirQualityJob {
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         ZoneId cityZone = MetricsOptions.cityZone(config);
 
-        SingleOutputStreamOperator<WindowStats> sensors = sensorWindows(input.events(), config);
-        DataStream<WindowStats> means = sensors.union(zoneWindows(sensors, lateness));
+        EnvironmentWindows windows = windows(input.events(), config);
+        DataStream<WindowStats> means = windows.means();
         means.sinkTo(outputs.means()).name("influxdb-air-quality").uid("influxdb-air-quality");
 
-        DataStream<PollutantMean> sensorHourly = sensors.getSideOutput(SensorWindows.HOURLY);
+        DataStream<PollutantMean> sensorHourly = windows.sensors().getSideOutput(SensorWindows.HOURLY)
+                .flatMap(new PollutantMeans()).name("hourly-means");
+        DataStream<PollutantMean> sensorDaily = windows.sensors().getSideOutput(SensorWindows.DAILY)
+                .flatMap(new PollutantMeans()).name("daily-means");
         airQualityIndex(sensorHourly, lateness)
                 .sinkTo(outputs.index()).name("influxdb-air-quality-index").uid("influxdb-air-quality-index");
-        exceedances(sensorHourly, sensors.getSideOutput(SensorWindows.DAILY), cityZone, lateness)
+        exceedances(sensorHourly, sensorDaily, cityZone, lateness)
                 .sinkTo(outputs.exceedances()).name("influxdb-exceedances").uid("influxdb-exceedances");
         return means;
     }
 
+    /** The uids the air-quality windows had before the other jobs shared them: savepoints keep working. */
+    static final EnvironmentWindows.Uids UIDS = new EnvironmentWindows.Uids("sensor-slices", "means-sensor",
+            "means-zone");
+
     /**
      * Every window of every sensor in one keyed operator (short and long means, hourly means, local-day means), fed
-     * by a pre-aggregation chained before the shuffle: one record per sensor and slice of time crosses the network
-     * instead of one per reading and window.
+     * by a pre-aggregation chained before the shuffle (one record per sensor and slice of time crosses the network
+     * instead of one per reading and window); zone means merged from the sensors' windows.
      */
-    static SingleOutputStreamOperator<WindowStats> sensorWindows(DataStream<AirQualityObserved> observations,
-                                                                 ReadableConfig config) {
-        Duration shortWindow = config.get(MetricsOptions.SHORT_WINDOW);
-        Duration longWindow = config.get(MetricsOptions.LONG_WINDOW);
-        return observations
-                .transform("sensor-slices", TypeInformation.of(WindowStats.class), new SensorPreAggregate(
-                        SensorPreAggregate.sliceFor(shortWindow, longWindow), ZoneResolver.of(config)))
-                .uid("sensor-slices")
-                .keyBy(w -> w.sensorId, Types.STRING)
-                .process(new SensorWindows(shortWindow, longWindow, MetricsOptions.cityZone(config),
-                        config.get(EventTimeOptions.ALLOWED_LATENESS)))
-                .name("means-sensor")
-                .uid("means-sensor");
+    static EnvironmentWindows windows(DataStream<AirQualityObserved> observations, ReadableConfig config) {
+        return EnvironmentWindows.of(observations, new AirQualityMeasurer(), ZoneResolver.of(config),
+                families(config.get(MetricsOptions.SHORT_WINDOW), config.get(MetricsOptions.LONG_WINDOW),
+                        MetricsOptions.cityZone(config)),
+                config.get(EventTimeOptions.ALLOWED_LATENESS), UIDS);
     }
 
-    /** Zone means (short and long windows) merged from the sensor windows' partial results. */
-    static DataStream<WindowStats> zoneWindows(SingleOutputStreamOperator<WindowStats> sensors, Duration lateness) {
-        return sensors.getSideOutput(SensorWindows.ZONE_PARTIALS)
-                .keyBy(w -> w.zone, Types.STRING)
-                .process(new ZoneWindows(lateness))
-                .name("means-zone")
-                .uid("means-zone");
+    /**
+     * The short and long means; hourly means for the index and the hourly limits (from the long window when it is
+     * one hour, else their own); local-day means of PM10 and SO2 for the daily limits.
+     */
+    static WindowFamily[] families(Duration shortWindow, Duration longWindow, ZoneId cityZone) {
+        List<WindowFamily> list = new ArrayList<>();
+        list.add(WindowFamily.tumbling(shortWindow, true, shortWindow.equals(HOUR) && !longWindow.equals(HOUR)));
+        list.add(WindowFamily.tumbling(longWindow, true, longWindow.equals(HOUR)));
+        if (!shortWindow.equals(HOUR) && !longWindow.equals(HOUR)) {
+            list.add(WindowFamily.tumbling(HOUR, false, true));
+        }
+        list.add(WindowFamily.localDays(cityZone, 1 << Pollutant.PM10.ordinal() | 1 << Pollutant.SO2.ordinal()));
+        return list.toArray(new WindowFamily[0]);
     }
 
     private static final Duration HOUR = Duration.ofHours(1);

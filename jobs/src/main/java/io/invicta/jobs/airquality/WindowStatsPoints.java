@@ -1,5 +1,6 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.windows.WindowStats;
 import io.invicta.sinks.influxdb.InfluxPoint;
 import io.invicta.sinks.influxdb.PointConverter;
 
@@ -14,7 +15,7 @@ public final class WindowStatsPoints implements PointConverter<WindowStats> {
 
     @Override
     public void convert(WindowStats window, Consumer<InfluxPoint> out) {
-        for (PollutantMean mean : window.means()) {
+        for (PollutantMean mean : PollutantMeans.of(window)) {
             points.convert(mean, out);
         }
     }

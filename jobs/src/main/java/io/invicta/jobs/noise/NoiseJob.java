@@ -10,6 +10,8 @@ import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.windows.EnvironmentWindows;
+import io.invicta.jobs.windows.WindowFamily;
 import io.invicta.schemas.NoiseLevelObserved;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -18,9 +20,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 import java.time.Duration;
 
@@ -61,36 +61,32 @@ public final class NoiseJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
+        // As in the air-quality job: no operator keeps or changes a record it passed on, so chained operators
+        // need not deep-copy each Avro record.
+        env.getConfig().enableObjectReuse();
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         DecodedInput<NoiseLevelObserved> input = DecodedInput.of(env, config, source, NoiseLevelObserved.class,
                 NoiseLevelObserved::getDateObserved, NoiseLevelObserved::getId, "noise");
         input.deadLetters().sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
         input.late().sinkTo(lateEventSink).name("late-events").uid("late-events");
 
-        DataStream<NoiseReading> readings = input.events()
-                .flatMap(new ToNoiseReadings(ZoneResolver.of(config)))
-                .name("noise-readings").uid("noise-readings");
-
-        MetricsOptions.sensorsAndZones(config, (perSensor, window) -> levels(readings, perSensor, window, lateness))
+        EnvironmentWindows.of(input.events(), new NoiseMeasurer(), ZoneResolver.of(config),
+                        WindowFamily.shortAndLong(config.get(MetricsOptions.SHORT_WINDOW),
+                                config.get(MetricsOptions.LONG_WINDOW)),
+                        lateness, EnvironmentWindows.Uids.prefixed("noise"))
+                .means()
+                .map(NoiseMeasurer::level).name("noise-levels")
                 .sinkTo(levelSink).name("influxdb-noise").uid("influxdb-noise");
 
-        readings.keyBy(r -> r.sensorId, Types.STRING)
+        // Lden needs each observation's own interval (its middle decides the day, evening or night period), so
+        // it reads the observations, not the slices of the windows.
+        input.events()
+                .flatMap(new ToNoiseReadings(ZoneResolver.of(config)))
+                .name("noise-readings").uid("noise-readings")
+                .keyBy(r -> r.sensorId, Types.STRING)
                 .process(new LdenCalculator(MetricsOptions.cityZone(config), lateness))
                 .name("lden").uid("lden")
                 .sinkTo(ldenSink).name("influxdb-noise-lden").uid("influxdb-noise-lden");
-    }
-
-    private static DataStream<NoiseLevel> levels(DataStream<NoiseReading> readings, boolean perSensor,
-                                                 Duration window, Duration lateness) {
-        String resolution = MetricsOptions.resolution(window);
-        String scope = perSensor ? "sensor" : "zone";
-        return readings
-                .keyBy(perSensor ? r -> r.sensorId : r -> r.zone, Types.STRING)
-                .window(TumblingEventTimeWindows.of(window))
-                .allowedLateness(lateness)
-                .aggregate(new NoiseWindowFunctions.Energy(), new NoiseWindowFunctions.Emit(perSensor, resolution))
-                .name("noise-" + scope + "-" + resolution)
-                .uid("noise-" + scope + "-" + resolution);
     }
 
     public static void main(String[] args) throws Exception {

@@ -23,8 +23,7 @@ public final class ToNoiseReadings implements FlatMapFunction<NoiseLevelObserved
             return;
         }
         long end = o.getDateObserved().toEpochMilli();
-        double seconds = o.getDateObservedFrom() == null ? 1.0
-                : Math.max(1.0, (end - o.getDateObservedFrom().toEpochMilli()) / 1000.0);
+        double seconds = NoiseMeasurer.seconds(o);
         String zone = zones.zoneOf(o.getZone(), o.getLocation().getLat(), o.getLocation().getLon());
         out.collect(new NoiseReading(o.getId(), zone, end, seconds, Decibels.energy(o.getLAeq()) * seconds,
                 o.getLAmax() == null ? Double.NaN : o.getLAmax()));

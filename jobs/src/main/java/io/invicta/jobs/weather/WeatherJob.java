@@ -10,18 +10,16 @@ import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.windows.EnvironmentWindows;
+import io.invicta.jobs.windows.WindowFamily;
 import io.invicta.schemas.WeatherObserved;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 import java.time.Duration;
 
@@ -58,31 +56,22 @@ public final class WeatherJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
+        // As in the air-quality job: no operator keeps or changes a record it passed on, so chained operators
+        // need not deep-copy each Avro record.
+        env.getConfig().enableObjectReuse();
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         DecodedInput<WeatherObserved> input = DecodedInput.of(env, config, source, WeatherObserved.class,
                 WeatherObserved::getDateObserved, WeatherObserved::getId, "weather");
         input.deadLetters().sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
         input.late().sinkTo(lateEventSink).name("late-events").uid("late-events");
 
-        DataStream<WeatherReading> readings = input.events()
-                .flatMap(new ToWeatherReadings(ZoneResolver.of(config)))
-                .name("weather-readings").uid("weather-readings");
-        MetricsOptions.sensorsAndZones(config, (perSensor, window) -> stats(readings, perSensor, window, lateness))
+        EnvironmentWindows.of(input.events(), new WeatherMeasurer(), ZoneResolver.of(config),
+                        WindowFamily.shortAndLong(config.get(MetricsOptions.SHORT_WINDOW),
+                                config.get(MetricsOptions.LONG_WINDOW)),
+                        lateness, EnvironmentWindows.Uids.prefixed("weather"))
+                .means()
+                .flatMap(new WeatherMeasurer()).name("weather-stats")
                 .sinkTo(sink).name("influxdb-weather").uid("influxdb-weather");
-    }
-
-    private static DataStream<WeatherStats> stats(DataStream<WeatherReading> readings, boolean perSensor,
-                                                  Duration window, Duration lateness) {
-        String resolution = MetricsOptions.resolution(window);
-        String scope = perSensor ? "sensor" : "zone";
-        return readings
-                .keyBy(perSensor ? r -> Tuple2.of(r.sensorId, r.variable) : r -> Tuple2.of(r.zone, r.variable),
-                        Types.TUPLE(Types.STRING, Types.STRING))
-                .window(TumblingEventTimeWindows.of(window))
-                .allowedLateness(lateness)
-                .aggregate(new WeatherAggregate(), new EmitWeatherStats(perSensor, resolution))
-                .name("weather-" + scope + "-" + resolution)
-                .uid("weather-" + scope + "-" + resolution);
     }
 
     public static void main(String[] args) throws Exception {

@@ -23,7 +23,7 @@ public final class WeatherPoints implements PointConverter<WeatherStats> {
             point.tag("sensor", s.sensorId);
         }
         point.tag("zone", s.zone).tag("variable", s.variable).field("count", s.count);
-        if (ToWeatherReadings.WIND_DIRECTION.equals(s.variable)) {
+        if (WeatherMeasurer.WIND_DIRECTION.equals(s.variable)) {
             // An angle has no meaningful min or max; the mean is left out when the directions cancel out.
             if (!Double.isNaN(s.mean)) {
                 point.field("mean", s.mean);

@@ -8,7 +8,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.api.Schema;
@@ -128,8 +127,7 @@ public final class EnvironmentWindowsBenchmark {
         StreamExecutionEnvironment env = env();
         Configuration config = new Configuration();
         config.set(EventTimeOptions.ALLOWED_LATENESS, Duration.ZERO);
-        SingleOutputStreamOperator<WindowStats> sensors = AirQualityJob.sensorWindows(observations(env, events), config);
-        sensors.union(AirQualityJob.zoneWindows(sensors, Duration.ZERO)).sinkTo(new DiscardingSink<>());
+        AirQualityJob.windows(observations(env, events), config).means().sinkTo(new DiscardingSink<>());
         env.execute("benchmark-windows");
     }
 

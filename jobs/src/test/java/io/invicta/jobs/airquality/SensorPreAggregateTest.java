@@ -1,5 +1,7 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.windows.SensorPreAggregate;
+import io.invicta.jobs.windows.WindowStats;
 import io.invicta.domain.Geo;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
@@ -25,7 +27,8 @@ class SensorPreAggregateTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new OneInputStreamOperatorTestHarness<>(new SensorPreAggregate(Duration.ofMinutes(1), io.invicta.jobs.common.ZoneResolver.geohash(6)));
+        harness = new OneInputStreamOperatorTestHarness<>(new SensorPreAggregate<>(Duration.ofMinutes(1), io.invicta.jobs.common.ZoneResolver.geohash(6),
+                new AirQualityMeasurer()));
         harness.open();
     }
 
@@ -53,7 +56,7 @@ class SensorPreAggregateTest {
 
         harness.processWatermark(new Watermark(T + 20_000));
 
-        assertThat(slices()).flatExtracting(WindowStats::means)
+        assertThat(slices()).flatExtracting(PollutantMeans::of)
                 .extracting(m -> m.sensorId, m -> m.pollutant, m -> m.windowStart, m -> m.count, m -> m.mean)
                 .containsExactlyInAnyOrder(tuple("s1", Pollutant.NO2, T, 2L, 20.0), tuple("s1", Pollutant.PM10, T, 1L, 4.0),
                         tuple("s2", Pollutant.NO2, T, 1L, 50.0));
@@ -88,7 +91,7 @@ class SensorPreAggregateTest {
         observe("s2", null, T, Double.NaN, null);   // no concentration at all: no window
         harness.processWatermark(new Watermark(T + MIN));
 
-        assertThat(slices()).flatExtracting(WindowStats::means).extracting(m -> m.sensorId, m -> m.zone, m -> m.pollutant)
+        assertThat(slices()).flatExtracting(PollutantMeans::of).extracting(m -> m.sensorId, m -> m.zone, m -> m.pollutant)
                 .containsExactly(tuple("s1", Geo.geohash(41.15, -8.61, 6), Pollutant.PM10));
     }
 

@@ -1,5 +1,8 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.windows.Measures;
+import io.invicta.jobs.windows.SensorWindows;
+import io.invicta.jobs.windows.WindowStats;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -30,7 +33,8 @@ class SensorWindowsTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SensorWindows(
-                Duration.ofMinutes(1), Duration.ofHours(1), ZoneId.of("Europe/Lisbon"), Duration.ofMillis(LATENESS))),
+                AirQualityJob.families(Duration.ofMinutes(1), Duration.ofHours(1), ZoneId.of("Europe/Lisbon")),
+                Duration.ofMillis(LATENESS))),
                 w -> w.sensorId, Types.STRING);
         harness.open();
     }
@@ -42,7 +46,7 @@ class SensorWindowsTest {
 
     /** One pre-aggregated slice (a minute) of a sensor: the values of one pollutant. */
     static WindowStats slice(String sensor, String zone, long start, Pollutant pollutant, double... values) {
-        PollutantStats stats = new PollutantStats();
+        Measures stats = new Measures(Pollutant.values().length);
         for (double v : values) {
             stats.add(pollutant.ordinal(), v);
         }
@@ -55,7 +59,7 @@ class SensorWindowsTest {
 
     private List<PollutantMean> means(String resolution) {
         return harness.extractOutputValues().stream().filter(w -> w.resolution.equals(resolution))
-                .flatMap(w -> w.means().stream()).toList();
+                .flatMap(w -> PollutantMeans.of(w).stream()).toList();
     }
 
     @Test
@@ -72,7 +76,7 @@ class SensorWindowsTest {
                 tuple("s1", "z1", Pollutant.NO2, T, 2L, 20.0, 10.0, 30.0),
                 tuple("s1", "z1", Pollutant.PM10, T, 1L, 5.0, 5.0, 5.0));
         assertThat(sideOutput(SensorWindows.ZONE_PARTIALS)).singleElement()
-                .satisfies(w -> assertThat(w.means()).hasSize(2));
+                .satisfies(w -> assertThat(PollutantMeans.of(w)).hasSize(2));
     }
 
     @Test
@@ -85,10 +89,10 @@ class SensorWindowsTest {
 
         assertThat(means("1h")).extracting(m -> m.pollutant, m -> m.count, m -> m.mean)
                 .containsExactly(tuple(Pollutant.NO2, 2L, 15.0), tuple(Pollutant.PM10, 1L, 40.0));
-        assertThat(sideOutput(SensorWindows.HOURLY)).extracting(m -> m.pollutant, m -> m.resolution, m -> m.mean)
+        assertThat(means(SensorWindows.HOURLY)).extracting(m -> m.pollutant, m -> m.resolution, m -> m.mean)
                 .containsExactly(tuple(Pollutant.NO2, "1h", 15.0), tuple(Pollutant.PM10, "1h", 40.0));
         long lisbonDay = Instant.parse("2024-04-30T23:00:00Z").toEpochMilli(); // WEST = UTC+1
-        assertThat(sideOutput(SensorWindows.DAILY)).extracting(m -> m.pollutant, m -> m.windowStart, m -> m.windowEnd)
+        assertThat(means(SensorWindows.DAILY)).extracting(m -> m.pollutant, m -> m.windowStart, m -> m.windowEnd)
                 .containsExactly(tuple(Pollutant.PM10, lisbonDay, lisbonDay + 24 * HOUR));
     }
 
@@ -137,8 +141,12 @@ class SensorWindowsTest {
         assertThat(means("1h")).extracting(m -> m.zone, m -> m.count).as("tagged with the latest zone")
                 .containsExactly(tuple("z2", 3L));
         assertThat(sideOutput(SensorWindows.ZONE_PARTIALS)).filteredOn(w -> w.resolution.equals("1h"))
-                .flatExtracting(WindowStats::means).extracting(m -> m.zone, m -> m.count)
+                .flatExtracting(PollutantMeans::of).extracting(m -> m.zone, m -> m.count)
                 .containsExactlyInAnyOrder(tuple("z1", 2L), tuple("z2", 1L));
+    }
+
+    private List<PollutantMean> means(org.apache.flink.util.OutputTag<WindowStats> tag) {
+        return sideOutput(tag).stream().flatMap(w -> PollutantMeans.of(w).stream()).toList();
     }
 
     private <X> List<X> sideOutput(org.apache.flink.util.OutputTag<X> tag) {

@@ -1,7 +1,8 @@
 package io.invicta.jobs.weather;
 
-import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.domain.WindDirections;
+import io.invicta.jobs.windows.Measures;
+import io.invicta.jobs.windows.WindowStats;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.WeatherObserved;
 import io.invicta.sinks.influxdb.InfluxPoint;
@@ -17,93 +18,124 @@ import static org.assertj.core.api.Assertions.within;
 
 class WindDirectionMeanTest {
 
+    private static final WeatherMeasurer MEASURER = new WeatherMeasurer();
+
+    private static final WeatherObserved WINDY = WeatherObserved.newBuilder().setId("w1").setDateObserved(Instant.EPOCH)
+            .setLocation(new GeoPoint(41.16, -8.68)).setZone("Foz").setWindSpeed(3.0).setWindDirection(350.0)
+            .build();
+
     /** Angular distance, so 359.9999 and 0.0001 count as close. */
     private static double offBy(double degrees, double expected) {
         double d = Math.abs(degrees - expected) % 360;
         return Math.min(d, 360 - d);
     }
 
-    private static WeatherAccumulator directions(double... degrees) {
-        WeatherAggregate aggregate = new WeatherAggregate();
-        WeatherAccumulator acc = aggregate.createAccumulator();
-        for (double d : degrees) {
-            aggregate.add(new WeatherReading("w1", "Foz", ToWeatherReadings.WIND_DIRECTION, 0, d), acc);
+    private static Measures measures(WeatherObserved... observations) {
+        Measures m = new Measures(MEASURER.variables());
+        for (WeatherObserved o : observations) {
+            MEASURER.addTo(o, m);
         }
-        return acc;
+        return m;
+    }
+
+    /** The statistics a window of these observations gives, one per variable. */
+    private static List<WeatherStats> stats(Measures m) {
+        List<WeatherStats> out = new ArrayList<>();
+        MEASURER.flatMap(new WindowStats("w1", "Foz", "1m", 0, 60_000, m), new ListCollector<>(out));
+        return out;
+    }
+
+    private static WeatherStats direction(Measures m) {
+        return stats(m).stream().filter(s -> s.variable.equals(WeatherMeasurer.WIND_DIRECTION)).findFirst()
+                .orElseThrow();
+    }
+
+    private static Measures directions(double... degrees) {
+        WeatherObserved[] observations = new WeatherObserved[degrees.length];
+        for (int i = 0; i < degrees.length; i++) {
+            observations[i] = WeatherObserved.newBuilder(WINDY).setWindDirection(degrees[i]).build();
+        }
+        return measures(observations);
     }
 
     @Test
     void threeHundredFiftyAndTenAverageToNorthNotSouth() {
-        double mean = directions(350, 10).meanDirection();
+        double mean = direction(directions(350, 10)).mean;
         assertThat(offBy(mean, 0)).isLessThan(1e-9);
         assertThat(mean).isGreaterThanOrEqualTo(0).isLessThan(360);
     }
 
     @Test
     void directionsAroundNorthAverageToTheirMiddle() {
-        assertThat(directions(355, 5, 15).meanDirection()).isCloseTo(5, within(1e-9));
-        assertThat(directions(0, 90).meanDirection()).isCloseTo(45, within(1e-9));
-        assertThat(directions(270, 180).meanDirection()).isCloseTo(225, within(1e-9));
+        assertThat(direction(directions(355, 5, 15)).mean).isCloseTo(5, within(1e-9));
+        assertThat(direction(directions(0, 90)).mean).isCloseTo(45, within(1e-9));
+        assertThat(direction(directions(270, 180)).mean).isCloseTo(225, within(1e-9));
     }
 
     @Test
     void oppositeDirectionsHaveNoMeanAndAZeroResultant() {
-        WeatherAccumulator acc = directions(90, 270);
-        assertThat(acc.meanDirection()).isNaN();
-        assertThat(acc.resultantLength()).isLessThan(WindDirections.MIN_RESULTANT_LENGTH);
-        assertThat(acc.count).isEqualTo(2);
+        WeatherStats s = direction(directions(90, 270));
+        assertThat(s.mean).isNaN();
+        assertThat(s.resultantLength).isLessThan(WindDirections.MIN_RESULTANT_LENGTH);
+        assertThat(s.count).isEqualTo(2);
     }
 
     @Test
     void theResultantLengthIsOneWhenAllDirectionsAgree() {
-        assertThat(directions(200, 200, 200).resultantLength()).isCloseTo(1, within(1e-12));
-        assertThat(directions(0, 90).resultantLength()).isCloseTo(Math.sqrt(0.5), within(1e-12));
+        assertThat(direction(directions(200, 200, 200)).resultantLength).isCloseTo(1, within(1e-12));
+        assertThat(direction(directions(0, 90)).resultantLength).isCloseTo(Math.sqrt(0.5), within(1e-12));
     }
 
     @Test
-    void mergedAccumulatorsAverageLikeOne() {
-        WeatherAccumulator a = directions(350);
-        a.merge(directions(10));
-        assertThat(offBy(a.meanDirection(), 0)).isLessThan(1e-9);
-        assertThat(a.count).isEqualTo(2);
+    void mergedWindowsAverageLikeOne() {
+        Measures a = directions(350);
+        a.merge(directions(10), -1);
+        WeatherStats s = direction(a);
+        assertThat(offBy(s.mean, 0)).isLessThan(1e-9);
+        assertThat(s.count).isEqualTo(2);
     }
 
     @Test
-    void directionIsAReadingButNotInACalm() {
-        WeatherObserved windy = WeatherObserved.newBuilder().setId("w1").setDateObserved(Instant.EPOCH)
-                .setLocation(new GeoPoint(41.16, -8.68)).setZone("Foz").setWindSpeed(3.0).setWindDirection(350.0)
-                .build();
-        WeatherObserved calm = WeatherObserved.newBuilder(windy).setWindSpeed(0.0).build();
-        List<WeatherReading> out = new ArrayList<>();
-        ToWeatherReadings split = new ToWeatherReadings(ZoneResolver.geohash(6));
-        split.flatMap(windy, new ListCollector<>(out));
-        assertThat(out).extracting(r -> r.variable).containsExactly("windSpeed", "windDirection");
-        out.clear();
-        split.flatMap(calm, new ListCollector<>(out));
-        assertThat(out).extracting(r -> r.variable).containsExactly("windSpeed");
+    void directionIsAVariableButNotInACalm() {
+        WeatherObserved calm = WeatherObserved.newBuilder(WINDY).setWindSpeed(0.0).build();
+        assertThat(stats(measures(WINDY))).extracting(s -> s.variable).containsExactly("windSpeed", "windDirection");
+        assertThat(stats(measures(calm))).extracting(s -> s.variable).containsExactly("windSpeed");
+    }
+
+    @Test
+    void scalarVariablesHaveCountMeanMinMaxAndAnObservationWithoutValuesAddsNothing() {
+        WeatherObserved cold = WeatherObserved.newBuilder(WINDY).setTemperature(10.0).setPrecipitation(0.5).build();
+        WeatherObserved warm = WeatherObserved.newBuilder(WINDY).setTemperature(20.0).setPrecipitation(1.5).build();
+        List<WeatherStats> out = stats(measures(cold, warm));
+
+        assertThat(out).filteredOn(s -> s.variable.equals("temperature")).singleElement().satisfies(s -> {
+            assertThat(s.count).isEqualTo(2);
+            assertThat(s.mean).isEqualTo(15.0);
+            assertThat(s.min).isEqualTo(10.0);
+            assertThat(s.max).isEqualTo(20.0);
+            assertThat(s.resultantLength).isNaN();
+        });
+        assertThat(out).filteredOn(s -> s.variable.equals("precipitation")).singleElement()
+                .satisfies(s -> assertThat(s.sum).isEqualTo(2.0));
+        WeatherObserved empty = WeatherObserved.newBuilder(WINDY).setWindSpeed(null).setWindDirection(null).build();
+        Measures m = new Measures(MEASURER.variables());
+        assertThat(MEASURER.addTo(empty, m)).isFalse();
+        assertThat(m.reported()).isZero();
     }
 
     @Test
     void theDirectionPointHasTheVectorMeanAndResultantButNoMinOrMax() {
-        WeatherStats stats = new WeatherStats();
-        stats.sensorId = "w1";
-        stats.zone = "Foz";
-        stats.variable = ToWeatherReadings.WIND_DIRECTION;
-        stats.resolution = "1m";
-        stats.count = 2;
-        stats.mean = 5.0;
-        stats.resultantLength = 0.9;
+        WeatherStats stats = direction(directions(0, 10));
         InfluxPoint point = point(stats);
         assertThat(point.measurement()).isEqualTo("weather_1m");
         assertThat(point.tag("variable")).isEqualTo("windDirection");
-        assertThat(point.field("mean")).isEqualTo(5.0);
-        assertThat(point.field("resultant_length")).isEqualTo(0.9);
+        assertThat((Double) point.field("mean")).isCloseTo(5.0, within(1e-9));
+        assertThat((Double) point.field("resultant_length")).isCloseTo(stats.resultantLength, within(1e-12));
         assertThat(point.field("count")).isEqualTo(2L);
         assertThat(point.fieldCount()).as("count, mean, resultant_length: no min, max or total").isEqualTo(3);
 
-        stats.mean = Double.NaN;
-        stats.resultantLength = 0.0;
-        assertThat(point(stats).field("mean")).as("no direction when they cancel out").isNull();
+        assertThat(point(direction(directions(90, 270))).field("mean")).as("no direction when they cancel out")
+                .isNull();
     }
 
     private static InfluxPoint point(WeatherStats stats) {

@@ -1,4 +1,4 @@
-package io.invicta.jobs.airquality;
+package io.invicta.jobs.windows;
 
 import org.apache.flink.streaming.api.TimerService;
 

@@ -1,4 +1,4 @@
-package io.invicta.jobs.airquality;
+package io.invicta.jobs.windows;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -9,19 +9,17 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * All tumbling windows of one sensor (the key) in one operator: each slice of the sensor's readings (from
- * {@link SensorPreAggregate}) updates the compact accumulators of every pollutant of its short, long, hourly and
- * local-day windows with one state access, instead of five readings per observation each shuffled to five window
- * operators. Emits, when the watermark passes a window's
- * end, the sensor's {@link WindowStats} (main output, for the means sink), its share of the zone's window
- * ({@link #ZONE_PARTIALS}, merged by {@link ZoneWindows}), hourly means ({@link #HOURLY}: the index and the hourly
- * limits) and local-day means ({@link #DAILY}: the daily limits).
+ * {@link SensorPreAggregate}) updates the compact accumulators of every variable of each of its
+ * {@link WindowFamily window families} (short and long, and for air quality hourly and local-day windows) with
+ * one state access, instead of one reading per variable and observation, each shuffled to one window operator per
+ * window length. Emits, when the watermark passes a window's end, the sensor's {@link WindowStats} (main output),
+ * its share of the zone's window ({@link #ZONE_PARTIALS}, merged by {@link ZoneWindows}), and for the families
+ * that ask, the window to {@link #HOURLY} or {@link #DAILY}.
  *
  * <p>Event-time semantics are those of Flink's window operator with allowed lateness: a window fires once the
  * watermark reaches its end − 1 ms; a reading for a fired window within the allowed lateness updates it and emits
@@ -32,35 +30,36 @@ import java.util.Map;
 public final class SensorWindows extends KeyedProcessFunction<String, WindowStats, WindowStats> {
 
     private static final long serialVersionUID = 1L;
-    private static final Duration HOUR = Duration.ofHours(1);
 
     /** Each sensor window's readings per zone, for the zone windows. */
     public static final OutputTag<WindowStats> ZONE_PARTIALS = new OutputTag<>("zone-partials") {
     };
-    /** Hourly means per sensor and pollutant. */
-    public static final OutputTag<PollutantMean> HOURLY = new OutputTag<>("hourly-means") {
+    /** The windows of the families with {@code hourly} set (air quality: the index and the hourly limits). */
+    public static final OutputTag<WindowStats> HOURLY = new OutputTag<>("hourly-windows") {
     };
-    /** Means over local calendar days per sensor, for PM10 and SO2 (the daily limit values). */
-    public static final OutputTag<PollutantMean> DAILY = new OutputTag<>("daily-means") {
+    /** The local-day windows (air quality: the daily limits). */
+    public static final OutputTag<WindowStats> DAILY = new OutputTag<>("daily-windows") {
     };
 
     private final WindowFamily[] families;
     private final long latenessMs;
     private transient ValueState<SensorState> state;
 
-    /**
-     * @param cityZone time zone of the local days; the hourly means come from the long window when it is one hour
-     */
-    public SensorWindows(Duration shortWindow, Duration longWindow, ZoneId cityZone, Duration allowedLateness) {
-        List<WindowFamily> list = new ArrayList<>();
-        list.add(WindowFamily.tumbling(shortWindow, true, shortWindow.equals(HOUR) && !longWindow.equals(HOUR)));
-        list.add(WindowFamily.tumbling(longWindow, true, longWindow.equals(HOUR)));
-        if (!shortWindow.equals(HOUR) && !longWindow.equals(HOUR)) {
-            list.add(WindowFamily.tumbling(HOUR, false, true));
+    public SensorWindows(WindowFamily[] families, Duration allowedLateness) {
+        if (families.length == 0) {
+            throw new IllegalArgumentException("no window family");
         }
-        list.add(WindowFamily.localDays(cityZone, Pollutant.PM10, Pollutant.SO2));
-        this.families = list.toArray(new WindowFamily[0]);
+        this.families = families.clone();
         this.latenessMs = allowedLateness.toMillis();
+    }
+
+    /** The slice length for these families (see {@link SensorPreAggregate#sliceFor}). */
+    public static Duration sliceFor(WindowFamily[] families) {
+        Duration[] lengths = new Duration[families.length];
+        for (int i = 0; i < families.length; i++) {
+            lengths[i] = families[i].length();
+        }
+        return SensorPreAggregate.sliceFor(lengths);
     }
 
     @Override
@@ -78,7 +77,7 @@ public final class SensorWindows extends KeyedProcessFunction<String, WindowStat
         int reported = slice.stats.reported();
         for (int f = 0; f < families.length; f++) {
             WindowFamily family = families[f];
-            if ((reported & family.pollutants) == 0) {
+            if ((reported & family.variables) == 0) {
                 continue;
             }
             SensorWindow w = s.find(f, slice.windowStart);
@@ -90,7 +89,7 @@ public final class SensorWindows extends KeyedProcessFunction<String, WindowStat
                 w = new SensorWindow(f, tw.getStart(), tw.getEnd());
                 s.windows(f).add(w);
             }
-            w.add(slice.zone, slice.stats, family.pollutants);
+            w.add(slice.zone, slice.stats, family.variables);
             if (w.maxTimestamp() <= watermark) {
                 emit(w, ctx, out); // late readings within the lateness: the corrected result now
             }
@@ -122,26 +121,24 @@ public final class SensorWindows extends KeyedProcessFunction<String, WindowStat
         w.fired = true;
         WindowFamily family = families[w.family];
         String sensor = ctx.getCurrentKey();
+        // Copies: the window may take more (late) readings after this result has left.
+        WindowStats result = new WindowStats(sensor, w.zone, family.resolution, w.start, w.end, w.total.copy());
         if (family.means) {
-            // Copies: the window may take more (late) readings after this result has left.
-            WindowStats result = new WindowStats(sensor, w.zone, family.resolution, w.start, w.end, w.total.copy());
             out.collect(result);
             if (w.byZone == null) {
                 ctx.output(ZONE_PARTIALS, result);
             } else {
-                for (Map.Entry<String, PollutantStats> e : w.byZone.entrySet()) {
+                for (Map.Entry<String, Measures> e : w.byZone.entrySet()) {
                     ctx.output(ZONE_PARTIALS, new WindowStats(sensor, e.getKey(), family.resolution, w.start, w.end,
                             e.getValue().copy()));
                 }
             }
         }
-        if (family.hourly || family.daily) {
-            for (Pollutant p : Pollutant.all()) {
-                PollutantMean mean = w.total.mean(p, sensor, w.zone, family.resolution, w.start, w.end);
-                if (mean != null) {
-                    ctx.output(family.hourly ? HOURLY : DAILY, mean);
-                }
-            }
+        if (family.hourly) {
+            ctx.output(HOURLY, result);
+        }
+        if (family.daily) {
+            ctx.output(DAILY, result);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.invicta.jobs.airquality;
+package io.invicta.jobs.windows;
 
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
@@ -16,16 +16,15 @@ import java.lang.reflect.Type;
 import java.util.Map;
 
 /**
- * The wire format of {@link WindowStats}, the record of every shuffle of the air-quality windows: the strings, the
- * window, a bit mask of the reported pollutants and then only their count, sum, min and max. Flink's POJO
- * serializer (reflection per field, every array in full, eight pollutants whether reported or not) took a
- * quarter of the window operators' time. Records only: {@code WindowStats} is never kept in state.
+ * The wire format of {@link WindowStats}, the record of every shuffle of the environment windows: the strings, the
+ * window, the number of variables, a bit mask of the reported ones and then only their count, sum, min and max.
+ * Flink's POJO serializer (reflection per field, every array in full, whether reported or not) took a quarter of
+ * the window operators' time. Records only: {@code WindowStats} is never kept in state.
  */
 public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowStats> {
 
     private static final long serialVersionUID = 1L;
-    private static final int N = Pollutant.values().length;
-    static final WindowStatsSerializer INSTANCE = new WindowStatsSerializer();
+    public static final WindowStatsSerializer INSTANCE = new WindowStatsSerializer();
 
     @Override
     public boolean isImmutableType() {
@@ -60,10 +59,11 @@ public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowS
         StringValue.writeString(w.resolution, out);
         out.writeLong(w.windowStart);
         out.writeLong(w.windowEnd);
-        PollutantStats s = w.stats;
+        Measures s = w.stats;
         int reported = s.reported();
-        out.writeByte(reported);
-        for (int p = 0; p < N; p++) {
+        out.writeByte(s.size());
+        out.writeInt(reported);
+        for (int p = 0; p < s.size(); p++) {
             if ((reported & (1 << p)) != 0) {
                 out.writeLong(s.count[p]);
                 out.writeDouble(s.sum[p]);
@@ -81,9 +81,9 @@ public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowS
         w.resolution = StringValue.readString(in);
         w.windowStart = in.readLong();
         w.windowEnd = in.readLong();
-        PollutantStats s = new PollutantStats();
-        int reported = in.readUnsignedByte();
-        for (int p = 0; p < N; p++) {
+        Measures s = new Measures(in.readUnsignedByte());
+        int reported = in.readInt();
+        for (int p = 0; p < s.size(); p++) {
             if ((reported & (1 << p)) != 0) {
                 s.count[p] = in.readLong();
                 s.sum[p] = in.readDouble();

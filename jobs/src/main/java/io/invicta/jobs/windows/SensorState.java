@@ -1,4 +1,4 @@
-package io.invicta.jobs.airquality;
+package io.invicta.jobs.windows;
 
 import java.util.ArrayList;
 import java.util.List;

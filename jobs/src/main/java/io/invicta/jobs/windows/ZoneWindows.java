@@ -1,4 +1,4 @@
-package io.invicta.jobs.airquality;
+package io.invicta.jobs.windows;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -44,7 +44,7 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
     /** One open zone window: the latest result of each of its sensors. A Flink POJO. */
     public static class ZoneWindow extends OpenWindow {
         public String resolution;
-        public Map<String, PollutantStats> bySensor = new HashMap<>();
+        public Map<String, Measures> bySensor = new HashMap<>();
     }
 
     @Override
@@ -105,9 +105,12 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
 
     private static void emit(ZoneWindow w, String zone, Collector<WindowStats> out) {
         w.fired = true;
-        PollutantStats merged = new PollutantStats();
-        for (PollutantStats sensor : w.bySensor.values()) {
-            merged.merge(sensor, WindowFamily.ALL_POLLUTANTS);
+        Measures merged = null;
+        for (Measures sensor : w.bySensor.values()) {
+            if (merged == null) {
+                merged = new Measures(sensor.size());
+            }
+            merged.merge(sensor, -1);
         }
         out.collect(new WindowStats(null, zone, w.resolution, w.start, w.end, merged));
     }

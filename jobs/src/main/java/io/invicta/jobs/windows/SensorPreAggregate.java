@@ -1,7 +1,6 @@
-package io.invicta.jobs.airquality;
+package io.invicta.jobs.windows;
 
 import io.invicta.jobs.common.ZoneResolver;
-import io.invicta.schemas.AirQualityObserved;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -16,7 +15,8 @@ import java.util.Map;
 /**
  * Local pre-aggregation before the shuffle to {@link SensorWindows} (what Flink SQL's local-global aggregation
  * does): the observations of a sensor within one slice of time (the greatest length every window is a multiple
- * of, 1 min by default) become one {@link WindowStats} of all their pollutants, so one record crosses the network
+ * of, 1 min by default) become one {@link WindowStats} of all their variables (as the type's {@link Measurer}
+ * adds them), so one record crosses the network
  * per sensor and slice instead of one per observation, and the zone (ZoneResolver: polygon or geohash of the location) is computed once per
  * sensor location.
  *
@@ -26,13 +26,14 @@ import java.util.Map;
  * (so this operator needs no state), when the input goes idle, and at the end of the input. A sensor's slice is
  * also emitted as soon as one of its observations belongs to another slice or zone.
  */
-public final class SensorPreAggregate extends AbstractStreamOperator<WindowStats>
-        implements OneInputStreamOperator<AirQualityObserved, WindowStats> {
+public final class SensorPreAggregate<T> extends AbstractStreamOperator<WindowStats>
+        implements OneInputStreamOperator<T, WindowStats> {
 
     private static final long serialVersionUID = 1L;
 
     private final long sliceMs;
     private final ZoneResolver zones;
+    private final Measurer<T> measurer;
     private transient Map<String, Slot> slots;
 
     /** The observations of one sensor in the current slice, and the zone of its last location. */
@@ -43,16 +44,17 @@ public final class SensorPreAggregate extends AbstractStreamOperator<WindowStats
         String zone;
         long start;
         long maxTimestamp;
-        PollutantStats stats; // null: nothing since the last emission
+        Measures stats; // null: nothing since the last emission
     }
 
-    public SensorPreAggregate(Duration slice, ZoneResolver zones) {
+    public SensorPreAggregate(Duration slice, ZoneResolver zones, Measurer<T> measurer) {
         this.sliceMs = slice.toMillis();
         this.zones = zones;
+        this.measurer = measurer;
     }
 
     /** The greatest length that divides each window length, an hour and 15 min (local days start on those). */
-    static Duration sliceFor(Duration... windows) {
+    public static Duration sliceFor(Duration... windows) {
         long gcd = Duration.ofMinutes(15).toMillis();
         for (Duration w : windows) {
             gcd = gcd(gcd, w.toMillis());
@@ -71,28 +73,24 @@ public final class SensorPreAggregate extends AbstractStreamOperator<WindowStats
     }
 
     @Override
-    public void processElement(StreamRecord<AirQualityObserved> record) {
-        AirQualityObserved o = record.getValue();
-        Slot slot = slots.get(o.getId());
+    public void processElement(StreamRecord<T> record) {
+        T o = record.getValue();
+        String sensorId = measurer.sensorId(o);
+        Slot slot = slots.get(sensorId);
         if (slot == null) {
             slot = new Slot();
-            slots.put(o.getId(), slot);
+            slots.put(sensorId, slot);
         }
-        long timestamp = o.getDateObserved().toEpochMilli();
+        long timestamp = measurer.timestamp(o);
         long start = TimeWindow.getWindowStartWithOffset(timestamp, 0, sliceMs);
         String zone = zoneOf(slot, o);
         if (slot.stats != null && (slot.start != start || !slot.zone.equals(zone))) {
-            emit(o.getId(), slot);
+            emit(sensorId, slot);
         }
         boolean fresh = slot.stats == null;
-        PollutantStats stats = fresh ? new PollutantStats() : slot.stats;
-        // The fields one by one rather than through Pollutant.read: one call site for eight getters is megamorphic.
-        boolean any = add(stats, Pollutant.NO2, o.getNo2()) | add(stats, Pollutant.NO, o.getNo())
-                | add(stats, Pollutant.NOX, o.getNox()) | add(stats, Pollutant.PM10, o.getPm10())
-                | add(stats, Pollutant.PM25, o.getPm25()) | add(stats, Pollutant.O3, o.getO3())
-                | add(stats, Pollutant.SO2, o.getSo2()) | add(stats, Pollutant.CO, o.getCo());
-        if (!any) {
-            return; // an observation without any concentration makes no window
+        Measures stats = fresh ? new Measures(measurer.variables()) : slot.stats;
+        if (!measurer.addTo(o, stats)) {
+            return; // an observation without any value makes no window
         }
         slot.stats = stats;
         slot.start = start;
@@ -100,23 +98,14 @@ public final class SensorPreAggregate extends AbstractStreamOperator<WindowStats
         slot.maxTimestamp = fresh ? timestamp : Math.max(slot.maxTimestamp, timestamp);
     }
 
-    /** Adds a reported concentration (null or NaN: not measured); returns whether it was one. */
-    private static boolean add(PollutantStats stats, Pollutant pollutant, Double value) {
-        if (value == null || value.isNaN()) {
-            return false;
-        }
-        stats.add(pollutant.ordinal(), value);
-        return true;
-    }
-
     /** The observation's own zone, or else its {@link ZoneResolver} zone (computed when the location moves). */
-    private String zoneOf(Slot slot, AirQualityObserved o) {
-        String own = o.getZone();
+    private String zoneOf(Slot slot, T o) {
+        String own = measurer.ownZone(o);
         if (own != null && !own.isBlank()) {
             return own;
         }
-        double lat = o.getLocation().getLat();
-        double lon = o.getLocation().getLon();
+        double lat = measurer.lat(o);
+        double lon = measurer.lon(o);
         if (slot.locationZone == null || lat != slot.lat || lon != slot.lon) {
             slot.lat = lat;
             slot.lon = lon;

@@ -1,10 +1,10 @@
-package io.invicta.jobs.airquality;
+package io.invicta.jobs.windows;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One open window of one sensor (state of {@link SensorWindows}): the readings of all its pollutants, and the
+ * One open window of one sensor (state of {@link SensorWindows}): the readings of all its variables, and the
  * zone of the latest reading, which tags the sensor's result. A sensor whose zone changes within a window (a
  * geohash cell boundary) also keeps its readings per zone, so each zone counts exactly the readings made in it.
  * A Flink POJO.
@@ -14,9 +14,10 @@ public class SensorWindow extends OpenWindow {
     /** Index of the window's {@link WindowFamily} in the operator's list. */
     public int family;
     public String zone;
-    public PollutantStats total = new PollutantStats();
+    /** Null until the first slice arrives (its size is the measurer's). */
+    public Measures total;
     /** Readings per zone; null while every reading came from {@link #zone}. */
-    public Map<String, PollutantStats> byZone;
+    public Map<String, Measures> byZone;
 
     public SensorWindow() {
     }
@@ -26,8 +27,11 @@ public class SensorWindow extends OpenWindow {
         this.family = family;
     }
 
-    /** Adds a slice of the sensor's readings (of the pollutants in {@code mask}) made in {@code sliceZone}. */
-    void add(String sliceZone, PollutantStats slice, int mask) {
+    /** Adds a slice of the sensor's readings (of the variables in {@code mask}) made in {@code sliceZone}. */
+    void add(String sliceZone, Measures slice, int mask) {
+        if (total == null) {
+            total = new Measures(slice.size());
+        }
         if (zone != null && !zone.equals(sliceZone)) {
             if (byZone == null) {
                 byZone = new HashMap<>();
@@ -37,7 +41,7 @@ public class SensorWindow extends OpenWindow {
         zone = sliceZone;
         total.merge(slice, mask);
         if (byZone != null) {
-            byZone.computeIfAbsent(sliceZone, z -> new PollutantStats()).merge(slice, mask);
+            byZone.computeIfAbsent(sliceZone, z -> new Measures(slice.size())).merge(slice, mask);
         }
     }
 }
