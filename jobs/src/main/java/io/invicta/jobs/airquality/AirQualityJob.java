@@ -127,7 +127,7 @@ public final class AirQualityJob {
      * The short and long means; hourly means for the index and the hourly limits (from the long window when it is
      * one hour, else their own); local-day means of PM10 and SO2 for the daily limits.
      */
-    static WindowFamily[] families(Duration shortWindow, Duration longWindow, ZoneId cityZone) {
+    public static WindowFamily[] families(Duration shortWindow, Duration longWindow, ZoneId cityZone) {
         List<WindowFamily> list = new ArrayList<>();
         list.add(WindowFamily.tumbling(shortWindow, true, shortWindow.equals(HOUR) && !longWindow.equals(HOUR)));
         list.add(WindowFamily.tumbling(longWindow, true, longWindow.equals(HOUR)));
