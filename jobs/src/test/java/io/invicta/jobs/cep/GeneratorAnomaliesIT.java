@@ -89,7 +89,7 @@ class GeneratorAnomaliesIT {
         int n = stream.encoded.size() / 2 * 2;
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        DataStream<CepEvent> events = env.fromSource(new DataGeneratorSource<>(new InterleavedStream(n / 2), n,
+        DataStream<CepEvent> events = env.fromSource(new DataGeneratorSource<>(new InterleavedStream(n / 2, 2), n,
                         TypeInformation.of(CepEvent.class)),
                 WatermarkStrategy.<CepEvent>forBoundedOutOfOrderness(Duration.ofSeconds(30))
                         .withTimestampAssigner((e, t) -> e.time), "generator")

@@ -11,8 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reader r of two emits records r, r+2, r+4, … of the stream, so both readers advance through event time
- * together; each record is decoded from its bytes (as the Kafka deserializer does) and zoned. A record that
+ * Reader r of {@code readers} emits records r, r+readers, r+2·readers, … of the stream, so all readers advance
+ * through event time together (the generator source gives each reader a contiguous index range); each record is decoded from its bytes (as the Kafka deserializer does) and zoned. A record that
  * does not decode (the generator's corrupt anomaly) becomes {@link #CORRUPT} and is filtered out (the job
  * dead-letters it).
  */
@@ -20,11 +20,14 @@ public final class InterleavedStream implements GeneratorFunction<Long, CepEvent
     private static final long serialVersionUID = 1L;
     static final CepEvent CORRUPT = new CepEvent(Long.MIN_VALUE, -1, null, null, null, new byte[0]);
     private final long perReader;
+    private final int readers;
     private transient Map<Class<?>, AvroCodec<SpecificRecord>> codecs;
     private transient ToCepEvent<SpecificRecord> toCep;
 
-    InterleavedStream(long perReader) {
+    /** {@code readers}: the source's parallelism; the stream's length must be a multiple of it. */
+    InterleavedStream(long perReader, int readers) {
         this.perReader = perReader;
+        this.readers = readers;
     }
 
     @Override
@@ -38,7 +41,7 @@ public final class InterleavedStream implements GeneratorFunction<Long, CepEvent
     @SuppressWarnings({"unchecked", "rawtypes"})
     public CepEvent map(Long index) {
         int reader = (int) (index / perReader);
-        int i = (int) (2 * (index % perReader) + reader);
+        int i = (int) (readers * (index % perReader) + reader);
         GeneratedStream stream = GeneratedStream.current;
         Class<? extends SpecificRecord> type = stream.types.get(i);
         AvroCodec<SpecificRecord> codec = codecs.computeIfAbsent(type, t -> (AvroCodec) Codecs.forType((Class) t));
