@@ -164,6 +164,19 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
         return query(database, influxQl);
     }
 
+    /**
+     * A numeric field of a {@link #query} row. InfluxDB keeps each field of a point on its own, so a query that runs
+     * while a point is being written can see some of its fields and not yet the others: a missing field is an
+     * {@link AssertionError} (Awaitility's {@code untilAsserted} then polls again), not a NullPointerException that
+     * ends the wait.
+     */
+    public static Number number(Map<String, Object> row, String field) {
+        if (!(row.get(field) instanceof Number value)) {
+            throw new AssertionError("no numeric field '" + field + "' (yet) in " + row);
+        }
+        return value;
+    }
+
     /** Like {@link #query(String)} against another database of this server. */
     public List<Map<String, Object>> query(String db, String influxQl) {
         QueryResult result = client.query(new Query(influxQl, db));

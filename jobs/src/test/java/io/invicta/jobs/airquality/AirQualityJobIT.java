@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.invicta.testkit.InfluxDbExtension.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -107,7 +108,7 @@ class AirQualityJobIT {
                 Map<String, String> dominant = new HashMap<>();
                 for (Map<String, Object> row : INFLUX.query("SELECT level, dominant FROM air_quality_index_1h "
                         + "WHERE time = '2024-05-01T08:00:00Z' GROUP BY sensor")) {
-                    level.put((String) row.get("sensor"), ((Number) row.get("level")).intValue());
+                    level.put((String) row.get("sensor"), number(row, "level").intValue());
                     dominant.put((String) row.get("sensor"), (String) row.get("dominant"));
                 }
                 assertThat(level).isEqualTo(wantLevel);
@@ -119,8 +120,8 @@ class AirQualityJobIT {
                             + "WHERE \"limit\" = 'NO2_HOURLY_200' GROUP BY sensor"))
                             .hasSize(wantLevel.size())
                             .allSatisfy(row -> {
-                                assertThat(((Number) row.get("count")).intValue()).isZero();
-                                assertThat(((Number) row.get("allowed")).intValue()).isEqualTo(18);
+                                assertThat(number(row, "count").intValue()).isZero();
+                                assertThat(number(row, "allowed").intValue()).isEqualTo(18);
                             }));
             await("dead letters counted").atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(counter(job.getJobID(), ".deadLetters")).isEqualTo(4));
@@ -259,7 +260,7 @@ class AirQualityJobIT {
 
     private static long count(String measurement, String where) {
         List<Map<String, Object>> rows = INFLUX.query("SELECT count(\"mean\") FROM " + measurement + " WHERE " + where);
-        return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
+        return rows.isEmpty() ? 0 : number(rows.get(0), "count").longValue();
     }
 
     /** sensor → zone tag, as the job wrote them. */
@@ -291,7 +292,7 @@ class AirQualityJobIT {
                 + " WHERE time >= '2024-05-01T08:00:00Z' AND time < '2024-05-01T09:00:00Z' GROUP BY " + scopeTag + ", pollutant")) {
             String time = timeLabel != null ? timeLabel : String.valueOf(Instant.parse((String) row.get("time")).toEpochMilli());
             stored.put(row.get(scopeTag) + "," + row.get("pollutant") + "," + time,
-                    new double[]{((Number) row.get("count")).doubleValue(), ((Number) row.get("mean")).doubleValue()});
+                    new double[]{number(row, "count").doubleValue(), number(row, "mean").doubleValue()});
         }
         return stored;
     }
@@ -345,7 +346,7 @@ class AirQualityJobIT {
                 + "WHERE " + where + " GROUP BY sensor, pollutant")) {
             long time = Instant.parse((String) row.get("time")).toEpochMilli();
             stored.put(row.get("sensor") + "," + row.get("pollutant") + "," + time,
-                    new double[]{((Number) row.get("count")).doubleValue(), ((Number) row.get("mean")).doubleValue()});
+                    new double[]{number(row, "count").doubleValue(), number(row, "mean").doubleValue()});
         }
         return stored;
     }

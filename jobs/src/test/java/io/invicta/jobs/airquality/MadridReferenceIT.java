@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.invicta.testkit.InfluxDbExtension.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -176,9 +177,9 @@ class MadridReferenceIT {
         Map<String, Double> means = new HashMap<>();
         for (Map<String, Object> row : INFLUX.query("SELECT \"count\", mean FROM air_quality_1h WHERE " + where
                 + " AND sensor =~ /^28079/ GROUP BY sensor, pollutant")) {
-            assertThat(((Number) row.get("count")).intValue()).isEqualTo(1);
+            assertThat(number(row, "count").intValue()).isEqualTo(1);
             means.put(row.get("sensor") + "|" + row.get("pollutant") + "|"
-                    + Instant.parse((String) row.get("time")).toEpochMilli(), ((Number) row.get("mean")).doubleValue());
+                    + Instant.parse((String) row.get("time")).toEpochMilli(), number(row, "mean").doubleValue());
         }
         return means;
     }
@@ -188,7 +189,7 @@ class MadridReferenceIT {
         for (Map<String, Object> row : INFLUX.query("SELECT level FROM air_quality_index_1h WHERE " + where
                 + " AND sensor =~ /^28079/ GROUP BY sensor")) {
             levels.put(row.get("sensor") + "|" + Instant.parse((String) row.get("time")).toEpochMilli(),
-                    ((Number) row.get("level")).intValue());
+                    number(row, "level").intValue());
         }
         return levels;
     }

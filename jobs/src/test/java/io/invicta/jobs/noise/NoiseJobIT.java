@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.invicta.testkit.InfluxDbExtension.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -101,7 +102,7 @@ class NoiseJobIT {
             await("minute levels").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 Map<String, Double> laeq = new HashMap<>();
                 for (Map<String, Object> row : INFLUX.query("SELECT laeq FROM noise_1m WHERE time = '2024-05-01T10:00:00Z' GROUP BY sensor")) {
-                    laeq.put((String) row.get("sensor"), ((Number) row.get("laeq")).doubleValue());
+                    laeq.put((String) row.get("sensor"), number(row, "laeq").doubleValue());
                 }
                 assertThat(laeq).containsOnlyKeys("n1", "n2");
                 assertThat(laeq.get("n1")).isCloseTo(n1, within(1e-9));
@@ -109,9 +110,9 @@ class NoiseJobIT {
                 List<Map<String, Object>> zones = INFLUX.query(
                         "SELECT laeq, lamax, \"count\" FROM noise_zone_1m WHERE time = '2024-05-01T10:00:00Z' AND zone = 'Baixa'");
                 assertThat(zones).singleElement().satisfies(row -> {
-                    assertThat(((Number) row.get("laeq")).doubleValue()).isCloseTo(zone, within(1e-9));
-                    assertThat(((Number) row.get("lamax")).doubleValue()).isEqualTo(82.0);
-                    assertThat(((Number) row.get("count")).intValue()).isEqualTo(3);
+                    assertThat(number(row, "laeq").doubleValue()).isCloseTo(zone, within(1e-9));
+                    assertThat(number(row, "lamax").doubleValue()).isEqualTo(82.0);
+                    assertThat(number(row, "count").intValue()).isEqualTo(3);
                 });
             });
             List<ConsumerRecord<String, byte[]>> letters = KAFKA.consume("dead-letter-noise", 1, Duration.ofSeconds(30));

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.invicta.testkit.InfluxDbExtension.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -101,19 +102,19 @@ class WeatherJobIT {
                 assertThat(w1).containsOnlyKeys("temperature", "relativeHumidity", "atmosphericPressure", "windSpeed",
                         "precipitation", "windDirection");
                 // 350° and 10°: the vector mean is north (0°), not the arithmetic 180°.
-                double direction = ((Number) w1.get("windDirection").get("mean")).doubleValue();
+                double direction = number(w1.get("windDirection"), "mean").doubleValue();
                 assertThat(Math.min(direction, 360 - direction)).isLessThan(1e-9);
                 assertThat(w1.get("windDirection").get("min")).as("an angle has no min").isNull();
-                assertThat(((Number) w1.get("temperature").get("mean")).doubleValue()).isCloseTo(14.5, within(1e-9));
-                assertThat(((Number) w1.get("temperature").get("min")).doubleValue()).isEqualTo(14.0);
-                assertThat(((Number) w1.get("temperature").get("max")).doubleValue()).isEqualTo(15.0);
-                assertThat(((Number) w1.get("precipitation").get("total")).doubleValue()).isCloseTo(0.6, within(1e-9));
+                assertThat(number(w1.get("temperature"), "mean").doubleValue()).isCloseTo(14.5, within(1e-9));
+                assertThat(number(w1.get("temperature"), "min").doubleValue()).isEqualTo(14.0);
+                assertThat(number(w1.get("temperature"), "max").doubleValue()).isEqualTo(15.0);
+                assertThat(number(w1.get("precipitation"), "total").doubleValue()).isCloseTo(0.6, within(1e-9));
 
                 List<Map<String, Object>> zone = INFLUX.query("SELECT * FROM weather_zone_1m WHERE time = "
                         + "'2024-05-01T10:00:00Z' AND zone = 'Foz' AND variable = 'temperature'");
                 assertThat(zone).singleElement().satisfies(row -> {
-                    assertThat(((Number) row.get("count")).intValue()).isEqualTo(3);
-                    assertThat(((Number) row.get("mean")).doubleValue()).isCloseTo((14.0 + 15.0 + 17.0) / 3, within(1e-9));
+                    assertThat(number(row, "count").intValue()).isEqualTo(3);
+                    assertThat(number(row, "mean").doubleValue()).isCloseTo((14.0 + 15.0 + 17.0) / 3, within(1e-9));
                 });
             });
             List<ConsumerRecord<String, byte[]>> letters = KAFKA.consume("dead-letter-weather-it", 1, Duration.ofSeconds(30));
@@ -145,8 +146,8 @@ class WeatherJobIT {
                             "SELECT \"count\", mean FROM weather_zone_1m WHERE time = '2024-05-03T10:00:00Z' "
                                     + "AND zone = 'Foz' AND variable = 'temperature'"))
                             .singleElement().satisfies(row -> {
-                                assertThat(((Number) row.get("count")).intValue()).isEqualTo(2);
-                                assertThat(((Number) row.get("mean")).doubleValue()).isCloseTo(15.0, within(1e-9));
+                                assertThat(number(row, "count").intValue()).isEqualTo(2);
+                                assertThat(number(row, "mean").doubleValue()).isCloseTo(15.0, within(1e-9));
                             }));
         } finally {
             job.cancel().get();
