@@ -32,11 +32,16 @@ class SensorWindowsTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SensorWindows(
+        harness = newHarness();
+        harness.open();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, WindowStats, WindowStats> newHarness()
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SensorWindows(
                 AirQualityJob.families(Duration.ofMinutes(1), Duration.ofHours(1), ZoneId.of("Europe/Lisbon")),
                 Duration.ofMillis(LATENESS))),
                 w -> w.sensorId, Types.STRING);
-        harness.open();
     }
 
     @AfterEach
@@ -94,6 +99,28 @@ class SensorWindowsTest {
         long lisbonDay = Instant.parse("2024-04-30T23:00:00Z").toEpochMilli(); // WEST = UTC+1
         assertThat(means(SensorWindows.DAILY)).extracting(m -> m.pollutant, m -> m.windowStart, m -> m.windowEnd)
                 .containsExactly(tuple(Pollutant.PM10, lisbonDay, lisbonDay + 24 * HOUR));
+    }
+
+    @Test
+    void openWindowsAndTheirTimersSurviveASnapshotAndRestore() throws Exception {
+        process(slice("s1", "z1", T, Pollutant.NO2, 10, 30));
+        process(slice("s1", "z2", T + MIN, Pollutant.NO2, 50)); // the hour now holds two zones
+        var snapshot = harness.snapshot(1, 1);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        process(slice("s1", "z2", T + 2 * MIN, Pollutant.NO2, 70));
+        harness.processWatermark(new Watermark(T + HOUR - 1));
+
+        assertThat(means("1m")).extracting(m -> m.windowStart, m -> m.count, m -> m.mean).as("fired by restored timers")
+                .containsExactly(tuple(T, 2L, 20.0), tuple(T + MIN, 1L, 50.0), tuple(T + 2 * MIN, 1L, 70.0));
+        assertThat(means("1h")).extracting(m -> m.zone, m -> m.count, m -> m.mean)
+                .containsExactly(tuple("z2", 4L, 40.0));
+        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS)).filteredOn(w -> w.resolution.equals("1h"))
+                .flatExtracting(PollutantMeans::of).extracting(m -> m.zone, m -> m.count)
+                .containsExactlyInAnyOrder(tuple("z1", 2L), tuple("z2", 2L));
     }
 
     @Test
