@@ -13,20 +13,21 @@ public class DayEnergies {
     public double nightEnergy;
     public double nightSeconds;
 
-    void add(NoisePeriod period, NoiseReading r) {
-        zone = r.zone;
+    /** Adds observations made in {@code zone}: their Σ 10^(LAeq/10)·t and Σ t, in seconds. */
+    void add(NoisePeriod period, String zone, double weightedEnergy, double seconds) {
+        this.zone = zone;
         switch (period) {
             case DAY -> {
-                dayEnergy += r.weightedEnergy;
-                daySeconds += r.seconds;
+                dayEnergy += weightedEnergy;
+                daySeconds += seconds;
             }
             case EVENING -> {
-                eveningEnergy += r.weightedEnergy;
-                eveningSeconds += r.seconds;
+                eveningEnergy += weightedEnergy;
+                eveningSeconds += seconds;
             }
             case NIGHT -> {
-                nightEnergy += r.weightedEnergy;
-                nightSeconds += r.seconds;
+                nightEnergy += weightedEnergy;
+                nightSeconds += seconds;
             }
         }
     }

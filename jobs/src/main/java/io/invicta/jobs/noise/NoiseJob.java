@@ -11,8 +11,11 @@ import io.invicta.jobs.common.LateEvent;
 import io.invicta.jobs.common.MetricsOptions;
 import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.jobs.windows.EnvironmentWindows;
+import io.invicta.jobs.windows.SensorPreAggregate;
+import io.invicta.jobs.windows.WindowStats;
 import io.invicta.jobs.windows.WindowFamily;
 import io.invicta.schemas.NoiseLevelObserved;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -78,12 +81,13 @@ public final class NoiseJob {
                 .map(NoiseMeasurer::level).name("noise-levels")
                 .sinkTo(levelSink).name("influxdb-noise").uid("influxdb-noise");
 
-        // Lden needs each observation's own interval (its middle decides the day, evening or night period), so
-        // it reads the observations, not the slices of the windows.
+        // Lden goes by the middle of each observation's interval (it decides the day, evening or night period), so
+        // it has slices of its own: by middle time, 15 minutes long (each within one period).
         input.events()
-                .flatMap(new ToNoiseReadings(ZoneResolver.of(config)))
-                .name("noise-readings").uid("noise-readings")
-                .keyBy(r -> r.sensorId, Types.STRING)
+                .transform("lden-slices", TypeInformation.of(WindowStats.class), new SensorPreAggregate<>(
+                        LdenCalculator.SLICE, ZoneResolver.of(config), NoiseMeasurer.atMiddle()))
+                .uid("lden-slices")
+                .keyBy(w -> w.sensorId, Types.STRING)
                 .process(new LdenCalculator(MetricsOptions.cityZone(config), lateness))
                 .name("lden").uid("lden")
                 .sinkTo(ldenSink).name("influxdb-noise-lden").uid("influxdb-noise-lden");

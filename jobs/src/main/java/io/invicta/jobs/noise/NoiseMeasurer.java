@@ -9,10 +9,30 @@ import io.invicta.schemas.NoiseLevelObserved;
  * Noise in the shared windows. Decibels are never summed: variable {@link #ENERGY} sums 10^(LAeq/10) × the
  * observation's duration and {@link #SECONDS} the durations, so a window's LAeq is 10·log10(ΣE·t / Σt) (intervals
  * of different lengths weigh by their length); {@link #LAMAX} keeps the loudest LAmax.
+ *
+ * <p>An observation belongs to the windows of its end time ({@code dateObserved}) and to the Lden period of the
+ * middle of its interval ({@link #atMiddle()}, for the pre-aggregation that feeds {@link LdenCalculator}).
  */
 public final class NoiseMeasurer implements Measurer<NoiseLevelObserved> {
 
     private static final long serialVersionUID = 1L;
+
+    /** Whether an observation's time is the middle of its interval rather than its end. */
+    private final boolean middle;
+
+    /** Observations at their end time: the LAeq windows. */
+    public NoiseMeasurer() {
+        this(false);
+    }
+
+    private NoiseMeasurer(boolean middle) {
+        this.middle = middle;
+    }
+
+    /** Observations at the middle of their interval, which decides their Lden period. */
+    public static NoiseMeasurer atMiddle() {
+        return new NoiseMeasurer(true);
+    }
 
     /** Σ 10^(LAeq/10) × seconds; its count is the number of observations. */
     public static final int ENERGY = 0;
@@ -33,7 +53,8 @@ public final class NoiseMeasurer implements Measurer<NoiseLevelObserved> {
 
     @Override
     public long timestamp(NoiseLevelObserved o) {
-        return o.getDateObserved().toEpochMilli();
+        long end = o.getDateObserved().toEpochMilli();
+        return middle ? end - (long) (seconds(o) * 500) : end;
     }
 
     @Override

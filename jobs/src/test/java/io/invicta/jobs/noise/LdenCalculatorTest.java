@@ -1,10 +1,16 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.domain.Decibels;
+import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.windows.SensorPreAggregate;
+import io.invicta.jobs.windows.WindowStats;
+import io.invicta.schemas.GeoPoint;
+import io.invicta.schemas.NoiseLevelObserved;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,31 +24,46 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The Lden day of Saturday 2024-03-30 in Lisbon: clocks go from 01:00 WET to 02:00 WEST that night, so the
- * night period (23:00 → 07:00 local) lasts 7 hours and the day ends at 06:00 UTC, not 07:00.
+ * night period (23:00 → 07:00 local) lasts 7 hours and the day ends at 06:00 UTC, not 07:00. Observations go
+ * through the noise job's Lden pre-aggregation (slices by the middle of their interval) into the calculator.
  */
 class LdenCalculatorTest {
 
     private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
     private static final Duration LATENESS = Duration.ofMinutes(10);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, NoiseReading, NoiseDay> harness;
+    private OneInputStreamOperatorTestHarness<NoiseLevelObserved, WindowStats> slices;
+    private KeyedOneInputStreamOperatorTestHarness<String, WindowStats, NoiseDay> harness;
 
     @BeforeEach
     void open() throws Exception {
+        slices = new OneInputStreamOperatorTestHarness<>(new SensorPreAggregate<>(LdenCalculator.SLICE,
+                ZoneResolver.geohash(6), NoiseMeasurer.atMiddle()));
+        slices.open();
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new LdenCalculator(LISBON, LATENESS)), r -> r.sensorId, Types.STRING);
+                new KeyedProcessOperator<>(new LdenCalculator(LISBON, LATENESS)), w -> w.sensorId, Types.STRING);
         harness.open();
     }
 
     @AfterEach
     void close() throws Exception {
+        slices.close();
         harness.close();
     }
 
-    /** A one-hour observation ending at {@code end} (UTC) at {@code level} dB(A). */
+    /** A one-hour observation ending at {@code end} (UTC) at {@code level} dB(A), sliced and sent on at once. */
     private void hour(String end, double level) throws Exception {
-        long t = Instant.parse(end).toEpochMilli();
-        harness.processElement(new NoiseReading("s1", "z", t, 3600, Decibels.energy(level) * 3600, level + 10), t);
+        Instant t = Instant.parse(end);
+        slices.processElement(NoiseLevelObserved.newBuilder().setId("s1").setDateObserved(t)
+                .setDateObservedFrom(t.minus(Duration.ofHours(1))).setLocation(new GeoPoint(38.72, -9.14))
+                .setZone("z").setLAeq(level).setLAmax(level + 10).setLAS(null).build(), t.toEpochMilli());
+        slices.prepareSnapshotPreBarrier(0); // the pre-aggregation sends everything on at a checkpoint
+        for (Object out : slices.getOutput()) {
+            if (out instanceof StreamRecord<?> record) {
+                harness.processElement((WindowStats) record.getValue(), record.getTimestamp());
+            }
+        }
+        slices.getOutput().clear();
     }
 
     private void aWholeDayAt60DayAnd55EveningAnd50Night() throws Exception {

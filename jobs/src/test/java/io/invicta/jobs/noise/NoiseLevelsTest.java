@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -67,20 +65,23 @@ class NoiseLevelsTest {
     }
 
     @Test
-    void observationsBecomeDurationWeightedReadingsInTheirZone() {
-        List<NoiseReading> out = new ArrayList<>();
+    void anObservationWeighsByItsIntervalAndCountsForLdenAtItsMiddle() {
         NoiseLevelObserved o = NoiseLevelObserved.newBuilder().setId("n1").setDateObserved(T)
                 .setDateObservedFrom(T.minus(Duration.ofMinutes(5))).setLocation(new GeoPoint(41.15, -8.61))
                 .setZone("Baixa").setLAeq(62.0).setLAmax(80.0).setLAS(null).build();
+        Measures m = new Measures(new NoiseMeasurer().variables());
 
-        new ToNoiseReadings(io.invicta.jobs.common.ZoneResolver.geohash(6)).flatMap(o, new org.apache.flink.api.common.functions.util.ListCollector<>(out));
+        assertThat(new NoiseMeasurer().addTo(o, m)).isTrue();
 
-        assertThat(out).singleElement().satisfies(r -> {
-            assertThat(r.seconds).isEqualTo(300.0);
-            assertThat(Decibels.level(r.weightedEnergy / r.seconds)).isCloseTo(62.0, within(1e-9));
-            assertThat(r.zone).isEqualTo("Baixa");
-            assertThat(r.lamax).isEqualTo(80.0);
-        });
+        assertThat(m.sum[NoiseMeasurer.SECONDS]).isEqualTo(300.0);
+        assertThat(Decibels.level(m.sum[NoiseMeasurer.ENERGY] / m.sum[NoiseMeasurer.SECONDS])).isCloseTo(62.0, within(1e-9));
+        assertThat(m.max[NoiseMeasurer.LAMAX]).isEqualTo(80.0);
+        assertThat(new NoiseMeasurer().timestamp(o)).as("windows: the end").isEqualTo(T.toEpochMilli());
+        assertThat(NoiseMeasurer.atMiddle().timestamp(o)).as("Lden: the middle")
+                .isEqualTo(T.minus(Duration.ofSeconds(150)).toEpochMilli());
+        NoiseLevelObserved instant = NoiseLevelObserved.newBuilder(o).setDateObservedFrom(null).build();
+        assertThat(NoiseMeasurer.atMiddle().timestamp(instant)).as("no interval: a second long, so half a second before its end")
+                .isEqualTo(T.toEpochMilli() - 500);
     }
 
     @Test
