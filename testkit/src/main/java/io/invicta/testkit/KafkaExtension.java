@@ -43,6 +43,9 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // Record timestamps are event times, often years old in tests: time-based retention would delete
+                // them at the broker's next retention check, in the middle of a test.
+                .setConfigProp("log.retention.ms", "-1")
                 .build();
         cluster.format();
         cluster.startup();
