@@ -2,39 +2,30 @@ package io.invicta.jobs.cep;
 
 import io.invicta.cep.EventTypes;
 import io.invicta.schemas.VehiclePosition;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
+import io.invicta.schemas.codec.AvroCodec;
+import io.invicta.schemas.codec.Codecs;
+import io.invicta.schemas.codec.DecodeResult;
 import org.apache.avro.specific.SpecificRecord;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Avro binary (no header: the type index says which schema) for {@link CepEvent} payloads. Readers, writers and
- * buffers are reused, so an instance belongs to one thread (one operator instance).
+ * {@link CepEvent} payloads are the events as they arrived from Kafka (Avro single-object encoding: the writer
+ * schema's fingerprint and the binary record), not a new encoding: the job decodes each record once in the source
+ * (for validation, routing and zoning) and once more where a rule operator hands it to Esper, and never encodes it.
+ * Late events leave with the same bytes. Codecs are reused, so an instance belongs to one thread (one operator).
  */
 public final class CepEventCodec {
 
     private static final List<Class<? extends SpecificRecord>> TYPES = new ArrayList<>(EventTypes.all().values());
 
-    private final List<SpecificDatumWriter<SpecificRecord>> writers = new ArrayList<>();
-    private final List<SpecificDatumReader<SpecificRecord>> readers = new ArrayList<>();
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-    private BinaryEncoder encoder;
-    private BinaryDecoder decoder;
+    private final List<AvroCodec<SpecificRecord>> codecs = new ArrayList<>();
 
+    @SuppressWarnings("unchecked")
     public CepEventCodec() {
         for (Class<? extends SpecificRecord> type : TYPES) {
-            writers.add(new SpecificDatumWriter<>(SpecificData.get().getSchema(type)));
-            readers.add(new SpecificDatumReader<>(SpecificData.get().getSchema(type)));
+            codecs.add((AvroCodec<SpecificRecord>) (AvroCodec<?>) Codecs.forType(type));
         }
     }
 
@@ -46,32 +37,31 @@ public final class CepEventCodec {
         return index;
     }
 
-    /** The event with its routing keys; {@code zone} is the zone rules will see (the event's own, or resolved). */
-    public CepEvent encode(SpecificRecord record, String zone) {
-        int type = typeIndex(record.getClass());
-        buffer.reset();
-        encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);
-        try {
-            writers.get(type).write(record, encoder);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The event with its routing keys; {@code message} is the record's single-object encoding as it arrived and
+     * {@code zone} the zone rules will see (the event's own, or resolved).
+     */
+    public static CepEvent event(SpecificRecord record, byte[] message, String zone) {
         String vehicle = record instanceof VehiclePosition v ? v.getVehicleId() : null;
-        return new CepEvent(EventTypes.eventTimeOf(record), type, EventTypes.idOf(record), zone, vehicle,
-                buffer.toByteArray());
+        return new CepEvent(EventTypes.eventTimeOf(record), typeIndex(record.getClass()), EventTypes.idOf(record), zone,
+                vehicle, message);
+    }
+
+    /** {@link #event} for a record that did not arrive as bytes (tests, generators): encoded here. */
+    public CepEvent encode(SpecificRecord record, String zone) {
+        return event(record, codecs.get(typeIndex(record.getClass())).encode(record), zone);
     }
 
     /** The Avro record again, its zone set for rules that correlate by zone. */
     public SpecificRecord decode(CepEvent event) {
-        decoder = DecoderFactory.get().binaryDecoder(event.payload, decoder);
-        try {
-            SpecificRecord record = readers.get(event.type).read(null, decoder);
-            if (event.zone != null) {
-                EventTypes.setZoneIfAbsent(record, event.zone);
-            }
-            return record;
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt CEP payload of type " + TYPES.get(event.type), e);
+        DecodeResult<SpecificRecord> result = codecs.get(event.type).decode(event.payload);
+        if (!(result instanceof DecodeResult.Success<SpecificRecord> success)) {
+            throw new IllegalStateException("corrupt CEP payload of type " + TYPES.get(event.type) + ": " + result);
         }
+        SpecificRecord record = success.value();
+        if (event.zone != null) {
+            EventTypes.setZoneIfAbsent(record, event.zone);
+        }
+        return record;
     }
 }

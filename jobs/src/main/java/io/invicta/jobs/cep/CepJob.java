@@ -31,7 +31,7 @@ import java.util.Set;
  * from the packaged files or, with hot reload on, also from a broadcast rules stream. Sources are arguments so
  * tests can plug in their own; {@link CepJobMain} wires Kafka and InfluxDB.
  *
- * <p>Operator uids: {@code cep-source-<type>}, {@code cep-decode-<type>}, {@code cep-zone-<type>},
+ * <p>Operator uids: {@code cep-source-<type>}, {@code cep-decode-<type>} (decode, validate, zone),
  * {@code cep-rules-source}, {@code cep-<partition>} (stable: savepoints survive upgrades).
  */
 public final class CepJob {
@@ -142,21 +142,16 @@ public final class CepJob {
     private <T extends SpecificRecord> Decodes<T> decode(StreamExecutionEnvironment env, Input<T> input,
                                                          ZoneResolver zones) {
         String name = input.type().getSimpleName();
-        SingleOutputStreamOperator<T> decoded = env
+        SingleOutputStreamOperator<CepEvent> events = env
                 .fromSource(input.source(), DecodedEventTimes.watermarks(
                                 EventTypes::dateObservedOf,
                                 config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
                         "cep-source-" + name)
                 .uid("cep-source-" + name)
-                .process(new RouteDecoded<T>())
-                .returns(input.type())
+                .process(new RouteDecoded<>(new ToCepEvent<T>(zones)))
+                .returns(CepEvent.class)
                 .name("cep-decode-" + name)
                 .uid("cep-decode-" + name);
-        DataStream<CepEvent> events = decoded
-                .map(new ToCepEvent<T>(zones))
-                .returns(CepEvent.class)
-                .name("cep-zone-" + name)
-                .uid("cep-zone-" + name);
-        return new Decodes<>(events, decoded.getSideOutput(RouteDecoded.DEAD_LETTERS));
+        return new Decodes<>(events, events.getSideOutput(RouteDecoded.DEAD_LETTERS));
     }
 }

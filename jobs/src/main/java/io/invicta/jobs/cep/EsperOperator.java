@@ -75,7 +75,6 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     /** Events not yet released, in arrival order; sorted when a watermark releases some (nearly sorted: cheap). */
     private transient ArrayList<CepEvent> pending;
     private transient CepEventCodec codec;
-    private transient LateEvents lateEvents;
     private transient RuleRuntime runtime;
     private transient CepMetrics metrics;
     private transient boolean restored;
@@ -127,7 +126,6 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     public void open() throws Exception {
         super.open();
         codec = new CepEventCodec();
-        lateEvents = new LateEvents(codec);
         pending = new ArrayList<>();
         metrics = new CepMetrics(getRuntimeContext().getMetricGroup().addGroup("cep"), partitioning);
         RuleSet ruleSet = RuleSet.compile(current.version, current.files());
@@ -176,7 +174,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         CepEvent event = record.getValue();
         if (event.time <= released) {
             metrics.late();
-            output.collect(LATE, new StreamRecord<>(lateEvents.of(event, released), event.time));
+            output.collect(LATE, new StreamRecord<>(LateEvents.of(event, released), event.time));
             return;
         }
         history.add(event);

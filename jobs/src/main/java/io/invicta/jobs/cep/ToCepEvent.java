@@ -1,35 +1,37 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.cep.EventTypes;
+import io.invicta.jobs.common.Decoded;
+import io.invicta.jobs.common.RouteDecoded;
 import io.invicta.jobs.common.ZoneResolver;
 import io.invicta.schemas.GeoPoint;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * A decoded observation on its way to the rules: its zone resolved as the metrics jobs resolve it (its own, else
- * the GeoJSON polygon or geohash cell of {@link ZoneResolver}), encoded.
+ * the GeoJSON polygon or geohash cell of {@link ZoneResolver}), with the bytes it arrived as.
  */
-public final class ToCepEvent<T extends SpecificRecord> extends RichMapFunction<T, CepEvent> {
+public final class ToCepEvent<T extends SpecificRecord> implements RouteDecoded.Accepted<T, CepEvent> {
 
     private static final long serialVersionUID = 1L;
 
     private final ZoneResolver zones;
-    private transient CepEventCodec codec;
 
     public ToCepEvent(ZoneResolver zones) {
         this.zones = zones;
     }
 
     @Override
-    public void open(OpenContext openContext) {
-        codec = new CepEventCodec();
+    public CepEvent of(Decoded<T> decoded) {
+        if (decoded.bytes() == null) {
+            throw new IllegalArgumentException("the rules job needs each event's bytes as they arrived");
+        }
+        return of(decoded.value(), decoded.bytes());
     }
 
-    @Override
-    public CepEvent map(T record) {
+    /** The event of {@code record}, which arrived encoded as {@code message}. */
+    public CepEvent of(T record, byte[] message) {
         GeoPoint p = EventTypes.locationOf(record);
-        return codec.encode(record, zones.zoneOf(EventTypes.zoneOf(record), p.getLat(), p.getLon()));
+        return CepEventCodec.event(record, message, zones.zoneOf(EventTypes.zoneOf(record), p.getLat(), p.getLon()));
     }
 }

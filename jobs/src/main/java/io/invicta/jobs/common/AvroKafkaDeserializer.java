@@ -42,7 +42,7 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord> implements Ka
         }
         T value = ((DecodeResult.Success<T>) result).value();
         String invalid = validator.check(value, System.currentTimeMillis());
-        out.collect(invalid == null ? Decoded.of(value) : Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
+        out.collect(invalid == null ? Decoded.of(value, record.value()) : Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
     }
 
     private static DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, String detail) {

@@ -26,7 +26,7 @@ public record DecodedInput<T>(DataStream<T> events, DataStream<DeadLetter> deadL
                         config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
                         family + "-source")
                 .uid(family + "-source")
-                .process(new RouteDecoded<T>())
+                .process(RouteDecoded.<T>values())
                 .returns(type)
                 .name("decode-" + family)
                 .uid("decode-" + family);

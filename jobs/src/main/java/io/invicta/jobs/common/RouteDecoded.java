@@ -14,11 +14,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Passes events on and routes dead letters to {@link #DEAD_LETTERS}, counting them in total
- * ({@code deadLetters}) and per reason ({@code deadLettersByReason.<REASON>}), and logging the first ones
- * and then every thousandth. Nothing is dropped silently.
+ * Passes events on (as {@link Accepted} makes them: the decoded value, for most jobs) and routes dead letters to
+ * {@link #DEAD_LETTERS}, counting them in total ({@code deadLetters}) and per reason
+ * ({@code deadLettersByReason.<REASON>}), and logging the first ones and then every thousandth. Nothing is dropped
+ * silently.
  */
-public final class RouteDecoded<T> extends ProcessFunction<Decoded<T>, T> {
+public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RouteDecoded.class);
@@ -28,7 +29,23 @@ public final class RouteDecoded<T> extends ProcessFunction<Decoded<T>, T> {
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {
     };
 
+    /** What an accepted (decoded and valid) record goes on as. */
+    @FunctionalInterface
+    public interface Accepted<T, R> extends java.io.Serializable {
+        R of(Decoded<T> decoded);
+    }
+
+    private final Accepted<T, R> accepted;
     private transient Counter deadLetters;
+
+    public RouteDecoded(Accepted<T, R> accepted) {
+        this.accepted = accepted;
+    }
+
+    /** Accepted records go on as their decoded value. */
+    public static <T> RouteDecoded<T, T> values() {
+        return new RouteDecoded<>(Decoded::value);
+    }
     private transient Map<String, Counter> byReason;
 
     @Override
@@ -44,9 +61,9 @@ public final class RouteDecoded<T> extends ProcessFunction<Decoded<T>, T> {
     }
 
     @Override
-    public void processElement(Decoded<T> decoded, Context ctx, Collector<T> out) {
+    public void processElement(Decoded<T> decoded, Context ctx, Collector<R> out) {
         if (decoded.value() != null) {
-            out.collect(decoded.value());
+            out.collect(accepted.of(decoded));
             return;
         }
         DeadLetter letter = decoded.deadLetter();

@@ -124,7 +124,8 @@ class EsperOperatorTest {
             h.open();
             h.processElement1(reading("s1", "z1", T0 + 5 * MIN, 10));
             h.processWatermark1(new Watermark(T0 + 5 * MIN));
-            h.processElement1(reading("s2", "z1", T0 + 3 * MIN, 500));
+            StreamRecord<CepEvent> tooLate = reading("s2", "z1", T0 + 3 * MIN, 500);
+            h.processElement1(tooLate);
             h.processWatermark1(new Watermark(T0 + 6 * MIN));
             assertThat(alerts(h)).isEmpty();
             ConcurrentLinkedQueue<StreamRecord<LateEvent>> late = h.getSideOutput(EsperOperator.LATE);
@@ -132,6 +133,7 @@ class EsperOperatorTest {
             LateEvent event = late.peek().getValue();
             assertThat(event.key).isEqualTo("s2");
             assertThat(event.watermark).isEqualTo(T0 + 5 * MIN);
+            assertThat(event.value).as("the bytes it arrived as").isEqualTo(tooLate.getValue().payload);
         }
     }
 

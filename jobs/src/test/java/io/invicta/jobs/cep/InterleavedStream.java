@@ -34,7 +34,6 @@ public final class InterleavedStream implements GeneratorFunction<Long, CepEvent
     public void open(SourceReaderContext readerContext) {
         codecs = new HashMap<>();
         toCep = new ToCepEvent<>(io.invicta.jobs.common.ZoneResolver.geohash(6));
-        toCep.open(null);
     }
 
     @Override
@@ -45,7 +44,7 @@ public final class InterleavedStream implements GeneratorFunction<Long, CepEvent
         GeneratedStream stream = GeneratedStream.current;
         Class<? extends SpecificRecord> type = stream.types.get(i);
         AvroCodec<SpecificRecord> codec = codecs.computeIfAbsent(type, t -> (AvroCodec) Codecs.forType((Class) t));
-        return codec.decode(stream.encoded.get(i)) instanceof DecodeResult.Success<SpecificRecord> s
-                ? toCep.map(s.value()) : CORRUPT;
+        byte[] bytes = stream.encoded.get(i);
+        return codec.decode(bytes) instanceof DecodeResult.Success<SpecificRecord> s ? toCep.of(s.value(), bytes) : CORRUPT;
     }
 }

@@ -14,7 +14,7 @@ class RouteDecodedTest {
         DeadLetter truncated = new DeadLetter("aq", 1, 7, 1000L, "TRUNCATED", "cut", "k".getBytes(), new byte[]{1});
         DeadLetter invalid = new DeadLetter("aq", 0, 9, 2000L, DeadLetter.INVALID, "no2 < 0", null, new byte[]{2});
         try (OneInputStreamOperatorTestHarness<Decoded<String>, String> harness =
-                     new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new RouteDecoded<>()))) {
+                     new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(RouteDecoded.<String>values()))) {
             harness.open();
 
             harness.processElement(Decoded.of("a"), 1L);
