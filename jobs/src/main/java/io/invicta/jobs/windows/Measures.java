@@ -79,18 +79,15 @@ public class Measures {
         return sum[variable] / count[variable];
     }
 
-    /** An independent copy: what is emitted must not change when the window takes further readings. */
-    public Measures copy() {
-        Measures c = new Measures();
-        c.count = count.clone();
-        c.sum = sum.clone();
-        c.min = min.clone();
-        c.max = max.clone();
-        return c;
+    private Measures(long[] count, double[] sum, double[] min, double[] max) {
+        this.count = count;
+        this.sum = sum;
+        this.min = min;
+        this.max = max;
     }
 
-    /** A mask of the first {@code variables} variables. */
-    public static int all(int variables) {
-        return variables >= 32 ? -1 : (1 << variables) - 1;
+    /** An independent copy: what is emitted must not change when the window takes further readings. */
+    public Measures copy() {
+        return new Measures(count.clone(), sum.clone(), min.clone(), max.clone());
     }
 }
