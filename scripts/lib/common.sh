@@ -170,10 +170,9 @@ _pom_summary() {
 # ---------------------------------------------------------------------------------------------
 # Ports
 # ---------------------------------------------------------------------------------------------
-# port_in_use <port>: true if something accepts TCP connections on 127.0.0.1:<port>.
-port_in_use() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
+# port_in_use <port>: lib/ports.sh.
+# shellcheck source=ports.sh
+. "$INVICTA_SCRIPTS_DIR/lib/ports.sh"
 # Who listens on a port, if ss can tell (empty otherwise).
 _port_owner() {
   command -v ss >/dev/null 2>&1 || return 0

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
-# Invicta: choosing listen ports for a throw-away stack (scripts/e2e-smoke). Sourced; has no dependencies, so a
-# script can pick its ports before lib/common.sh reads the port variables.
+# Invicta: port checks. Sourced (lib/common.sh sources it too); has no dependencies, so a script can pick its ports
+# before lib/common.sh reads the port variables.
 #
+#   port_in_use <port>     true if something accepts TCP connections on 127.0.0.1:<port>
 #   pick_free_port <VAR>   set VAR to a port nobody listens on, that no socket in any state uses, outside the
 #                          kernel's ephemeral range, and not picked before by this shell
 #
@@ -9,7 +10,15 @@
 # TIME_WAIT) on ephemeral local ports. A server that binds one of those fails with "Address already in use" even
 # though nothing listens there: that is how a broker of the end-to-end test once died three seconds after start.
 
+if [[ -n "${_INVICTA_PORTS_SH:-}" ]]; then
+  return 0
+fi
+_INVICTA_PORTS_SH=1
 _PICKED_PORTS=" "
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
 
 # The first port of the kernel's ephemeral range (32768 when it cannot be read).
 _ephemeral_low() {
@@ -24,7 +33,7 @@ _ephemeral_low() {
 # True when some TCP socket, in any state, has this local port (or, without ss, when something accepts on it).
 _port_taken() {
   local p="$1"
-  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+  if port_in_use "$p"; then
     return 0
   fi
   command -v ss >/dev/null 2>&1 || return 1
