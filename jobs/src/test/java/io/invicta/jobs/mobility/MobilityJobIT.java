@@ -248,8 +248,7 @@ class MobilityJobIT {
     }
 
     private static double number(Map<String, Object> row, String field) {
-        assertThat(row.get(field)).as(field).isInstanceOf(Number.class);
-        return ((Number) row.get(field)).doubleValue();
+        return io.invicta.testkit.InfluxDbExtension.number(row, field).doubleValue();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
