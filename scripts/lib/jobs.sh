@@ -16,8 +16,8 @@ job_jar() {
 # True when a source file or pom is newer than the jar.
 _sources_newer_than() {
   local jar="$1"
-  [[ -n "$(find "$INVICTA_ROOT/pom.xml" "$INVICTA_ROOT"/{domain,schemas,sinks,cep,jobs,tools}/pom.xml \
-    "$INVICTA_ROOT"/{domain,schemas,sinks,cep,jobs,tools}/src/main "$INVICTA_ROOT/cep-rules" \
+  [[ -n "$(find "$INVICTA_ROOT/pom.xml" "$INVICTA_ROOT"/{domain,schemas,sinks,rule-engine,jobs,tools}/pom.xml \
+    "$INVICTA_ROOT"/{domain,schemas,sinks,rule-engine,jobs,tools}/src/main "$INVICTA_ROOT/cep-rules" \
     -newer "$jar" -type f -print -quit 2>/dev/null)" ]]
 }
 

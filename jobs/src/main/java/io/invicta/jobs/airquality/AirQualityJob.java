@@ -1,28 +1,26 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.common.DeadLetter;
-import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.DecodedInput;
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.InfluxOptions;
-import io.invicta.jobs.common.JobArguments;
-import io.invicta.jobs.common.KafkaOptions;
-import io.invicta.jobs.common.LateEvent;
 import io.invicta.domain.LimitValue;
-import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.CityJob;
+import io.invicta.jobs.DecodedInput;
+import io.invicta.jobs.SharedOptions;
+import io.invicta.jobs.config.JobOptions;
+import io.invicta.jobs.config.MetricsOptions;
+import io.invicta.jobs.io.InfluxSinks;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.Rejects;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.jobs.windows.EnvironmentWindows;
 import io.invicta.jobs.windows.SensorWindows;
 import io.invicta.jobs.windows.WindowFamily;
 import io.invicta.jobs.windows.WindowStats;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.AirQualityObserved;
+import io.invicta.schemas.EventKind;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ConfigOptions;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -39,56 +37,49 @@ import java.util.List;
  * (air_quality_1m/_1h per sensor, air_quality_zone_1m/_1h per zone), and the EEA air quality index per station
  * and hour (air_quality_index_1h; docs/METRICS.md).
  *
- * <p>The topology takes its source and sink as arguments so tests can plug in others; {@link #main} wires Kafka
- * and InfluxDB from {@code --key value} arguments named like the options.
+ * <p>Like every job ({@link CityJob}), it takes its inputs and outputs as arguments; {@link #main} wires Kafka and
+ * InfluxDB from the options ({@link #OPTIONS}).
  */
-public final class AirQualityJob {
-
-    public static final ConfigOption<String> TOPIC = ConfigOptions.key("topic.air-quality")
-            .stringType().defaultValue("air-quality")
-            .withDescription("Kafka topic of AirQualityObserved records (Avro single-object encoding).");
+public final class AirQualityJob extends CityJob {
 
     public static final String NAME = "invicta-air-quality";
 
+    /** The event kinds the job reads. */
+    public static final List<EventKind<?>> READS = List.of(EventKind.AIR_QUALITY);
+
+    /** Every option the job accepts. */
+    public static final JobOptions OPTIONS = SharedOptions.METRICS_JOBS.and(TopicOptions.of(READS));
+
     /** Where the job's results and rejects go; tests plug in their own. */
     public record Outputs(Sink<WindowStats> means, Sink<AirQualityIndex> index, Sink<Exceedances> exceedances,
-                          Sink<DeadLetter> deadLetters, Sink<LateEvent> lateEvents) {
+                          Rejects rejects) {
 
         /** InfluxDB for results, Kafka for dead letters and late events, as configured. */
         public static Outputs of(ReadableConfig config) {
-            return new Outputs(InfluxOptions.sink(config, new WindowStatsPoints()),
-                    InfluxOptions.sink(config, new AirQualityIndexPoints()),
-                    InfluxOptions.sink(config, new ExceedancePoints()),
-                    KafkaOptions.deadLetterSink(config),
-                    KafkaOptions.lateEventSink(config));
+            return new Outputs(InfluxSinks.sink(config, new WindowStatsPoints()),
+                    InfluxSinks.sink(config, new AirQualityIndexPoints()),
+                    InfluxSinks.sink(config, new ExceedancePoints()),
+                    Rejects.of(config));
         }
     }
 
-    private final Source<Decoded<AirQualityObserved>, ?, ?> source;
     private final Outputs outputs;
-    private final ReadableConfig config;
 
-    public AirQualityJob(Source<Decoded<AirQualityObserved>, ?, ?> source, Outputs outputs, ReadableConfig config) {
-        this.source = source;
+    public AirQualityJob(Inputs inputs, Outputs outputs, ReadableConfig config) {
+        super(inputs, config);
         this.outputs = outputs;
-        this.config = config;
     }
 
-    /** The source's validation of this job's input. */
-    public static AirQualityValidator validator(ReadableConfig config) {
-        return new AirQualityValidator(config.get(MetricsOptions.MAX_FUTURE));
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    /** Adds the topology to {@code env} and returns the means stream (before the sink) for callers that want it. */
-    public DataStream<WindowStats> build(StreamExecutionEnvironment env) {
-        // No operator of this job keeps or changes a record after passing it on (results are fresh copies), so
-        // chained operators may hand records over without the defensive copy (for the Avro records a deep copy,
-        // for the source's Decoded wrapper a Kryo copy), which cost more than the windows themselves.
-        env.getConfig().enableObjectReuse();
-        DecodedInput<AirQualityObserved> input = DecodedInput.of(env, config, source, AirQualityObserved.class,
-                AirQualityObserved::getDateObserved, AirQualityObserved::getId, "air-quality");
-        input.deadLetters().sinkTo(outputs.deadLetters()).name("dead-letters").uid("dead-letters");
-        input.late().sinkTo(outputs.lateEvents()).name("late-events").uid("late-events");
+    @Override
+    protected void topology(StreamExecutionEnvironment env) {
+        DecodedInput<AirQualityObserved> input = DecodedInput.of(env, config, inputs.of(EventKind.AIR_QUALITY),
+                EventKind.AIR_QUALITY, "air-quality");
+        outputs.rejects().attach(input.deadLetters(), input.late());
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         ZoneId cityZone = MetricsOptions.cityZone(config);
 
@@ -104,7 +95,6 @@ public final class AirQualityJob {
                 .sinkTo(outputs.index()).name("influxdb-air-quality-index").uid("influxdb-air-quality-index");
         exceedances(sensorHourly, sensorDaily, cityZone, lateness)
                 .sinkTo(outputs.exceedances()).name("influxdb-exceedances").uid("influxdb-exceedances");
-        return means;
     }
 
     /** The uids the air-quality windows had before the other jobs shared them: savepoints keep working. */
@@ -192,13 +182,7 @@ public final class AirQualityJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Configuration config = JobArguments.parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new AirQualityJob(
-                KafkaOptions.source(config, config.get(TOPIC), AirQualityObserved.class, validator(config), NAME),
-                Outputs.of(config),
-                config)
-                .build(env);
-        env.execute(NAME);
+        CityJob.run(args, OPTIONS, config ->
+                new AirQualityJob(Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
     }
 }

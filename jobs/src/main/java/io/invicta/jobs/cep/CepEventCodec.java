@@ -1,6 +1,7 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.EventTypes;
+import io.invicta.rules.EventTypes;
+import io.invicta.schemas.EventKind;
 import io.invicta.schemas.VehiclePosition;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
@@ -18,23 +19,19 @@ import java.util.List;
  */
 public final class CepEventCodec {
 
-    private static final List<Class<? extends SpecificRecord>> TYPES = new ArrayList<>(EventTypes.all().values());
-
     private final List<AvroCodec<SpecificRecord>> codecs = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
     public CepEventCodec() {
-        for (Class<? extends SpecificRecord> type : TYPES) {
-            codecs.add((AvroCodec<SpecificRecord>) (AvroCodec<?>) Codecs.forType(type));
+        for (EventKind<?> kind : EventKind.all()) {
+            codecs.add((AvroCodec<SpecificRecord>) (AvroCodec<?>) Codecs.forType(kind.type()));
         }
     }
 
+    /** The event's kind index ({@link EventKind#index()}), as {@link CepEvent#type} holds it. */
+    @SuppressWarnings("unchecked")
     public static int typeIndex(Class<?> type) {
-        int index = TYPES.indexOf(type);
-        if (index < 0) {
-            throw new IllegalArgumentException("not a rule event type: " + type);
-        }
-        return index;
+        return EventKind.of((Class<? extends SpecificRecord>) type).index();
     }
 
     /**
@@ -56,7 +53,7 @@ public final class CepEventCodec {
     public SpecificRecord decode(CepEvent event) {
         DecodeResult<SpecificRecord> result = codecs.get(event.type).decode(event.payload);
         if (!(result instanceof DecodeResult.Success<SpecificRecord> success)) {
-            throw new IllegalStateException("corrupt CEP payload of type " + TYPES.get(event.type) + ": " + result);
+            throw new IllegalStateException("corrupt CEP payload of type " + EventKind.all().get(event.type).typeName() + ": " + result);
         }
         SpecificRecord record = success.value();
         if (event.zone != null) {

@@ -1,22 +1,35 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.EventTypes;
-import io.invicta.cep.Partitioning;
-import io.invicta.cep.RuleSet;
-import io.invicta.cep.RuleSetException;
-import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.DecodedEventTimes;
-import io.invicta.jobs.common.DeadLetter;
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.LateEvent;
-import io.invicta.jobs.common.ZoneResolver;
-import io.invicta.jobs.common.RouteDecoded;
+import io.invicta.jobs.CityJob;
+import io.invicta.jobs.SharedOptions;
+import io.invicta.jobs.config.JobOptions;
+import io.invicta.jobs.io.DeadLetter;
+import io.invicta.jobs.io.Decoded;
+import io.invicta.jobs.io.InfluxSinks;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.KafkaOptions;
+import io.invicta.jobs.io.LateEvent;
+import io.invicta.jobs.io.Rejects;
+import io.invicta.jobs.io.RouteDecoded;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.time.DecodedEventTimes;
+import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.zones.ZoneResolver;
+import io.invicta.rules.Partitioning;
+import io.invicta.rules.RuleSet;
+import io.invicta.rules.RuleSetException;
 import io.invicta.schemas.Alert;
+import io.invicta.schemas.EventKind;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -24,57 +37,85 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The rules job: every event input decoded (dead letters split off), zoned, then routed by each partitioning its
- * rule modules use to an {@link EsperOperator} (city-wide at parallelism 1); alerts out. Rule-set versions come
- * from the packaged files or, with hot reload on, also from a broadcast rules stream. Sources are arguments so
- * tests can plug in their own; {@link CepJobMain} wires Kafka and InfluxDB.
+ * rule modules use to an {@link EsperOperator} (city-wide at parallelism 1); alerts out, exactly once to Kafka
+ * (checkpointing is switched on when the cluster sets none) and to InfluxDB. Rule-set versions come from the
+ * packaged files or, with hot reload on, also from a broadcast rules stream. Like every job ({@link CityJob}), it
+ * takes its inputs and outputs as arguments.
  *
  * <p>Operator uids: {@code cep-source-<type>}, {@code cep-decode-<type>} (decode, validate, zone),
  * {@code cep-rules-source}, {@code cep-<partition>} (stable: savepoints survive upgrades).
+ * {@code flink run -c io.invicta.jobs.cep.CepJob invicta-jobs-*-flink.jar --config flink-conf/jobs/cep.yaml}
  */
-public final class CepJob {
+public final class CepJob extends CityJob {
 
     public static final String NAME = "invicta-cep";
 
-    /** One event input: its Avro type and a source of decoded records. */
-    public record Input<T extends SpecificRecord>(Class<T> type, Source<Decoded<T>, ?, ?> source) {
+    /** The event kinds the job reads: every kind (a rule may use any). */
+    public static final List<EventKind<?>> READS = EventKind.all();
+
+    /** Every option the job accepts. */
+    public static final JobOptions OPTIONS = SharedOptions.EVERY_JOB.and(CepOptions.class)
+            .and(TopicOptions.of(READS)).and(List.of(TopicOptions.ALERTS, TopicOptions.RULE_STATUS));
+
+    /** Where the job's alerts, rule-set status and rejects go; tests plug in their own. */
+    public record Outputs(Sink<Alert> alerts, Sink<Alert> alertPoints, Sink<RuleStatus> ruleStatus, Rejects rejects) {
+
+        /** Kafka (alerts exactly once) and InfluxDB, as configured. */
+        public static Outputs of(ReadableConfig config) {
+            return new Outputs(alertsSink(config), InfluxSinks.sink(config, new AlertPoints()),
+                    ruleStatusSink(config), Rejects.of(config));
+        }
     }
 
-    /** What the job produces; the caller attaches sinks. */
-    public record Outputs(DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters, DataStream<LateEvent> late,
-                          DataStream<RuleStatus> ruleStatus) {
-    }
-
-    private final ReadableConfig config;
-    private final List<Input<?>> inputs;
-    private final Source<RuleSetUpdate, ?, ?> ruleUpdates;
     private final RuleSetUpdate initial;
+    private final Source<RuleSetUpdate, ?, ?> ruleUpdates;
+    private final Outputs outputs;
 
     /** {@code ruleUpdates} null: hot reload off. */
-    public CepJob(ReadableConfig config, RuleSetUpdate initial, List<Input<?>> inputs,
-                  Source<RuleSetUpdate, ?, ?> ruleUpdates) {
-        this.config = config;
+    public CepJob(Inputs inputs, RuleSetUpdate initial, Source<RuleSetUpdate, ?, ?> ruleUpdates, Outputs outputs,
+                  ReadableConfig config) {
+        super(inputs, config);
         this.initial = initial;
-        this.inputs = List.copyOf(inputs);
         this.ruleUpdates = ruleUpdates;
+        this.outputs = outputs;
     }
 
-    public Outputs build(StreamExecutionEnvironment env) throws RuleSetException {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    protected void topology(StreamExecutionEnvironment env) {
+        if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            env.enableCheckpointing(config.get(CepOptions.CHECKPOINT_INTERVAL).toMillis());
+        }
         DataStream<CepEvent> events = null;
         DataStream<DeadLetter> deadLetters = null;
         ZoneResolver zones = ZoneResolver.of(config);
-        for (Input<?> input : inputs) {
-            Decodes<?> decoded = decode(env, input, zones);
-            events = events == null ? decoded.events : events.union(decoded.events);
-            deadLetters = deadLetters == null ? decoded.deadLetters : deadLetters.union(decoded.deadLetters);
+        for (EventKind<?> kind : inputs.kinds()) {
+            SingleOutputStreamOperator<CepEvent> decoded = decode(env, kind, zones);
+            DataStream<DeadLetter> letters = decoded.getSideOutput(RouteDecoded.DEAD_LETTERS);
+            events = events == null ? decoded : events.union(decoded);
+            deadLetters = deadLetters == null ? letters : deadLetters.union(letters);
         }
         if (events == null) {
             throw new IllegalArgumentException("the rules job needs at least one input");
         }
-        Rules rules = applyRules(env, config, initial, ruleUpdates, events);
-        return new Outputs(rules.alerts(), deadLetters, rules.late(), rules.status());
+        Rules rules;
+        try {
+            rules = applyRules(env, config, initial, ruleUpdates, events);
+        } catch (RuleSetException e) {
+            throw new IllegalArgumentException("the rule set does not compile: " + e.getMessage(), e);
+        }
+        rules.alerts().sinkTo(outputs.alerts()).name("alerts-kafka").uid("alerts-kafka");
+        rules.alerts().sinkTo(outputs.alertPoints()).name("alerts-influxdb").uid("alerts-influxdb");
+        outputs.rejects().attach(deadLetters, rules.late(), "cep-");
+        rules.status().sinkTo(outputs.ruleStatus()).name("rule-status").uid("rule-status");
     }
 
     /** What the rule operators produce. */
@@ -91,9 +132,8 @@ public final class CepJob {
             throws RuleSetException {
         RuleSet ruleSet = RuleSet.compile(initial.version, initial.files());
         env.getConfig().setAutoWatermarkInterval(config.get(CepOptions.WATERMARK_INTERVAL).toMillis());
-        // No operator of this job changes or keeps a record it passed on (the rule operators keep what they
-        // receive from the network, never a chained input), so chained operators need not copy: without this
-        // every event would be deep-copied into each of the route filters chained after the source.
+        // The rule operators keep what they receive from the network, never a chained input, so chained operators
+        // need not copy: without object reuse every event would be deep-copied into each chained route filter.
         env.getConfig().enableObjectReuse();
         Set<Partitioning> partitions = config.getOptional(CepOptions.PARTITIONS)
                 .<Set<Partitioning>>map(list -> list.isEmpty() ? EnumSet.noneOf(Partitioning.class) : EnumSet.copyOf(list))
@@ -136,15 +176,12 @@ public final class CepJob {
         return used;
     }
 
-    private record Decodes<T>(DataStream<CepEvent> events, DataStream<DeadLetter> deadLetters) {
-    }
-
-    private <T extends SpecificRecord> Decodes<T> decode(StreamExecutionEnvironment env, Input<T> input,
-                                                         ZoneResolver zones) {
-        String name = input.type().getSimpleName();
-        SingleOutputStreamOperator<CepEvent> events = env
-                .fromSource(input.source(), DecodedEventTimes.watermarks(
-                                EventTypes::dateObservedOf,
+    private <T extends SpecificRecord> SingleOutputStreamOperator<CepEvent> decode(
+            StreamExecutionEnvironment env, EventKind<T> kind, ZoneResolver zones) {
+        String name = kind.typeName();
+        Source<Decoded<T>, ?, ?> source = inputs.of(kind);
+        return env
+                .fromSource(source, DecodedEventTimes.watermarks(kind,
                                 config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
                         "cep-source-" + name)
                 .uid("cep-source-" + name)
@@ -152,6 +189,44 @@ public final class CepJob {
                 .returns(CepEvent.class)
                 .name("cep-decode-" + name)
                 .uid("cep-decode-" + name);
-        return new Decodes<>(events, events.getSideOutput(RouteDecoded.DEAD_LETTERS));
+    }
+
+    /** The rules topic, read whole from the start (compacted: the newest version of the set wins). */
+    public static KafkaSource<RuleSetUpdate> rulesSource(ReadableConfig config, String topic) {
+        return KafkaSource.<RuleSetUpdate>builder()
+                .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .setTopics(topic)
+                .setGroupId(NAME + "-rules-" + UUID.randomUUID())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new RuleSetUpdateDeserializer())
+                .build();
+    }
+
+    /** ACTIVE / REJECTED records of every operator instance, as JSON. */
+    public static KafkaSink<RuleStatus> ruleStatusSink(ReadableConfig config) {
+        return KafkaSink.<RuleStatus>builder()
+                .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .setRecordSerializer(new RuleStatusSerializer(config.get(TopicOptions.RULE_STATUS)))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
+    /** Exactly once: alerts become visible to read_committed consumers when the checkpoint that holds them completes. */
+    public static KafkaSink<Alert> alertsSink(ReadableConfig config) {
+        return KafkaSink.<Alert>builder()
+                .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                .setRecordSerializer(new AlertSerializer(config.get(TopicOptions.ALERTS)))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(config.getOptional(KafkaOptions.GROUP_ID).orElse(NAME) + "-alerts")
+                // Below the broker's transaction.max.timeout.ms (15 min by default).
+                .setProperty("transaction.timeout.ms", "600000")
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        CityJob.run(args, OPTIONS, config -> new CepJob(Inputs.kafka(config, NAME, READS),
+                PackagedRules.load(config),
+                config.getOptional(CepOptions.RULES_TOPIC).map(topic -> rulesSource(config, topic)).orElse(null),
+                Outputs.of(config), config));
     }
 }

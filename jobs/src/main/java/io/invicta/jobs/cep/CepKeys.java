@@ -1,6 +1,6 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.Partitioning;
+import io.invicta.rules.Partitioning;
 import org.apache.flink.api.java.functions.KeySelector;
 
 /**

@@ -1,8 +1,8 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.Partitioning;
-import io.invicta.cep.RuleCounters;
-import io.invicta.cep.RuleRuntime;
+import io.invicta.rules.Partitioning;
+import io.invicta.rules.RuleCounters;
+import io.invicta.rules.RuleRuntime;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
@@ -37,7 +37,7 @@ final class CepMetrics {
     void track(RuleRuntime current) {
         this.runtime = current;
         this.version = current.ruleSet().version();
-        for (io.invicta.cep.RuleInfo info : current.ruleSet().rules()) {
+        for (io.invicta.rules.RuleInfo info : current.ruleSet().rules()) {
             String rule = info.name();
             if (current.ruleCounters().containsKey(rule) && registered.add("rule." + rule)) {
                 MetricGroup g = group.addGroup("rule", rule);

@@ -1,12 +1,13 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.Partitioning;
+import io.invicta.rules.Partitioning;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
+import java.time.Duration;
 import java.util.List;
 
-/** Options of the rules job ({@code cep.*}, its topics). */
+/** Options of the rules job of its own ({@code cep.*}); its topics are in {@link io.invicta.jobs.io.TopicOptions}. */
 public final class CepOptions {
 
     public static final ConfigOption<String> RULES_PATH = ConfigOptions.key("cep.rules-path")
@@ -29,25 +30,17 @@ public final class CepOptions {
             .withDescription("Which rule partitions get an operator (ZONE, SENSOR, VEHICLE, CITY). Unset: those the "
                     + "starting rule set uses. A reloaded module of another partition is rejected.");
 
-    public static final ConfigOption<String> ALERTS_TOPIC = ConfigOptions.key("topic.alerts")
-            .stringType().defaultValue("alerts")
-            .withDescription("Topic of the alerts (Avro Alert, key = partition key), written exactly once.");
-
-    public static final ConfigOption<String> RULE_STATUS_TOPIC = ConfigOptions.key("topic.rule-status")
-            .stringType().defaultValue("rule-status")
-            .withDescription("Topic of rule-set status records (ACTIVE or REJECTED with the reason, JSON).");
-
     public static final ConfigOption<Integer> CITY_PARALLELISM = ConfigOptions.key("cep.city-parallelism")
             .intType().defaultValue(1)
             .withDescription("Parallelism of city-wide rules. They correlate every event, so only 1 is correct.");
 
-    public static final ConfigOption<java.time.Duration> CHECKPOINT_INTERVAL = ConfigOptions
-            .key("cep.checkpoint-interval").durationType().defaultValue(java.time.Duration.ofSeconds(10))
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = ConfigOptions
+            .key("cep.checkpoint-interval").durationType().defaultValue(Duration.ofSeconds(10))
             .withDescription("Checkpoint interval when the cluster sets none. Alerts reach read_committed consumers "
                     + "of the alerts topic when the checkpoint that holds them completes.");
 
-    public static final ConfigOption<java.time.Duration> WATERMARK_INTERVAL = ConfigOptions
-            .key("cep.watermark-interval").durationType().defaultValue(java.time.Duration.ofMillis(20))
+    public static final ConfigOption<Duration> WATERMARK_INTERVAL = ConfigOptions
+            .key("cep.watermark-interval").durationType().defaultValue(Duration.ofMillis(20))
             .withDescription("How often the sources emit watermarks. Each watermark releases the events it passed to "
                     + "the rules in one batch: shorter means smaller batches and lower alert latency, at a small "
                     + "cost per watermark.");

@@ -1,10 +1,10 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.Partitioning;
-import io.invicta.jobs.common.LateEvent;
-import io.invicta.cep.RuleRuntime;
-import io.invicta.cep.RuleSet;
-import io.invicta.cep.RuleSetException;
+import io.invicta.rules.Partitioning;
+import io.invicta.jobs.io.LateEvent;
+import io.invicta.rules.RuleRuntime;
+import io.invicta.rules.RuleSet;
+import io.invicta.rules.RuleSetException;
 import io.invicta.schemas.Alert;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;

@@ -1,6 +1,6 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.jobs.common.LateEvent;
+import io.invicta.jobs.io.LateEvent;
 
 /** An event that reached the rules behind their watermark → a {@link LateEvent} with the bytes it arrived as. */
 final class LateEvents {

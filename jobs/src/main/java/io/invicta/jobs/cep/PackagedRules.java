@@ -1,6 +1,6 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.RuleFile;
+import io.invicta.rules.RuleFile;
 import org.apache.flink.configuration.ReadableConfig;
 
 import java.io.IOException;

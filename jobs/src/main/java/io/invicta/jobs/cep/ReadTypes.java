@@ -1,8 +1,8 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.EventTypes;
-import io.invicta.cep.Partitioning;
-import io.invicta.cep.RuleSet;
+import io.invicta.rules.EventTypes;
+import io.invicta.rules.Partitioning;
+import io.invicta.rules.RuleSet;
 import org.apache.flink.api.common.functions.FilterFunction;
 
 import java.util.ArrayList;

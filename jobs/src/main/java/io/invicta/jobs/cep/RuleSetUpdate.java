@@ -1,6 +1,6 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.RuleFile;
+import io.invicta.rules.RuleFile;
 
 import java.util.ArrayList;
 import java.util.List;

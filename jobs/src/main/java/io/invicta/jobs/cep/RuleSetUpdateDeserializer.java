@@ -1,6 +1,6 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.RuleSetMessage;
+import io.invicta.rules.RuleSetMessage;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;

@@ -1,9 +1,9 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.EventTypes;
-import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.RouteDecoded;
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.rules.EventTypes;
+import io.invicta.jobs.io.Decoded;
+import io.invicta.jobs.io.RouteDecoded;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.GeoPoint;
 import org.apache.avro.specific.SpecificRecord;
 

@@ -1,17 +1,20 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.common.DeadLetter;
-import io.invicta.jobs.common.DecodedInput;
-import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.EventTimeExtractor;
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.InfluxOptions;
-import io.invicta.jobs.common.JobArguments;
-import io.invicta.jobs.common.KafkaOptions;
-import io.invicta.jobs.common.LateEvent;
-import io.invicta.jobs.common.LatenessGate;
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.CityJob;
+import io.invicta.jobs.DecodedInput;
+import io.invicta.jobs.SharedOptions;
+import io.invicta.jobs.config.JobOptions;
+import io.invicta.jobs.config.MetricsOptions;
+import io.invicta.jobs.io.DeadLetter;
+import io.invicta.jobs.io.InfluxSinks;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.LateEvent;
+import io.invicta.jobs.io.Rejects;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.BikeHireDockingStation;
+import io.invicta.schemas.EventKind;
 import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;
 import io.invicta.schemas.VehiclePosition;
@@ -19,9 +22,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,12 +39,29 @@ import java.util.function.Supplier;
  * event-time windows (default 1 min and 1 h) per entity and per zone ({@link ZoneResolver}), and written to InfluxDB.
  * The measurements are catalogued in docs/METRICS-MOBILITY.md.
  *
- * <p>Like the air-quality job, the topology takes its sources and sinks as arguments; {@link #main} wires Kafka and
- * InfluxDB from {@code --key value} arguments named like the options in {@link MobilityOptions}.
+ * <p>Like every job ({@link CityJob}), it takes its inputs and outputs as arguments; {@link #main} wires Kafka and
+ * InfluxDB from the options ({@link #OPTIONS}).
  */
-public final class MobilityJob {
+public final class MobilityJob extends CityJob {
 
     public static final String NAME = "invicta-mobility";
+
+    /** The event kinds the job reads. */
+    public static final List<EventKind<?>> READS = List.of(EventKind.TRAFFIC_FLOW, EventKind.PARKING,
+            EventKind.BIKE_STATIONS, EventKind.VEHICLE_POSITIONS);
+
+    /** Every option the job accepts. */
+    public static final JobOptions OPTIONS = SharedOptions.METRICS_JOBS.and(MobilityOptions.class)
+            .and(TopicOptions.of(READS));
+
+    /** Where the job's results and rejects go; tests plug in their own. */
+    public record Outputs(Sink<MobilityPoint> points, Rejects rejects) {
+
+        /** InfluxDB for results, Kafka for dead letters and late events, as configured. */
+        public static Outputs of(ReadableConfig config) {
+            return new Outputs(InfluxSinks.sink(config, new MobilityPoints()), Rejects.of(config));
+        }
+    }
 
     public static final String TRAFFIC = "traffic";
     public static final String TRAFFIC_ZONE = "traffic_zone";
@@ -53,55 +71,40 @@ public final class MobilityJob {
     public static final String BIKES_ZONE = "bike_zone";
     public static final String VEHICLES_ZONE = "vehicle_zone";
 
-    private final Source<Decoded<TrafficFlowObserved>, ?, ?> traffic;
-    private final Source<Decoded<OnStreetParking>, ?, ?> parking;
-    private final Source<Decoded<BikeHireDockingStation>, ?, ?> bikes;
-    private final Source<Decoded<VehiclePosition>, ?, ?> vehicles;
-    private final Sink<MobilityPoint> sink;
-    private final Sink<DeadLetter> deadLetterSink;
-    private final Sink<LateEvent> lateEventSink;
-    private final ReadableConfig config;
+    private final Outputs outputs;
     private final Duration lateness;
     private final List<Duration> windows;
     private final ZoneResolver zones;
 
-    public MobilityJob(Source<Decoded<TrafficFlowObserved>, ?, ?> traffic, Source<Decoded<OnStreetParking>, ?, ?> parking,
-                       Source<Decoded<BikeHireDockingStation>, ?, ?> bikes, Source<Decoded<VehiclePosition>, ?, ?> vehicles,
-                       Sink<MobilityPoint> sink, Sink<DeadLetter> deadLetterSink, Sink<LateEvent> lateEventSink,
-                       ReadableConfig config) {
-        this.traffic = traffic;
-        this.parking = parking;
-        this.bikes = bikes;
-        this.vehicles = vehicles;
-        this.sink = sink;
-        this.deadLetterSink = deadLetterSink;
-        this.lateEventSink = lateEventSink;
-        this.config = config;
+    public MobilityJob(Inputs inputs, Outputs outputs, ReadableConfig config) {
+        super(inputs, config);
+        this.outputs = outputs;
         this.lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
-        this.windows = List.of(config.get(MobilityOptions.SHORT_WINDOW), config.get(MobilityOptions.LONG_WINDOW));
-        windows.forEach(MobilityOptions::windowLabel); // fails fast on a window that is not whole seconds
+        this.windows = List.of(config.get(MetricsOptions.SHORT_WINDOW), config.get(MetricsOptions.LONG_WINDOW));
+        windows.forEach(MetricsOptions::resolution); // fails fast on a window that is not whole seconds
         if (windows.get(0).equals(windows.get(1))) {
             throw new IllegalArgumentException("The short and long windows must differ, both are " + windows.get(0));
         }
         this.zones = ZoneResolver.of(config);
     }
 
-    /** Adds the topology to {@code env} and returns the points (before the sink). */
-    public DataStream<MobilityPoint> build(StreamExecutionEnvironment env) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    protected void topology(StreamExecutionEnvironment env) {
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
         List<DataStream<LateEvent>> late = new ArrayList<>();
-        DataStream<TrafficFlowObserved> trafficFlow = decoded(env, traffic, TrafficFlowObserved.class,
-                TrafficFlowObserved::getDateObserved, TrafficFlowObserved::getId, "traffic", deadLetters, late);
-        DataStream<OnStreetParking> parkings = decoded(env, parking, OnStreetParking.class,
-                OnStreetParking::getDateObserved, OnStreetParking::getId, "parking", deadLetters, late);
-        DataStream<BikeHireDockingStation> stations = decoded(env, bikes, BikeHireDockingStation.class,
-                BikeHireDockingStation::getDateObserved, BikeHireDockingStation::getId, "bikes", deadLetters, late);
-        DataStream<VehiclePosition> positions = decoded(env, vehicles, VehiclePosition.class,
-                VehiclePosition::getDateObserved, VehiclePosition::getVehicleId, "vehicles", deadLetters, late);
-        deadLetters.get(0).union(deadLetters.subList(1, deadLetters.size()).toArray(DataStream[]::new))
-                .sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
-        late.get(0).union(late.subList(1, late.size()).toArray(DataStream[]::new))
-                .sinkTo(lateEventSink).name("late-events").uid("late-events");
+        DataStream<TrafficFlowObserved> trafficFlow = decoded(env, EventKind.TRAFFIC_FLOW, "traffic", deadLetters,
+                late);
+        DataStream<OnStreetParking> parkings = decoded(env, EventKind.PARKING, "parking", deadLetters, late);
+        DataStream<BikeHireDockingStation> stations = decoded(env, EventKind.BIKE_STATIONS, "bikes", deadLetters,
+                late);
+        DataStream<VehiclePosition> positions = decoded(env, EventKind.VEHICLE_POSITIONS, "vehicles", deadLetters,
+                late);
+        outputs.rejects().attach(union(deadLetters), union(late));
 
         List<DataStream<MobilityPoint>> points = new ArrayList<>();
 
@@ -130,7 +133,7 @@ public final class MobilityJob {
                         config.get(MobilityOptions.VEHICLE_INACTIVITY), zones))
                 .name("vehicle-speeds").uid("vehicle-speeds");
         for (Duration window : windows) {
-            String label = MobilityOptions.windowLabel(window);
+            String label = MetricsOptions.resolution(window);
             DataStream<VehicleMove> perVehicle = moves
                     .keyBy(m -> EmitPoint.key(m.vehicleId, m.zone), Types.STRING)
                     .window(TumblingEventTimeWindows.of(window))
@@ -145,18 +148,19 @@ public final class MobilityJob {
                     .name(VEHICLES_ZONE + "-" + label).uid(VEHICLES_ZONE + "-" + label));
         }
 
-        @SuppressWarnings("unchecked")
-        DataStream<MobilityPoint> all = points.get(0).union(points.subList(1, points.size()).toArray(DataStream[]::new));
-        all.sinkTo(sink).name("influxdb-mobility").uid("influxdb-mobility");
-        return all;
+        union(points).sinkTo(outputs.points()).name("influxdb-mobility").uid("influxdb-mobility");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+        return streams.get(0).union(streams.subList(1, streams.size()).toArray(DataStream[]::new));
     }
 
     /** Decoded, validated events in time; dead letters and events too late for any window are set aside. */
     private <T extends SpecificRecord> DataStream<T> decoded(
-            StreamExecutionEnvironment env, Source<Decoded<T>, ?, ?> source, Class<T> type,
-            EventTimeExtractor<T> eventTime, LatenessGate.SerializableKey<T> key, String family,
+            StreamExecutionEnvironment env, EventKind<T> kind, String family,
             List<DataStream<DeadLetter>> deadLetters, List<DataStream<LateEvent>> late) {
-        DecodedInput<T> input = DecodedInput.of(env, config, source, type, eventTime, key, family);
+        DecodedInput<T> input = DecodedInput.of(env, config, inputs.of(kind), kind, family);
         deadLetters.add(input.deadLetters());
         late.add(input.late());
         return input.events();
@@ -177,7 +181,7 @@ public final class MobilityJob {
                                                        String measurement, List<DataStream<MobilityPoint>> out,
                                                        String... tagNames) {
         for (Duration window : windows) {
-            String label = MobilityOptions.windowLabel(window);
+            String label = MetricsOptions.resolution(window);
             out.add(in.keyBy(key, Types.STRING)
                     .window(TumblingEventTimeWindows.of(window))
                     .allowedLateness(lateness)
@@ -187,23 +191,7 @@ public final class MobilityJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Configuration config = JobArguments.parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        Duration maxFuture = config.get(MobilityOptions.MAX_FUTURE);
-        new MobilityJob(
-                KafkaOptions.source(config, config.get(MobilityOptions.TRAFFIC_TOPIC), TrafficFlowObserved.class,
-                        new MobilityValidators.Traffic(maxFuture), NAME),
-                KafkaOptions.source(config, config.get(MobilityOptions.PARKING_TOPIC), OnStreetParking.class,
-                        new MobilityValidators.Parking(maxFuture), NAME),
-                KafkaOptions.source(config, config.get(MobilityOptions.BIKE_TOPIC), BikeHireDockingStation.class,
-                        new MobilityValidators.Bikes(maxFuture), NAME),
-                KafkaOptions.source(config, config.get(MobilityOptions.VEHICLE_TOPIC), VehiclePosition.class,
-                        new MobilityValidators.Vehicles(maxFuture), NAME),
-                InfluxOptions.sink(config, new MobilityPoints()),
-                KafkaOptions.deadLetterSink(config),
-                KafkaOptions.lateEventSink(config),
-                config)
-                .build(env);
-        env.execute(NAME);
+        CityJob.run(args, OPTIONS, config ->
+                new MobilityJob(Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
     }
 }

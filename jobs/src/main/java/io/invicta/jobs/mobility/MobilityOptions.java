@@ -1,7 +1,7 @@
 package io.invicta.jobs.mobility;
 
+import io.invicta.jobs.zones.ZoneOptions;
 import org.apache.flink.configuration.ConfigOption;
-import io.invicta.jobs.common.MetricsOptions;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
 
@@ -9,31 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Typed options of {@link MobilityJob}; every one can be given to {@code main} as {@code --key value}. */
+/** The options of {@link MobilityJob} of its own (it shares the rest: {@link io.invicta.jobs.SharedOptions}). */
 public final class MobilityOptions {
-
-    public static final ConfigOption<String> TRAFFIC_TOPIC = ConfigOptions.key("topic.traffic-flow")
-            .stringType().defaultValue("traffic-flow")
-            .withDescription("Kafka topic of TrafficFlowObserved records (Avro single-object encoding).");
-
-    public static final ConfigOption<String> PARKING_TOPIC = ConfigOptions.key("topic.parking")
-            .stringType().defaultValue("parking")
-            .withDescription("Kafka topic of OnStreetParking records.");
-
-    public static final ConfigOption<String> BIKE_TOPIC = ConfigOptions.key("topic.bike-stations")
-            .stringType().defaultValue("bike-stations")
-            .withDescription("Kafka topic of BikeHireDockingStation records.");
-
-    public static final ConfigOption<String> VEHICLE_TOPIC = ConfigOptions.key("topic.vehicle-positions")
-            .stringType().defaultValue("vehicle-positions")
-            .withDescription("Kafka topic of VehiclePosition records (keyed by vehicleId).");
-
-    /** Shared with every metrics job, so one setting sizes all windows. */
-    public static final ConfigOption<Duration> SHORT_WINDOW = MetricsOptions.SHORT_WINDOW;
-
-    public static final ConfigOption<Duration> LONG_WINDOW = MetricsOptions.LONG_WINDOW;
-
-    public static final ConfigOption<Integer> GEOHASH_PRECISION = MetricsOptions.GEOHASH_PRECISION;
 
     public static final ConfigOption<Double> FREE_FLOW_SPEED = ConfigOptions.key("mobility.free-flow-speed")
             .doubleType().defaultValue(50.0)
@@ -68,13 +45,11 @@ public final class MobilityOptions {
             .durationType().defaultValue(Duration.ofMinutes(15))
             .withDescription("A vehicle without a fix for this long (event time) forgets its last fix.");
 
-    public static final ConfigOption<Duration> MAX_FUTURE = MetricsOptions.MAX_FUTURE;
-
     private MobilityOptions() {
     }
 
     /** The per-sensor free-flow speeds, checked: positive numbers only. */
-    static Map<String, Double> freeFlowSpeeds(ReadableConfig config) {
+    public static Map<String, Double> freeFlowSpeeds(ReadableConfig config) {
         Map<String, Double> speeds = new HashMap<>();
         config.get(FREE_FLOW_SPEEDS).forEach((sensor, kmh) -> {
             double v;
@@ -104,20 +79,5 @@ public final class MobilityOptions {
         return config.get(FREE_FLOW_LEARNED)
                 ? new FreeFlowLearning(config.get(FREE_FLOW_PERCENTILE), config.get(FREE_FLOW_MIN_OBSERVATIONS))
                 : null;
-    }
-
-    /** A window's tag value: {@code 1m}, {@code 1h}, {@code 90s}, {@code 1d}. */
-    static String windowLabel(Duration window) {
-        long s = window.getSeconds();
-        if (s <= 0 || window.getNano() != 0) {
-            throw new IllegalArgumentException("Windows are whole positive seconds, got " + window);
-        }
-        if (s % 86_400 == 0) {
-            return s / 86_400 + "d";
-        }
-        if (s % 3600 == 0) {
-            return s / 3600 + "h";
-        }
-        return s % 60 == 0 ? s / 60 + "m" : s + "s";
     }
 }

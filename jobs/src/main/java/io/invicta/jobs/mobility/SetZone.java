@@ -1,6 +1,6 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.GeoPoint;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.MapFunction;

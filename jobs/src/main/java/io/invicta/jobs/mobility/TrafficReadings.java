@@ -1,6 +1,6 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.domain.SpeedHistogram;
 import io.invicta.schemas.TrafficFlowObserved;
 import org.apache.flink.annotation.VisibleForTesting;

@@ -1,31 +1,30 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.jobs.common.DeadLetter;
-import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.DecodedInput;
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.InfluxOptions;
-import io.invicta.jobs.common.JobArguments;
-import io.invicta.jobs.common.KafkaOptions;
-import io.invicta.jobs.common.LateEvent;
-import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.CityJob;
+import io.invicta.jobs.DecodedInput;
+import io.invicta.jobs.SharedOptions;
+import io.invicta.jobs.config.JobOptions;
+import io.invicta.jobs.config.MetricsOptions;
+import io.invicta.jobs.io.InfluxSinks;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.Rejects;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.jobs.windows.EnvironmentWindows;
 import io.invicta.jobs.windows.SensorPreAggregate;
-import io.invicta.jobs.windows.WindowStats;
 import io.invicta.jobs.windows.WindowFamily;
+import io.invicta.jobs.windows.WindowStats;
+import io.invicta.jobs.zones.ZoneResolver;
+import io.invicta.schemas.EventKind;
 import io.invicta.schemas.NoiseLevelObserved;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ConfigOptions;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Noise per sensor and per zone: Kafka → decode and validate (failures → dead-letter topic) → event time →
@@ -33,45 +32,44 @@ import java.time.Duration;
  * daily Lden per sensor in the city's local time → InfluxDB (noise_1m/_1h, noise_zone_1m/_1h,
  * noise_lden_1d; docs/METRICS.md). Decibels are averaged as energies, never as numbers.
  */
-public final class NoiseJob {
-
-    public static final ConfigOption<String> TOPIC = ConfigOptions.key("topic.noise")
-            .stringType().defaultValue("noise")
-            .withDescription("Kafka topic of NoiseLevelObserved records (Avro single-object encoding).");
+public final class NoiseJob extends CityJob {
 
     public static final String NAME = "invicta-noise";
 
-    private final Source<Decoded<NoiseLevelObserved>, ?, ?> source;
-    private final Sink<NoiseLevel> levelSink;
-    private final Sink<NoiseDay> ldenSink;
-    private final Sink<DeadLetter> deadLetterSink;
-    private final Sink<LateEvent> lateEventSink;
-    private final ReadableConfig config;
+    /** The event kinds the job reads. */
+    public static final List<EventKind<?>> READS = List.of(EventKind.NOISE);
 
-    public NoiseJob(Source<Decoded<NoiseLevelObserved>, ?, ?> source, Sink<NoiseLevel> levelSink,
-                    Sink<NoiseDay> ldenSink, Sink<DeadLetter> deadLetterSink, Sink<LateEvent> lateEventSink,
-                    ReadableConfig config) {
-        this.source = source;
-        this.levelSink = levelSink;
-        this.ldenSink = ldenSink;
-        this.deadLetterSink = deadLetterSink;
-        this.lateEventSink = lateEventSink;
-        this.config = config;
+    /** Every option the job accepts. */
+    public static final JobOptions OPTIONS = SharedOptions.METRICS_JOBS.and(TopicOptions.of(READS));
+
+    /** Where the job's results and rejects go; tests plug in their own. */
+    public record Outputs(Sink<NoiseLevel> levels, Sink<NoiseDay> lden, Rejects rejects) {
+
+        /** InfluxDB for results, Kafka for dead letters and late events, as configured. */
+        public static Outputs of(ReadableConfig config) {
+            return new Outputs(InfluxSinks.sink(config, new NoisePoints.Levels()),
+                    InfluxSinks.sink(config, new NoisePoints.Lden()), Rejects.of(config));
+        }
     }
 
-    public static NoiseValidator validator(ReadableConfig config) {
-        return new NoiseValidator(config.get(MetricsOptions.MAX_FUTURE));
+    private final Outputs outputs;
+
+    public NoiseJob(Inputs inputs, Outputs outputs, ReadableConfig config) {
+        super(inputs, config);
+        this.outputs = outputs;
     }
 
-    public void build(StreamExecutionEnvironment env) {
-        // As in the air-quality job: no operator keeps or changes a record it passed on, so chained operators
-        // need not deep-copy each Avro record.
-        env.getConfig().enableObjectReuse();
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    protected void topology(StreamExecutionEnvironment env) {
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
-        DecodedInput<NoiseLevelObserved> input = DecodedInput.of(env, config, source, NoiseLevelObserved.class,
-                NoiseLevelObserved::getDateObserved, NoiseLevelObserved::getId, "noise");
-        input.deadLetters().sinkTo(deadLetterSink).name("dead-letters").uid("dead-letters");
-        input.late().sinkTo(lateEventSink).name("late-events").uid("late-events");
+        DecodedInput<NoiseLevelObserved> input = DecodedInput.of(env, config, inputs.of(EventKind.NOISE),
+                EventKind.NOISE, "noise");
+        outputs.rejects().attach(input.deadLetters(), input.late());
 
         EnvironmentWindows.of(input.events(), new NoiseMeasurer(), ZoneResolver.of(config),
                         WindowFamily.shortAndLong(config.get(MetricsOptions.SHORT_WINDOW),
@@ -79,7 +77,7 @@ public final class NoiseJob {
                         lateness, EnvironmentWindows.Uids.prefixed("noise"))
                 .means()
                 .map(NoiseMeasurer::level).name("noise-levels")
-                .sinkTo(levelSink).name("influxdb-noise").uid("influxdb-noise");
+                .sinkTo(outputs.levels()).name("influxdb-noise").uid("influxdb-noise");
 
         // Lden goes by the middle of each observation's interval (it decides the day, evening or night period), so
         // it has slices of its own: by middle time, 15 minutes long (each within one period).
@@ -90,20 +88,11 @@ public final class NoiseJob {
                 .keyBy(w -> w.sensorId, Types.STRING)
                 .process(new LdenCalculator(MetricsOptions.cityZone(config), lateness))
                 .name("lden").uid("lden")
-                .sinkTo(ldenSink).name("influxdb-noise-lden").uid("influxdb-noise-lden");
+                .sinkTo(outputs.lden()).name("influxdb-noise-lden").uid("influxdb-noise-lden");
     }
 
     public static void main(String[] args) throws Exception {
-        Configuration config = JobArguments.parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        new NoiseJob(
-                KafkaOptions.source(config, config.get(TOPIC), NoiseLevelObserved.class, validator(config), NAME),
-                InfluxOptions.sink(config, new NoisePoints.Levels()),
-                InfluxOptions.sink(config, new NoisePoints.Lden()),
-                KafkaOptions.deadLetterSink(config),
-                KafkaOptions.lateEventSink(config),
-                config)
-                .build(env);
-        env.execute(NAME);
+        CityJob.run(args, OPTIONS, config ->
+                new NoiseJob(Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
     }
 }

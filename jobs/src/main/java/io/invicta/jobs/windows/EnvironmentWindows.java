@@ -1,6 +1,6 @@
 package io.invicta.jobs.windows;
 
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.zones.ZoneResolver;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;

@@ -1,6 +1,6 @@
 package io.invicta.jobs.windows;
 
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.zones.ZoneResolver;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;

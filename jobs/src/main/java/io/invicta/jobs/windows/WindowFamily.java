@@ -1,7 +1,7 @@
 package io.invicta.jobs.windows;
 
-import io.invicta.jobs.common.LocalDayWindows;
-import io.invicta.jobs.common.MetricsOptions;
+import io.invicta.jobs.time.LocalDayWindows;
+import io.invicta.jobs.config.MetricsOptions;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 import java.io.Serializable;

@@ -1,10 +1,13 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.common.DeadLetterSerializer;
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.LateEventSerializer;
-import io.invicta.jobs.common.InfluxOptions;
-import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.schemas.EventKind;
+import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
+import io.invicta.jobs.io.DeadLetterSerializer;
+import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.io.LateEventSerializer;
+import io.invicta.jobs.io.KafkaOptions;
 import io.invicta.testkit.KafkaExtension;
 import io.invicta.tools.airquality.ProduceAirQuality;
 import io.invicta.schemas.AirQualityObserved;
@@ -308,20 +311,18 @@ class AirQualityJobIT {
     private static JobClient startJob(String topic, String group, String deadLetterTopic) throws Exception {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        config.set(InfluxOptions.URL, INFLUX.url());
-        config.set(InfluxOptions.DATABASE, INFLUX.database());
+        config.set(InfluxDbSinkOptions.URL, INFLUX.url());
+        config.set(InfluxDbSinkOptions.DATABASE, INFLUX.database());
         config.set(KafkaOptions.GROUP_ID, group);
-        config.set(KafkaOptions.DEAD_LETTER_TOPIC, deadLetterTopic);
-        config.set(KafkaOptions.LATE_EVENTS_TOPIC, deadLetterTopic.replace("dead-letter", "late-events"));
-        config.set(AirQualityJob.TOPIC, topic);
+        config.set(TopicOptions.DEAD_LETTER, deadLetterTopic);
+        config.set(TopicOptions.LATE_EVENTS, deadLetterTopic.replace("dead-letter", "late-events"));
+        config.set(TopicOptions.of(EventKind.AIR_QUALITY), topic);
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(1000);
-        new AirQualityJob(
-                KafkaOptions.source(config, topic, AirQualityObserved.class, AirQualityJob.validator(config), group),
-                AirQualityJob.Outputs.of(config),
-                config).build(env);
+        new AirQualityJob(Inputs.kafka(config, group, AirQualityJob.READS), AirQualityJob.Outputs.of(config), config)
+                .build(env);
         return env.executeAsync("air-quality-it-" + group);
     }
 

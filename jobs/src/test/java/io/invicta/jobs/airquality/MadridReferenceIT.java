@@ -1,9 +1,12 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.InfluxOptions;
-import io.invicta.jobs.common.KafkaOptions;
-import io.invicta.jobs.common.MetricsOptions;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.schemas.EventKind;
+import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
+import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.io.KafkaOptions;
+import io.invicta.jobs.config.MetricsOptions;
 import io.invicta.domain.Eaqi;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
@@ -86,15 +89,16 @@ class MadridReferenceIT {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
-        config.set(InfluxOptions.URL, INFLUX.url());
-        config.set(InfluxOptions.DATABASE, INFLUX.database());
+        config.set(InfluxDbSinkOptions.URL, INFLUX.url());
+        config.set(InfluxDbSinkOptions.DATABASE, INFLUX.database());
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
         config.set(MetricsOptions.CITY_TIME_ZONE, "Europe/Madrid");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(1000);
-        new AirQualityJob(KafkaOptions.source(config, "aq-madrid", AirQualityObserved.class,
-                AirQualityJob.validator(config), "madrid-reference"), AirQualityJob.Outputs.of(config), config).build(env);
+        config.set(TopicOptions.of(EventKind.AIR_QUALITY), "aq-madrid");
+        new AirQualityJob(Inputs.kafka(config, "madrid-reference", AirQualityJob.READS),
+                AirQualityJob.Outputs.of(config), config).build(env);
         JobClient job = env.executeAsync("madrid-reference");
         try {
             Map<String, Double> want15 = new HashMap<>();

@@ -43,10 +43,10 @@ class PollutantMeanPointsTest {
 
     @Test
     void windowLengthsBecomeShortResolutionLabels() {
-        assertThat(io.invicta.jobs.common.MetricsOptions.resolution(java.time.Duration.ofMinutes(1))).isEqualTo("1m");
-        assertThat(io.invicta.jobs.common.MetricsOptions.resolution(java.time.Duration.ofHours(1))).isEqualTo("1h");
-        assertThat(io.invicta.jobs.common.MetricsOptions.resolution(java.time.Duration.ofMinutes(15))).isEqualTo("15m");
-        assertThat(io.invicta.jobs.common.MetricsOptions.resolution(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(io.invicta.jobs.common.MetricsOptions.resolution(java.time.Duration.ofDays(1))).isEqualTo("1d");
+        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofMinutes(1))).isEqualTo("1m");
+        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofHours(1))).isEqualTo("1h");
+        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofMinutes(15))).isEqualTo("15m");
+        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofDays(1))).isEqualTo("1d");
     }
 }

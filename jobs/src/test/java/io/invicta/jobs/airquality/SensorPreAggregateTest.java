@@ -27,7 +27,7 @@ class SensorPreAggregateTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new OneInputStreamOperatorTestHarness<>(new SensorPreAggregate<>(Duration.ofMinutes(1), io.invicta.jobs.common.ZoneResolver.geohash(6),
+        harness = new OneInputStreamOperatorTestHarness<>(new SensorPreAggregate<>(Duration.ofMinutes(1), io.invicta.jobs.zones.ZoneResolver.geohash(6),
                 new AirQualityMeasurer()));
         harness.open();
     }

@@ -1,6 +1,6 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.AirQualityObserved;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;

@@ -56,7 +56,7 @@ class ToPollutantReadingsTest {
 
     private static List<PollutantReading> split(AirQualityObserved observation) {
         List<PollutantReading> out = new ArrayList<>();
-        new ToPollutantReadings(io.invicta.jobs.common.ZoneResolver.geohash(6)).flatMap(observation, new Collector<>() {
+        new ToPollutantReadings(io.invicta.jobs.zones.ZoneResolver.geohash(6)).flatMap(observation, new Collector<>() {
             @Override
             public void collect(PollutantReading record) {
                 out.add(record);

@@ -1,9 +1,9 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.EventTypes;
-import io.invicta.cep.RuleFile;
-import io.invicta.cep.RuleRuntime;
-import io.invicta.cep.RuleSet;
+import io.invicta.rules.EventTypes;
+import io.invicta.rules.RuleFile;
+import io.invicta.rules.RuleRuntime;
+import io.invicta.rules.RuleSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

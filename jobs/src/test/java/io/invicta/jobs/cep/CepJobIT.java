@@ -1,7 +1,12 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.Rejects;
+import io.invicta.schemas.EventKind;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.io.KafkaOptions;
 import io.invicta.jobs.airquality.AirQualityJob;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.Alert;
@@ -84,8 +89,8 @@ class CepJobIT {
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(KafkaOptions.STARTING_OFFSETS, KafkaOptions.StartingOffsets.EARLIEST);
         config.set(KafkaOptions.GROUP_ID, alertsTopic);
-        config.set(CepOptions.ALERTS_TOPIC, alertsTopic);
-        config.set(CepOptions.RULE_STATUS_TOPIC, alertsTopic + "-status");
+        config.set(TopicOptions.ALERTS, alertsTopic);
+        config.set(TopicOptions.RULE_STATUS, alertsTopic + "-status");
         config.set(EventTimeOptions.MAX_OUT_OF_ORDERNESS, Duration.ZERO);
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(5));
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -94,20 +99,16 @@ class CepJobIT {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(2);
         env.enableCheckpointing(500);
-        CepJob.Outputs out = new CepJob(config, EsperOperatorTest.ruleSet(1, EsperOperatorTest.rules(100)),
-                List.of(new CepJob.Input<>(AirQualityObserved.class, KafkaOptions.source(config, topic,
-                        AirQualityObserved.class, AirQualityJob.validator(config), alertsTopic))),
-                rulesTopic == null ? null : CepJobMain.rulesSource(config, rulesTopic)).build(env);
-        if (rulesTopic != null) {
-            out.ruleStatus().sinkTo(CepJobMain.ruleStatusSink(config)).name("rule-status").uid("rule-status");
-        }
-        config.set(KafkaOptions.LATE_EVENTS_TOPIC, alertsTopic + "-late");
-        out.alerts().sinkTo(CepJobMain.alertsSink(config)).name("alerts-kafka").uid("alerts-kafka");
-        out.late().sinkTo(KafkaOptions.lateEventSink(config)).name("late").uid("late");
-        if (influx) {
-            out.alerts().sinkTo(InfluxDbSink.<Alert>builder().url(INFLUX.url()).database(INFLUX.database())
-                    .converter(new AlertPoints()).build()).name("alerts-influxdb").uid("alerts-influxdb");
-        }
+        config.set(TopicOptions.of(EventKind.AIR_QUALITY), topic);
+        config.set(TopicOptions.LATE_EVENTS, alertsTopic + "-late");
+        CepJob.Outputs outputs = new CepJob.Outputs(CepJob.alertsSink(config),
+                influx ? InfluxDbSink.<Alert>builder().url(INFLUX.url()).database(INFLUX.database())
+                        .converter(new AlertPoints()).build() : new DiscardingSink<>(),
+                rulesTopic == null ? new DiscardingSink<>() : CepJob.ruleStatusSink(config),
+                new Rejects(new DiscardingSink<>(), KafkaOptions.lateEventSink(config)));
+        new CepJob(Inputs.kafka(config, alertsTopic, List.of(EventKind.AIR_QUALITY)),
+                EsperOperatorTest.ruleSet(1, EsperOperatorTest.rules(100)),
+                rulesTopic == null ? null : CepJob.rulesSource(config, rulesTopic), outputs, config).build(env);
         return env.executeAsync(alertsTopic);
     }
 
@@ -124,10 +125,10 @@ class CepJobIT {
     /** Ground truth from the same rules run without Flink, on the same readings in event-time order. */
     private static List<String> expectedIds(List<AirQualityObserved> readings) throws Exception {
         List<String> ids = new ArrayList<>();
-        var set = io.invicta.cep.RuleSet.compile(1, EsperOperatorTest.ruleSet(1, EsperOperatorTest.rules(100)).files());
+        var set = io.invicta.rules.RuleSet.compile(1, EsperOperatorTest.ruleSet(1, EsperOperatorTest.rules(100)).files());
         List<AirQualityObserved> sorted = new ArrayList<>(readings);
         sorted.sort((a, b) -> a.getDateObserved().compareTo(b.getDateObserved()));
-        try (var runtime = io.invicta.cep.RuleRuntime.start(set, null, sorted.get(0).getDateObserved().toEpochMilli(),
+        try (var runtime = io.invicta.rules.RuleRuntime.start(set, null, sorted.get(0).getDateObserved().toEpochMilli(),
                 a -> ids.add(a.getId().toString()))) {
             // The job's watermark (out-of-orderness 0) ends one ms before the newest event: it releases up to there.
             long last = sorted.get(sorted.size() - 1).getDateObserved().toEpochMilli();
@@ -173,7 +174,7 @@ class CepJobIT {
             produce("cep-reload-in", List.of(reading("s1", 0, 120), reading("s1", 1, 40)));
             assertThat(alerts("cep-reload-alerts", 1)).extracting(a -> a.getRuleVersion() + " " + a.getMessage())
                     .containsExactly("1 NO2 120 in z1");
-            byte[] v2 = new io.invicta.cep.RuleSetMessage("city", 2,
+            byte[] v2 = new io.invicta.rules.RuleSetMessage("city", 2,
                     EsperOperatorTest.ruleSet(2, EsperOperatorTest.rules(80)).files()).encode();
             KAFKA.send(List.of(new ProducerRecord<>("cep-reload-rules", "city", v2)));
             // Every instance of the zone operator reports version 2 ACTIVE.

@@ -1,8 +1,9 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.RuleFile;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.schemas.EventKind;
+import io.invicta.rules.RuleFile;
 import io.invicta.jobs.airquality.AirQualityJob;
-import io.invicta.jobs.common.KafkaOptions;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.NoiseLevelObserved;
 import io.invicta.jobs.noise.NoiseJob;
@@ -34,12 +35,8 @@ class CepJobTopologyTest {
         Configuration config = new Configuration();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        new CepJob(config, RuleSetUpdate.of(1, rules), List.of(
-                new CepJob.Input<>(AirQualityObserved.class, KafkaOptions.source(config, "aq", AirQualityObserved.class,
-                        AirQualityJob.validator(config), "g")),
-                new CepJob.Input<>(NoiseLevelObserved.class, KafkaOptions.source(config, "noise",
-                        NoiseLevelObserved.class, NoiseJob.validator(config), "g"))), null)
-                .build(env).alerts().print();
+        new CepJob(Inputs.kafka(config, "g", List.of(EventKind.AIR_QUALITY, EventKind.NOISE)),
+                RuleSetUpdate.of(1, rules), null, CepJob.Outputs.of(config), config).build(env);
         return env.getStreamGraph().getStreamNodes();
     }
 

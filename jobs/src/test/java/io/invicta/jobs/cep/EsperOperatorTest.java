@@ -1,8 +1,8 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.Partitioning;
-import io.invicta.cep.RuleFile;
-import io.invicta.jobs.common.LateEvent;
+import io.invicta.rules.Partitioning;
+import io.invicta.rules.RuleFile;
+import io.invicta.jobs.io.LateEvent;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.Alert;
 import io.invicta.schemas.GeoPoint;

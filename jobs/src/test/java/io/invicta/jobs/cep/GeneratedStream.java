@@ -1,6 +1,6 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.cep.EventTypes;
+import io.invicta.rules.EventTypes;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.NoiseLevelObserved;

@@ -2,7 +2,7 @@ package io.invicta.jobs.cep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.invicta.cep.RuleFile;
+import io.invicta.rules.RuleFile;
 import io.invicta.schemas.Alert;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;

@@ -33,7 +33,7 @@ public final class InterleavedStream implements GeneratorFunction<Long, CepEvent
     @Override
     public void open(SourceReaderContext readerContext) {
         codecs = new HashMap<>();
-        toCep = new ToCepEvent<>(io.invicta.jobs.common.ZoneResolver.geohash(6));
+        toCep = new ToCepEvent<>(io.invicta.jobs.zones.ZoneResolver.geohash(6));
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.common.DeadLetterSerializer;
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.Rejects;
+import io.invicta.schemas.EventKind;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.io.DeadLetterSerializer;
+import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.io.KafkaOptions;
 import io.invicta.domain.Geo;
 import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.GeoPoint;
@@ -177,24 +181,20 @@ class MobilityJobIT {
     private static JobClient startJob() throws Exception {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        config.set(KafkaOptions.DEAD_LETTER_TOPIC, DEAD);
+        config.set(TopicOptions.DEAD_LETTER, DEAD);
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
         config.set(MobilityOptions.FREE_FLOW_SPEEDS, Map.of("tf-1", "64"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(1000);
-        Duration maxFuture = config.get(MobilityOptions.MAX_FUTURE);
-        String group = "mobility-it";
-        new MobilityJob(
-                KafkaOptions.source(config, TRAFFIC, TrafficFlowObserved.class, new MobilityValidators.Traffic(maxFuture), group),
-                KafkaOptions.source(config, PARKING, OnStreetParking.class, new MobilityValidators.Parking(maxFuture), group),
-                KafkaOptions.source(config, BIKES, BikeHireDockingStation.class, new MobilityValidators.Bikes(maxFuture), group),
-                KafkaOptions.source(config, VEHICLES, VehiclePosition.class, new MobilityValidators.Vehicles(maxFuture), group),
+        config.set(TopicOptions.of(EventKind.TRAFFIC_FLOW), TRAFFIC);
+        config.set(TopicOptions.of(EventKind.PARKING), PARKING);
+        config.set(TopicOptions.of(EventKind.BIKE_STATIONS), BIKES);
+        config.set(TopicOptions.of(EventKind.VEHICLE_POSITIONS), VEHICLES);
+        new MobilityJob(Inputs.kafka(config, "mobility-it", MobilityJob.READS), new MobilityJob.Outputs(
                 InfluxDbSink.<MobilityPoint>builder().url(INFLUX.url()).database(INFLUX.database())
                         .converter(new MobilityPoints()).build(),
-                KafkaOptions.deadLetterSink(config),
-                KafkaOptions.lateEventSink(config),
-                config).build(env);
+                Rejects.of(config)), config).build(env);
         return env.executeAsync("mobility-it");
     }
 

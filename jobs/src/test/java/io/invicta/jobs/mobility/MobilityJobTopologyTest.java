@@ -1,7 +1,7 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.common.InfluxOptions;
-import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.config.MetricsOptions;
 import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;
@@ -21,15 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MobilityJobTopologyTest {
 
     private static MobilityJob job(Configuration config) {
-        return new MobilityJob(
-                KafkaOptions.source(config, "t", TrafficFlowObserved.class, new MobilityValidators.Traffic(Duration.ofHours(1)), "g"),
-                KafkaOptions.source(config, "p", OnStreetParking.class, new MobilityValidators.Parking(Duration.ofHours(1)), "g"),
-                KafkaOptions.source(config, "b", BikeHireDockingStation.class, new MobilityValidators.Bikes(Duration.ofHours(1)), "g"),
-                KafkaOptions.source(config, "v", VehiclePosition.class, new MobilityValidators.Vehicles(Duration.ofHours(1)), "g"),
-                InfluxOptions.sink(config, new MobilityPoints()),
-                KafkaOptions.deadLetterSink(config),
-                KafkaOptions.lateEventSink(config),
-                config);
+        return new MobilityJob(Inputs.kafka(config, "g", MobilityJob.READS), MobilityJob.Outputs.of(config), config);
     }
 
     @Test
@@ -51,8 +43,8 @@ class MobilityJobTopologyTest {
     @Test
     void configuredWindowSizesNameTheWindows() {
         Configuration config = new Configuration();
-        config.set(MobilityOptions.SHORT_WINDOW, Duration.ofMinutes(5));
-        config.set(MobilityOptions.LONG_WINDOW, Duration.ofDays(1));
+        config.set(MetricsOptions.SHORT_WINDOW, Duration.ofMinutes(5));
+        config.set(MetricsOptions.LONG_WINDOW, Duration.ofDays(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         job(config).build(env);
         assertThat(env.getStreamGraph().getStreamNodes()).extracting(StreamNode::getTransformationUID)
@@ -62,7 +54,7 @@ class MobilityJobTopologyTest {
     @Test
     void equalShortAndLongWindowsAreRefused() {
         Configuration config = new Configuration();
-        config.set(MobilityOptions.LONG_WINDOW, Duration.ofMinutes(1));
+        config.set(MetricsOptions.LONG_WINDOW, Duration.ofMinutes(1));
         assertThatThrownBy(() -> job(config)).hasMessageContaining("must differ");
     }
 }

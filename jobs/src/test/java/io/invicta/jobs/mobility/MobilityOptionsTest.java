@@ -1,7 +1,11 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.common.JobArguments;
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.config.MetricsOptions;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.zones.ZoneOptions;
+import io.invicta.schemas.EventKind;
+import io.invicta.jobs.config.JobArguments;
+import io.invicta.jobs.zones.ZoneResolver;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -16,58 +20,58 @@ class MobilityOptionsTest {
     @Test
     void defaults() {
         Configuration c = new Configuration();
-        assertThat(c.get(MobilityOptions.SHORT_WINDOW)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(c.get(MobilityOptions.LONG_WINDOW)).isEqualTo(Duration.ofHours(1));
-        assertThat(c.get(MobilityOptions.GEOHASH_PRECISION)).isEqualTo(6);
+        assertThat(c.get(MetricsOptions.SHORT_WINDOW)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.get(MetricsOptions.LONG_WINDOW)).isEqualTo(Duration.ofHours(1));
+        assertThat(c.get(ZoneOptions.GEOHASH_PRECISION)).isEqualTo(6);
         assertThat(MobilityOptions.freeFlowLearning(c)).as("learning is off unless asked for").isNull();
         assertThat(MobilityOptions.freeFlowSpeed(c)).isEqualTo(50.0);
         assertThat(MobilityOptions.freeFlowSpeeds(c)).isEmpty();
         assertThat(c.get(MobilityOptions.MAX_VEHICLE_SPEED)).isEqualTo(200.0);
-        assertThat(c.get(MobilityOptions.TRAFFIC_TOPIC)).isEqualTo("traffic-flow");
-        assertThat(c.get(MobilityOptions.VEHICLE_TOPIC)).isEqualTo("vehicle-positions");
+        assertThat(c.get(TopicOptions.of(EventKind.TRAFFIC_FLOW))).isEqualTo("traffic-flow");
+        assertThat(c.get(TopicOptions.of(EventKind.VEHICLE_POSITIONS))).isEqualTo("vehicle-positions");
     }
 
     @Test
     void overridesFromProgramArguments() {
         Configuration c = JobArguments.parse(new String[]{
                 "--mobility.free-flow-speeds", "tf-1:64,tf-2:80.5", "--mobility.free-flow-speed", "40",
-                "--zones.geohash-precision", "7", "--windows.short", "5 min"});
+                "--zones.geohash-precision", "7", "--windows.short", "5 min"}, MobilityJob.OPTIONS);
         assertThat(MobilityOptions.freeFlowSpeeds(c)).isEqualTo(Map.of("tf-1", 64.0, "tf-2", 80.5));
         assertThat(MobilityOptions.freeFlowSpeed(c)).isEqualTo(40.0);
-        assertThat(c.get(MobilityOptions.GEOHASH_PRECISION)).isEqualTo(7);
-        assertThat(c.get(MobilityOptions.SHORT_WINDOW)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.get(ZoneOptions.GEOHASH_PRECISION)).isEqualTo(7);
+        assertThat(c.get(MetricsOptions.SHORT_WINDOW)).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
     void badValuesAreRefused() {
         assertThatThrownBy(() -> MobilityOptions.freeFlowSpeeds(JobArguments.parse(
-                new String[]{"--mobility.free-flow-speeds", "tf-1:fast"}))).hasMessageContaining("tf-1");
+                new String[]{"--mobility.free-flow-speeds", "tf-1:fast"}, MobilityJob.OPTIONS))).hasMessageContaining("tf-1");
         assertThatThrownBy(() -> MobilityOptions.freeFlowSpeeds(JobArguments.parse(
-                new String[]{"--mobility.free-flow-speeds", "tf-1:0"}))).hasMessageContaining("positive");
+                new String[]{"--mobility.free-flow-speeds", "tf-1:0"}, MobilityJob.OPTIONS))).hasMessageContaining("positive");
         assertThatThrownBy(() -> ZoneResolver.of(JobArguments.parse(
-                new String[]{"--zones.geohash-precision", "13"}))).isInstanceOf(IllegalArgumentException.class);
+                new String[]{"--zones.geohash-precision", "13"}, MobilityJob.OPTIONS))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> MobilityOptions.freeFlowLearning(JobArguments.parse(new String[]{
-                "--mobility.free-flow-learned", "true", "--mobility.free-flow-percentile", "0"})))
+                "--mobility.free-flow-learned", "true", "--mobility.free-flow-percentile", "0"}, MobilityJob.OPTIONS)))
                 .hasMessageContaining("mobility.free-flow-percentile");
         assertThatThrownBy(() -> MobilityOptions.freeFlowLearning(JobArguments.parse(new String[]{
-                "--mobility.free-flow-learned", "true", "--mobility.free-flow-min-observations", "0"})))
+                "--mobility.free-flow-learned", "true", "--mobility.free-flow-min-observations", "0"}, MobilityJob.OPTIONS)))
                 .hasMessageContaining("mobility.free-flow-min-observations");
     }
 
     @Test
     void learningSettingsFromProgramArguments() {
         Configuration c = JobArguments.parse(new String[]{"--mobility.free-flow-learned", "true",
-                "--mobility.free-flow-percentile", "90", "--mobility.free-flow-min-observations", "20"});
+                "--mobility.free-flow-percentile", "90", "--mobility.free-flow-min-observations", "20"}, MobilityJob.OPTIONS);
         assertThat(MobilityOptions.freeFlowLearning(c)).isEqualTo(new FreeFlowLearning(90, 20));
         assertThat(MobilityOptions.freeFlowLearning(JobArguments.parse(new String[]{"--mobility.free-flow-learned",
-                "true"}))).as("defaults").isEqualTo(new FreeFlowLearning(85, 100));
+                "true"}, MobilityJob.OPTIONS))).as("defaults").isEqualTo(new FreeFlowLearning(85, 100));
     }
 
     @Test
     void windowLabels() {
-        assertThat(MobilityOptions.windowLabel(Duration.ofMinutes(1))).isEqualTo("1m");
-        assertThat(MobilityOptions.windowLabel(Duration.ofHours(1))).isEqualTo("1h");
-        assertThat(MobilityOptions.windowLabel(Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(MobilityOptions.windowLabel(Duration.ofDays(1))).isEqualTo("1d");
+        assertThat(MetricsOptions.resolution(Duration.ofMinutes(1))).isEqualTo("1m");
+        assertThat(MetricsOptions.resolution(Duration.ofHours(1))).isEqualTo("1h");
+        assertThat(MetricsOptions.resolution(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(MetricsOptions.resolution(Duration.ofDays(1))).isEqualTo("1d");
     }
 }

@@ -1,6 +1,6 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.jobs.windows.SensorPreAggregate;
 import io.invicta.jobs.windows.WindowStats;
 import io.invicta.schemas.GeoPoint;

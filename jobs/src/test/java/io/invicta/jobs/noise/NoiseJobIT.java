@@ -1,9 +1,13 @@
 package io.invicta.jobs.noise;
 
-import io.invicta.jobs.common.DeadLetterSerializer;
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.KafkaOptions;
-import io.invicta.jobs.common.MetricsOptions;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.Rejects;
+import io.invicta.schemas.EventKind;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.zones.ZoneOptions;
+import io.invicta.jobs.io.DeadLetterSerializer;
+import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.io.KafkaOptions;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.NoiseLevelObserved;
 import io.invicta.schemas.codec.AvroCodec;
@@ -60,17 +64,18 @@ class NoiseJobIT {
     /** Runs the job on {@code topic} with {@code config} plus the test's Kafka, late-events topic and idleness. */
     private static JobClient start(String topic, Configuration config) throws Exception {
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        config.set(KafkaOptions.LATE_EVENTS_TOPIC, "late-events-" + topic);
+        config.set(TopicOptions.LATE_EVENTS, "late-events-" + topic);
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(1000);
-        new NoiseJob(KafkaOptions.source(config, topic, NoiseLevelObserved.class, NoiseJob.validator(config), topic),
+        config.set(TopicOptions.of(EventKind.NOISE), topic);
+        new NoiseJob(Inputs.kafka(config, topic, NoiseJob.READS), new NoiseJob.Outputs(
                 InfluxDbSink.<NoiseLevel>builder().url(INFLUX.url()).database(INFLUX.database())
                         .converter(new NoisePoints.Levels()).build(),
                 InfluxDbSink.<NoiseDay>builder().url(INFLUX.url()).database(INFLUX.database())
                         .converter(new NoisePoints.Lden()).build(),
-                KafkaOptions.deadLetterSink(config), KafkaOptions.lateEventSink(config), config).build(env);
+                Rejects.of(config)), config).build(env);
         return env.executeAsync(topic);
     }
 
@@ -93,7 +98,7 @@ class NoiseJobIT {
         }
 
         Configuration config = new Configuration();
-        config.set(KafkaOptions.DEAD_LETTER_TOPIC, "dead-letter-noise");
+        config.set(TopicOptions.DEAD_LETTER, "dead-letter-noise");
         JobClient job = start("noise-it", config);
         try {
             // Independent arithmetic: energies weighted by the observed seconds.
@@ -143,9 +148,9 @@ class NoiseJobIT {
             }
         }
         Configuration config = new Configuration();
-        config.set(KafkaOptions.DEAD_LETTER_TOPIC, "dead-letter-noise-zones");
+        config.set(TopicOptions.DEAD_LETTER, "dead-letter-noise-zones");
         // The shipped example (illustrative polygons, not official parishes); the job reads it when it is built.
-        config.set(MetricsOptions.ZONES_GEOJSON_FILE, "../data/zones/porto-example-zones.geojson");
+        config.set(ZoneOptions.ZONES_GEOJSON_FILE, "../data/zones/porto-example-zones.geojson");
         JobClient job = start("noise-zones", config);
         try {
             await("zone tags from the polygons").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))

@@ -1,8 +1,12 @@
 package io.invicta.jobs.weather;
 
-import io.invicta.jobs.common.DeadLetterSerializer;
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.KafkaOptions;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.Rejects;
+import io.invicta.schemas.EventKind;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.io.DeadLetterSerializer;
+import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.io.KafkaOptions;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.WeatherObserved;
 import io.invicta.schemas.codec.AvroCodec;
@@ -62,16 +66,17 @@ class WeatherJobIT {
     private static JobClient start(String topic, Duration idleness) throws Exception {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
-        config.set(KafkaOptions.DEAD_LETTER_TOPIC, "dead-letter-" + topic);
-        config.set(KafkaOptions.LATE_EVENTS_TOPIC, "late-events-" + topic);
+        config.set(TopicOptions.DEAD_LETTER, "dead-letter-" + topic);
+        config.set(TopicOptions.LATE_EVENTS, "late-events-" + topic);
         config.set(EventTimeOptions.IDLENESS, idleness);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(1000);
-        new WeatherJob(KafkaOptions.source(config, topic, WeatherObserved.class, WeatherJob.validator(config), topic),
+        config.set(TopicOptions.of(EventKind.WEATHER), topic);
+        new WeatherJob(Inputs.kafka(config, topic, WeatherJob.READS), new WeatherJob.Outputs(
                 InfluxDbSink.<WeatherStats>builder().url(INFLUX.url()).database(INFLUX.database())
                         .converter(new WeatherPoints()).build(),
-                KafkaOptions.deadLetterSink(config), KafkaOptions.lateEventSink(config), config).build(env);
+                Rejects.of(config)), config).build(env);
         return env.executeAsync(topic);
     }
 

@@ -1,6 +1,6 @@
 package io.invicta.jobs.windows;
 
-import io.invicta.jobs.common.Decoded;
+import io.invicta.jobs.io.Decoded;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.NoiseLevelObserved;

@@ -2,17 +2,18 @@ package io.invicta.jobs.windows;
 
 import io.invicta.jobs.airquality.AirQualityJob;
 import io.invicta.jobs.airquality.AirQualityMeasurer;
-import io.invicta.jobs.common.Decoded;
-import io.invicta.jobs.common.DecodedEventTimes;
-import io.invicta.jobs.common.EventTimeOptions;
-import io.invicta.jobs.common.EventTimeExtractor;
-import io.invicta.jobs.common.MetricsOptions;
-import io.invicta.jobs.common.ZoneResolver;
+import io.invicta.jobs.io.Decoded;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.Rejects;
+import io.invicta.jobs.time.DecodedEventTimes;
+import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.jobs.noise.NoiseJob;
 import io.invicta.jobs.noise.NoiseMeasurer;
 import io.invicta.jobs.weather.WeatherJob;
 import io.invicta.jobs.weather.WeatherMeasurer;
 import io.invicta.schemas.AirQualityObserved;
+import io.invicta.schemas.EventKind;
 import io.invicta.schemas.NoiseLevelObserved;
 import io.invicta.schemas.WeatherObserved;
 import org.apache.avro.specific.SpecificRecord;
@@ -163,20 +164,20 @@ public final class EnvironmentWindowsBenchmark {
         return source(BenchmarkObservations.Kind.WEATHER, Input.WEATHER_SENSORS, input.weather());
     }
 
-    private static <T> DataStream<T> observations(StreamExecutionEnvironment env, DataGeneratorSource<Decoded<T>> source,
-                                                  Class<T> type, EventTimeExtractor<T> time) {
-        return env.fromSource(source, DecodedEventTimes.watermarks(time, Duration.ofSeconds(30), Duration.ofSeconds(5)),
-                        type.getSimpleName())
-                .map(Decoded::value).returns(type);
+    private static <T extends SpecificRecord> DataStream<T> observations(
+            StreamExecutionEnvironment env, DataGeneratorSource<Decoded<T>> source, EventKind<T> kind) {
+        return env.fromSource(source, DecodedEventTimes.watermarks(kind, Duration.ofSeconds(30), Duration.ofSeconds(5)),
+                        kind.typeName())
+                .map(Decoded::value).returns(kind.type());
     }
 
     private record Observations(DataStream<AirQualityObserved> aq, DataStream<NoiseLevelObserved> noise,
                                 DataStream<WeatherObserved> weather) {
         static Observations of(StreamExecutionEnvironment env, Input input) {
             return new Observations(
-                    observations(env, aqSource(input), AirQualityObserved.class, AirQualityObserved::getDateObserved),
-                    observations(env, noiseSource(input), NoiseLevelObserved.class, NoiseLevelObserved::getDateObserved),
-                    observations(env, weatherSource(input), WeatherObserved.class, WeatherObserved::getDateObserved));
+                    observations(env, aqSource(input), EventKind.AIR_QUALITY),
+                    observations(env, noiseSource(input), EventKind.NOISE),
+                    observations(env, weatherSource(input), EventKind.WEATHER));
         }
     }
 
@@ -216,16 +217,18 @@ public final class EnvironmentWindowsBenchmark {
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(5));
         double seconds = 0;
         StreamExecutionEnvironment env = env();
-        new AirQualityJob(aqSource(input), new AirQualityJob.Outputs(new DiscardingSink<>(), new DiscardingSink<>(),
-                new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()), config).build(env);
+        Rejects rejects = new Rejects(new DiscardingSink<>(), new DiscardingSink<>());
+        new AirQualityJob(Inputs.none().with(EventKind.AIR_QUALITY, aqSource(input)),
+                new AirQualityJob.Outputs(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), rejects),
+                config).build(env);
         seconds += report("air quality", input.aq(), execute(env, "benchmark-air-quality-job"));
         env = env();
-        new NoiseJob(noiseSource(input), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
-                new DiscardingSink<>(), config).build(env);
+        new NoiseJob(Inputs.none().with(EventKind.NOISE, noiseSource(input)),
+                new NoiseJob.Outputs(new DiscardingSink<>(), new DiscardingSink<>(), rejects), config).build(env);
         seconds += report("noise", input.noise(), execute(env, "benchmark-noise-job"));
         env = env();
-        new WeatherJob(weatherSource(input), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
-                config).build(env);
+        new WeatherJob(Inputs.none().with(EventKind.WEATHER, weatherSource(input)),
+                new WeatherJob.Outputs(new DiscardingSink<>(), rejects), config).build(env);
         seconds += report("weather", input.weather(), execute(env, "benchmark-weather-job"));
         return seconds;
     }

@@ -1,31 +1,19 @@
 package io.invicta.schemas.codec;
 
-import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.Alert;
-import io.invicta.schemas.BikeHireDockingStation;
-import io.invicta.schemas.NoiseLevelObserved;
-import io.invicta.schemas.OnStreetParking;
-import io.invicta.schemas.TrafficFlowObserved;
-import io.invicta.schemas.VehiclePosition;
-import io.invicta.schemas.WeatherObserved;
+import io.invicta.schemas.EventKind;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Entry point for codecs of the Invicta event types, reading every shipped schema version. */
 public final class Codecs {
 
-    /** The current schema of every Invicta type, in one place. */
-    public static final List<Schema> CURRENT_SCHEMAS = List.of(
-            AirQualityObserved.getClassSchema(),
-            NoiseLevelObserved.getClassSchema(),
-            WeatherObserved.getClassSchema(),
-            TrafficFlowObserved.getClassSchema(),
-            OnStreetParking.getClassSchema(),
-            BikeHireDockingStation.getClassSchema(),
-            VehiclePosition.getClassSchema(),
-            Alert.getClassSchema());
+    /** The current schema of every Invicta type: the catalogued event kinds and the alerts. */
+    public static final List<Schema> CURRENT_SCHEMAS = Stream.concat(
+            EventKind.all().stream().map(EventKind::schema), Stream.of(Alert.getClassSchema())).toList();
 
     private static final class Shipped {
         // Loaded on first use: parsing the history once per JVM, not per operator.

@@ -17,6 +17,7 @@ public final class InfluxDbSinkOptions {
     public static final TimeUnit DEFAULT_PRECISION = TimeUnit.MILLISECONDS;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final String DEFAULT_DATABASE = "invicta";
     public static final int DEFAULT_BATCH_POINTS = 5_000;
     public static final MemorySize DEFAULT_BATCH_BYTES = MemorySize.ofMebiBytes(1);
     public static final Duration DEFAULT_BATCH_INTERVAL = Duration.ofSeconds(1);
@@ -30,8 +31,8 @@ public final class InfluxDbSinkOptions {
             .withDescription("InfluxDB base URL, http:// or https:// (v1 /write API; InfluxDB 2.x and 3.x serve it too).");
 
     public static final ConfigOption<String> DATABASE = ConfigOptions.key("influx.database")
-            .stringType().noDefaultValue()
-            .withDescription("Database (1.x), or the database name DBRP-mapped to a bucket (2.x/3.x). Required.");
+            .stringType().defaultValue(DEFAULT_DATABASE)
+            .withDescription("Database (1.x), or the database name DBRP-mapped to a bucket (2.x/3.x).");
 
     public static final ConfigOption<String> RETENTION_POLICY = ConfigOptions.key("influx.retention-policy")
             .stringType().noDefaultValue()

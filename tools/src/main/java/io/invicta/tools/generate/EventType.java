@@ -1,39 +1,55 @@
 package io.invicta.tools.generate;
 
+import io.invicta.schemas.EventKind;
+
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The event types the generator produces, with their Kafka topic (docs/TOPICS.md), id prefix, default reporting
- * interval and share of {@code --sensors}.
+ * How the generator produces each catalogued event kind ({@link EventKind}): id prefix, default reporting interval
+ * and share of {@code --sensors}. The topic is the kind's.
  */
 enum EventType {
-    AIR_QUALITY("air-quality", "aq", Duration.ofSeconds(60), 10),
-    NOISE("noise", "noise", Duration.ofSeconds(60), 15),
-    WEATHER("weather", "weather", Duration.ofSeconds(300), 2),
-    TRAFFIC_FLOW("traffic-flow", "traffic", Duration.ofSeconds(60), 35),
-    PARKING("parking", "parking", Duration.ofSeconds(120), 25),
-    BIKE_STATIONS("bike-stations", "bikes", Duration.ofSeconds(120), 13),
+    AIR_QUALITY(EventKind.AIR_QUALITY, "aq", Duration.ofSeconds(60), 10),
+    NOISE(EventKind.NOISE, "noise", Duration.ofSeconds(60), 15),
+    WEATHER(EventKind.WEATHER, "weather", Duration.ofSeconds(300), 2),
+    TRAFFIC_FLOW(EventKind.TRAFFIC_FLOW, "traffic", Duration.ofSeconds(60), 35),
+    PARKING(EventKind.PARKING, "parking", Duration.ofSeconds(120), 25),
+    BIKE_STATIONS(EventKind.BIKE_STATIONS, "bikes", Duration.ofSeconds(120), 13),
     /** Taxis and buses; not part of {@code --sensors} but of {@code --vehicles}. */
-    VEHICLE_POSITIONS("vehicle-positions", null, Duration.ofSeconds(15), 0);
+    VEHICLE_POSITIONS(EventKind.VEHICLE_POSITIONS, null, Duration.ofSeconds(15), 0);
 
     static final EventType[] ALL = values();
 
-    private final String topic;
+    private final EventKind<?> kind;
     private final String idPrefix;
     private final Duration defaultInterval;
     private final int sensorShare;
 
-    EventType(String topic, String idPrefix, Duration defaultInterval, int sensorShare) {
-        this.topic = topic;
+    EventType(EventKind<?> kind, String idPrefix, Duration defaultInterval, int sensorShare) {
+        this.kind = kind;
         this.idPrefix = idPrefix;
         this.defaultInterval = defaultInterval;
         this.sensorShare = sensorShare;
     }
 
-    /** The Kafka topic, as in docs/TOPICS.md. */
+    EventKind<?> kind() {
+        return kind;
+    }
+
+    /** The Kafka topic: the kind's default topic (docs/TOPICS.md). */
     String topic() {
-        return topic;
+        return kind.defaultTopic();
+    }
+
+    /** The generator's entry for a kind. */
+    static EventType of(EventKind<?> kind) {
+        for (EventType t : ALL) {
+            if (t.kind == kind) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("the generator has no entry for event kind " + kind);
     }
 
     /** Middle part of the entity ids ({@code porto-<prefix>-00042}); null for vehicles (taxi/bus). */
@@ -54,7 +70,7 @@ enum EventType {
     static EventType parse(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
         for (EventType t : ALL) {
-            if (t.topic.equals(n) || n.equals(t.idPrefix) || t.name().toLowerCase(Locale.ROOT).equals(n)
+            if (t.kind.name().equals(n) || n.equals(t.idPrefix) || t.name().toLowerCase(Locale.ROOT).equals(n)
                     || (t == VEHICLE_POSITIONS && (n.equals("vehicles") || n.equals("vehicle")))) {
                 return t;
             }

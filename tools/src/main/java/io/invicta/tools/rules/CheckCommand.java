@@ -1,8 +1,8 @@
 package io.invicta.tools.rules;
 
-import io.invicta.cep.RuleFile;
-import io.invicta.cep.RuleInfo;
-import io.invicta.cep.RuleSet;
+import io.invicta.rules.RuleFile;
+import io.invicta.rules.RuleInfo;
+import io.invicta.rules.RuleSet;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.invicta.tools.rules;
 
-import io.invicta.cep.RuleFile;
-import io.invicta.cep.RuleSet;
+import io.invicta.rules.RuleFile;
+import io.invicta.rules.RuleSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 

@@ -1,8 +1,8 @@
 package io.invicta.tools.rules;
 
-import io.invicta.cep.RuleFile;
-import io.invicta.cep.RuleSet;
-import io.invicta.cep.RuleSetMessage;
+import io.invicta.rules.RuleFile;
+import io.invicta.rules.RuleSet;
+import io.invicta.rules.RuleSetMessage;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
@@ -72,7 +72,7 @@ final class DeployCommand extends CheckedRuleSetCommand {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             err.println("deploy failed: " + cause.getMessage());
             return 3;
-        } catch (io.invicta.cep.RuleSetException e) {
+        } catch (io.invicta.rules.RuleSetException e) {
             e.problems().forEach(err::println); // same text, so it cannot differ from the check above
             return 1;
         }

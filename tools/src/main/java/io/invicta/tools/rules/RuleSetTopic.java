@@ -1,6 +1,6 @@
 package io.invicta.tools.rules;
 
-import io.invicta.cep.RuleSetMessage;
+import io.invicta.rules.RuleSetMessage;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,8 +1,8 @@
 package io.invicta.tools.rules;
 
-import io.invicta.cep.RuleFile;
-import io.invicta.cep.RuleSet;
-import io.invicta.cep.RuleSetException;
+import io.invicta.rules.RuleFile;
+import io.invicta.rules.RuleSet;
+import io.invicta.rules.RuleSetException;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package io.invicta.tools.rules;
 
-import io.invicta.cep.RuleFile;
-import io.invicta.cep.RuleSet;
-import io.invicta.cep.testing.RuleTests;
+import io.invicta.rules.RuleFile;
+import io.invicta.rules.RuleSet;
+import io.invicta.rules.testing.RuleTests;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;

@@ -2,13 +2,6 @@ package io.invicta.tools.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.invicta.schemas.AirQualityObserved;
-import io.invicta.schemas.BikeHireDockingStation;
-import io.invicta.schemas.NoiseLevelObserved;
-import io.invicta.schemas.OnStreetParking;
-import io.invicta.schemas.TrafficFlowObserved;
-import io.invicta.schemas.VehiclePosition;
-import io.invicta.schemas.WeatherObserved;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
@@ -93,14 +86,11 @@ final class TestStreams {
     static final class Decoder {
         private final Map<EventType, AvroCodec<? extends SpecificRecordBase>> codecs = new EnumMap<>(EventType.class);
 
+        @SuppressWarnings("unchecked")
         Decoder() {
-            codecs.put(EventType.AIR_QUALITY, Codecs.forType(AirQualityObserved.class));
-            codecs.put(EventType.NOISE, Codecs.forType(NoiseLevelObserved.class));
-            codecs.put(EventType.WEATHER, Codecs.forType(WeatherObserved.class));
-            codecs.put(EventType.TRAFFIC_FLOW, Codecs.forType(TrafficFlowObserved.class));
-            codecs.put(EventType.PARKING, Codecs.forType(OnStreetParking.class));
-            codecs.put(EventType.BIKE_STATIONS, Codecs.forType(BikeHireDockingStation.class));
-            codecs.put(EventType.VEHICLE_POSITIONS, Codecs.forType(VehiclePosition.class));
+            for (EventType type : EventType.ALL) {
+                codecs.put(type, (AvroCodec<? extends SpecificRecordBase>) (AvroCodec<?>) Codecs.forType(type.kind().type()));
+            }
         }
 
         /** The decoded record, or null when the bytes do not decode. */

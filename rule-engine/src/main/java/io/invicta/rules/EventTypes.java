@@ -1,0 +1,78 @@
+package io.invicta.rules;
+
+import io.invicta.schemas.EventKind;
+import io.invicta.schemas.GeoPoint;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The event types rules can use: the catalogued kinds ({@link EventKind}) as their Avro SpecificRecord classes,
+ * under their own simple names, registered with Esper as bean types (no conversion). Every one carries {@code id},
+ * {@code dateObserved} (the event time), {@code location} and an optional {@code zone}.
+ */
+public final class EventTypes {
+
+    private static final Map<String, Class<? extends SpecificRecord>> TYPES = new LinkedHashMap<>();
+
+    static {
+        for (EventKind<?> kind : EventKind.all()) {
+            TYPES.put(kind.typeName(), kind.type());
+        }
+    }
+
+    private EventTypes() {
+    }
+
+    /** Event type name → class, in a stable order. */
+    public static Map<String, Class<? extends SpecificRecord>> all() {
+        return Collections.unmodifiableMap(TYPES);
+    }
+
+    public static Set<String> names() {
+        return TYPES.keySet();
+    }
+
+    public static long eventTimeOf(SpecificRecord event) {
+        return dateObservedOf(event).toEpochMilli();
+    }
+
+    /** The event time as the record holds it ({@code dateObserved} is a timestamp-millis, an Instant). */
+    public static Instant dateObservedOf(SpecificRecord event) {
+        return (Instant) event.get(position(event.getSchema(), "dateObserved"));
+    }
+
+    public static String idOf(SpecificRecord event) {
+        return String.valueOf(event.get(position(event.getSchema(), "id")));
+    }
+
+    public static String zoneOf(SpecificRecord event) {
+        Object zone = event.get(position(event.getSchema(), "zone"));
+        return zone == null ? null : zone.toString();
+    }
+
+    public static GeoPoint locationOf(SpecificRecord event) {
+        return (GeoPoint) event.get(position(event.getSchema(), "location"));
+    }
+
+    /** Sets the zone of an event that has none (rules and routing then see the same zone). */
+    public static void setZoneIfAbsent(SpecificRecord event, String zone) {
+        int pos = position(event.getSchema(), "zone");
+        if (event.get(pos) == null) {
+            event.put(pos, zone);
+        }
+    }
+
+    private static int position(Schema schema, String field) {
+        Schema.Field f = schema.getField(field);
+        if (f == null) {
+            throw new IllegalArgumentException(schema.getName() + " has no field " + field);
+        }
+        return f.pos();
+    }
+}

@@ -1,0 +1,53 @@
+package io.invicta.rules;
+
+import io.invicta.rules.testing.RuleTests;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rule set shipped in {@code cep-rules/} compiles, and every rule's test cases pass. */
+class ShippedRulesTest {
+
+    static final Path RULES = Path.of("..", "cep-rules");
+
+    static RuleSet shipped() throws RuleSetException {
+        return RuleSet.compile(1, RuleFile.readAll(List.of(RULES)));
+    }
+
+    @Test
+    void everyShippedRuleHasATestCaseThatFiresAndOneThatMustNot() throws Exception {
+        RuleSet set = shipped();
+        assertThat(set.rules()).as("the starter set a city would run").hasSizeGreaterThanOrEqualTo(10);
+        for (RuleSet.CompiledModule module : set.modules()) {
+            Path tests = RULES.resolve(module.name() + ".tests.yaml");
+            assertThat(tests).as("test cases of " + module.name()).exists();
+            String text = Files.readString(tests);
+            for (RuleInfo rule : module.rules()) {
+                assertThat(text).as("a case expecting rule " + rule.name()).contains("rule: " + rule.name());
+            }
+            assertThat(text).as(module.name() + " has a case that must not fire").contains("expect: []");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> shippedRuleTestCasesPass() throws Exception {
+        RuleSet set = shipped();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (RuleSet.CompiledModule module : set.modules()) {
+            for (RuleTests.CaseResult result : RuleTests.run(set, module.name(),
+                    RULES.resolve(module.name() + ".tests.yaml"))) {
+                tests.add(DynamicTest.dynamicTest(module.name() + ": " + result.name(),
+                        () -> assertThat(result.differences()).as(result.name()).isEmpty()));
+            }
+        }
+        return tests.stream();
+    }
+}
