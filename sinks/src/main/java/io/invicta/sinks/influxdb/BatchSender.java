@@ -48,31 +48,32 @@ final class BatchSender implements AutoCloseable {
     private final RejectedPointHandler handler;
     private volatile boolean aborted;
 
-    BatchSender(InfluxDbSink<?> sink, WriterMetrics metrics) {
-        this.url = sink.url;
-        this.database = sink.database;
-        this.retentionPolicy = sink.retentionPolicy;
-        this.precision = sink.precision;
-        this.initialBackoffMs = sink.retryInitialBackoff.toMillis();
-        this.maxBackoffMs = sink.retryMaxBackoff.toMillis();
-        this.maxTotalMs = sink.retryMaxTotalTime.toMillis();
+    BatchSender(ConnectionOptions connection, RetryOptions retry, RejectedPointHandler handler, WriterMetrics metrics) {
+        this.url = connection.url();
+        this.database = connection.database();
+        this.retentionPolicy = connection.retentionPolicy();
+        this.precision = connection.precision();
+        this.initialBackoffMs = retry.initialBackoff().toMillis();
+        this.maxBackoffMs = retry.maxBackoff().toMillis();
+        this.maxTotalMs = retry.maxTotalTime().toMillis();
         this.metrics = metrics;
-        this.handler = sink.rejectedPointHandler;
+        this.handler = handler;
         OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(sink.connectTimeout)
-                .readTimeout(sink.readTimeout)
-                .writeTimeout(sink.readTimeout)
+                .connectTimeout(connection.connectTimeout())
+                .readTimeout(connection.readTimeout())
+                .writeTimeout(connection.readTimeout())
                 .retryOnConnectionFailure(false) // retries are ours, with backoff and a deadline
                 .addInterceptor(chain -> {
                     okhttp3.Response response = chain.proceed(chain.request());
                     LAST_STATUS.get()[0] = response.code();
                     return response;
                 });
-        String password = sink.username == null ? null : sink.resolvePassword();
-        this.client = sink.username == null
+        String username = connection.username();
+        String password = username == null ? null : connection.resolvePassword();
+        this.client = username == null
                 ? InfluxDBFactory.connect(url, http)
-                : InfluxDBFactory.connect(url, sink.username, password == null ? "" : password, http);
-        if (sink.gzip) {
+                : InfluxDBFactory.connect(url, username, password == null ? "" : password, http);
+        if (connection.gzip()) {
             client.enableGzip();
         }
     }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
+import static io.invicta.sinks.influxdb.Checks.checkArgument;
+import static io.invicta.sinks.influxdb.Checks.checkPositive;
 import static io.invicta.sinks.influxdb.InfluxDbSinkOptions.*;
 
 /**
@@ -190,7 +192,11 @@ public final class InfluxDbSinkBuilder<IN> {
         return this;
     }
 
-    /** @throws IllegalStateException when the database or the converter is missing, or the backoffs disagree */
+    /**
+     * The sink, its settings grouped into {@link ConnectionOptions}, {@link BatchOptions} and {@link RetryOptions}.
+     *
+     * @throws IllegalStateException when the database or the converter is missing, or the backoffs disagree
+     */
     public InfluxDbSink<IN> build() {
         if (database == null) {
             throw new IllegalStateException("database is required: set database(...) or " + DATABASE.key());
@@ -202,16 +208,12 @@ public final class InfluxDbSinkBuilder<IN> {
             throw new IllegalStateException("retryMaxBackoff (" + retryMaxBackoff
                     + ") must not be less than retryInitialBackoff (" + retryInitialBackoff + ")");
         }
-        return new InfluxDbSink<>(this);
+        return new InfluxDbSink<>(
+                new ConnectionOptions(url, database, retentionPolicy, precision, username, passwordEnv, passwordFile,
+                        gzip, connectTimeout, readTimeout),
+                new BatchOptions(batchPoints, batchBytes, batchInterval, maxInFlight),
+                new RetryOptions(retryInitialBackoff, retryMaxBackoff, retryMaxTotalTime),
+                converter, rejectedPointHandler);
     }
 
-    private static void checkPositive(Duration d, String name) {
-        checkArgument(d != null && !d.isNegative() && !d.isZero(), "%s must be positive, got: %s", name, d);
-    }
-
-    private static void checkArgument(boolean ok, String message, Object... args) {
-        if (!ok) {
-            throw new IllegalArgumentException(String.format(message, args));
-        }
-    }
 }

@@ -59,16 +59,19 @@ final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
     private boolean timerPending;
     private boolean closed;
 
-    InfluxDbSinkWriter(InfluxDbSink<IN> sink, ProcessingTimeService timers, SinkWriterMetricGroup metricGroup) {
-        this.converter = sink.converter;
-        this.precision = sink.precision;
-        this.batchPoints = sink.batchPoints;
-        this.batchBytes = sink.batchBytes;
-        this.intervalMs = sink.batchInterval.toMillis();
-        this.maxInFlight = sink.maxInFlight;
+    InfluxDbSinkWriter(InfluxDbSink<IN> sink, ProcessingTimeService timers, SinkWriterMetricGroup metricGroup,
+                       int subtaskIndex) {
+        BatchOptions batching = sink.batching();
+        this.converter = sink.converter();
+        this.precision = sink.connection().precision();
+        this.batchPoints = batching.points();
+        this.batchBytes = batching.bytes();
+        this.intervalMs = batching.interval().toMillis();
+        this.maxInFlight = batching.maxInFlight();
         this.timers = timers;
         this.metrics = new WriterMetrics(metricGroup, inFlight::get);
-        this.sender = new BatchSender(sink, metrics);
+        converter.open(new PointConverter.Context(metricGroup, subtaskIndex));
+        this.sender = new BatchSender(sink.connection(), sink.retry(), sink.rejectedPointHandler(), metrics);
         this.permits = new Semaphore(maxInFlight);
         this.senders = Executors.newFixedThreadPool(maxInFlight, runnable -> {
             Thread t = new Thread(runnable, "influxdb-sink-sender-" + THREADS.incrementAndGet());
@@ -201,5 +204,6 @@ final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
             LOG.warn("InfluxDB sink sender threads did not stop within 10 s");
         }
         sender.close();
+        converter.close();
     }
 }

@@ -71,21 +71,21 @@ class InfluxDbSinkBuilderTest {
     void defaultsAreTheDocumentedOnes() {
         InfluxDbSink<InfluxPoint> sink = valid().build();
 
-        assertThat(sink.url()).isEqualTo("http://localhost:8086");
-        assertThat(sink.precision()).isEqualTo(TimeUnit.MILLISECONDS);
-        assertThat(sink.batchPoints()).isEqualTo(5_000);
-        assertThat(sink.batchBytes()).isEqualTo(1 << 20);
-        assertThat(sink.batchInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(sink.maxInFlight()).isEqualTo(2);
-        assertThat(sink.retryMaxTotalTime()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(sink.retryInitialBackoff).isEqualTo(Duration.ofMillis(100));
-        assertThat(sink.retryMaxBackoff).isEqualTo(Duration.ofSeconds(10));
-        assertThat(sink.connectTimeout).isEqualTo(Duration.ofSeconds(10));
-        assertThat(sink.readTimeout).isEqualTo(Duration.ofSeconds(30));
-        assertThat(sink.gzip).isFalse();
-        assertThat(sink.retentionPolicy).isNull();
-        assertThat(sink.username).isNull();
-        assertThat(sink.passwordEnv).isEqualTo("INFLUX_PASSWORD");
+        assertThat(sink.connection().url()).isEqualTo("http://localhost:8086");
+        assertThat(sink.connection().precision()).isEqualTo(TimeUnit.MILLISECONDS);
+        assertThat(sink.batching().points()).isEqualTo(5_000);
+        assertThat(sink.batching().bytes()).isEqualTo(1 << 20);
+        assertThat(sink.batching().interval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(sink.batching().maxInFlight()).isEqualTo(2);
+        assertThat(sink.retry().maxTotalTime()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(sink.retry().initialBackoff()).isEqualTo(Duration.ofMillis(100));
+        assertThat(sink.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(sink.connection().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(sink.connection().readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(sink.connection().gzip()).isFalse();
+        assertThat(sink.connection().retentionPolicy()).isNull();
+        assertThat(sink.connection().username()).isNull();
+        assertThat(sink.connection().passwordEnv()).isEqualTo("INFLUX_PASSWORD");
     }
 
     @Test
@@ -112,26 +112,26 @@ class InfluxDbSinkBuilderTest {
         InfluxDbSink<InfluxPoint> sink = InfluxDbSink.<InfluxPoint>builder().configure(config)
                 .converter(new Writers.Identity()).build();
 
-        assertThat(sink.url()).isEqualTo("https://influx.example:8086");
-        assertThat(sink.database()).isEqualTo("city");
-        assertThat(sink.retentionPolicy).isEqualTo("one_year");
-        assertThat(sink.precision()).isEqualTo(TimeUnit.SECONDS);
-        assertThat(sink.username).isEqualTo("writer");
-        assertThat(sink.passwordEnv).isEqualTo("CITY_TOKEN");
-        assertThat(sink.passwordFile).isEqualTo("/run/secrets/influx");
-        assertThat(sink.gzip).isTrue();
-        assertThat(sink.connectTimeout).isEqualTo(Duration.ofSeconds(3));
-        assertThat(sink.readTimeout).isEqualTo(Duration.ofSeconds(7));
-        assertThat(sink.batchPoints()).isEqualTo(1000);
-        assertThat(sink.batchBytes()).isEqualTo(256 * 1024);
-        assertThat(sink.batchInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(sink.maxInFlight()).isEqualTo(4);
-        assertThat(sink.retryInitialBackoff).isEqualTo(Duration.ofMillis(50));
-        assertThat(sink.retryMaxBackoff).isEqualTo(Duration.ofSeconds(2));
-        assertThat(sink.retryMaxTotalTime()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(sink.connection().url()).isEqualTo("https://influx.example:8086");
+        assertThat(sink.connection().database()).isEqualTo("city");
+        assertThat(sink.connection().retentionPolicy()).isEqualTo("one_year");
+        assertThat(sink.connection().precision()).isEqualTo(TimeUnit.SECONDS);
+        assertThat(sink.connection().username()).isEqualTo("writer");
+        assertThat(sink.connection().passwordEnv()).isEqualTo("CITY_TOKEN");
+        assertThat(sink.connection().passwordFile()).isEqualTo("/run/secrets/influx");
+        assertThat(sink.connection().gzip()).isTrue();
+        assertThat(sink.connection().connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(sink.connection().readTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(sink.batching().points()).isEqualTo(1000);
+        assertThat(sink.batching().bytes()).isEqualTo(256 * 1024);
+        assertThat(sink.batching().interval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(sink.batching().maxInFlight()).isEqualTo(4);
+        assertThat(sink.retry().initialBackoff()).isEqualTo(Duration.ofMillis(50));
+        assertThat(sink.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(sink.retry().maxTotalTime()).isEqualTo(Duration.ofMinutes(1));
 
         InfluxDbSink<InfluxPoint> partial = valid().batchPoints(42).configure(new Configuration()).build();
-        assertThat(partial.batchPoints()).isEqualTo(42);
+        assertThat(partial.batching().points()).isEqualTo(42);
     }
 
     @Test
@@ -149,7 +149,7 @@ class InfluxDbSinkBuilderTest {
 
         InfluxDbSink<InfluxPoint> sink = valid().username("writer").passwordFile(secret.toString()).build();
 
-        assertThat(sink.resolvePassword()).isEqualTo("t0ps3cr3t");
+        assertThat(sink.connection().resolvePassword()).isEqualTo("t0ps3cr3t");
         assertThat(sink.toString()).doesNotContain("t0ps3cr3t").contains("<file " + secret + ">");
     }
 }

@@ -10,7 +10,7 @@ final class Writers {
     }
 
     static <T> InfluxDbSinkWriter<T> open(InfluxDbSink<T> sink, ProcessingTimeService time) {
-        return new InfluxDbSinkWriter<>(sink, time, UnregisteredMetricsGroup.createSinkWriterMetricGroup());
+        return new InfluxDbSinkWriter<>(sink, time, UnregisteredMetricsGroup.createSinkWriterMetricGroup(), 0);
     }
 
     /** Passes points through unchanged. */
