@@ -22,7 +22,10 @@ public final class Topics {
             "original key and value, reason and source in headers");
     public static final Topic LATE_EVENTS = new Topic("late-events", "the event's own type", "entity id", false,
             "events later than the allowed lateness");
-    public static final Topic RULES = new Topic("rules", "rule set (JSON)", "rule-set name", true,
+    /** The rules topic's default name, a constant for option defaults. */
+    public static final String RULES_NAME = "rules";
+
+    public static final Topic RULES = new Topic(RULES_NAME, "rule set (JSON)", "rule-set name", true,
             "versions of the rule set, published by scripts/rules deploy");
     public static final Topic RULE_STATUS = new Topic("rule-status", "rule-set status (JSON)", "rule-set name", false,
             "ACTIVE or REJECTED per rule operator instance");

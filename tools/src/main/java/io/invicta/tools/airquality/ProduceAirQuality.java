@@ -1,5 +1,7 @@
 package io.invicta.tools.airquality;
 
+import io.invicta.tools.kafka.KafkaMixin;
+import io.invicta.tools.kafka.RecordSender;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.codec.AvroCodec;
@@ -9,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -41,8 +44,8 @@ import java.util.concurrent.Future;
         description = "Produce synthetic AirQualityObserved readings to Kafka.")
 public final class ProduceAirQuality implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
+    @Mixin
+    KafkaMixin kafka;
 
     @Option(names = "--topic", defaultValue = "air-quality", description = "Topic (default: ${DEFAULT-VALUE}).")
     String topic;
@@ -91,29 +94,26 @@ public final class ProduceAirQuality implements Callable<Integer> {
         AvroCodec<AirQualityObserved> codec = Codecs.forType(AirQualityObserved.class);
         Random random = new Random(seed);
         long sent = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
-            List<Future<?>> acks = new ArrayList<>();
+        try (RecordSender producer = kafka.sender("invicta-produce-air-quality")) {
             int corruptEvery = corrupt == 0 ? Integer.MAX_VALUE : Math.max(1, readings.size() / corrupt);
             int corruptSent = 0;
             for (int i = 0; i < readings.size(); i++) {
                 AirQualityObserved reading = readings.get(i);
-                acks.add(producer.send(new ProducerRecord<>(topic, reading.getId(), codec.encode(reading))));
+                producer.send(topic, key(reading), null, codec.encode(reading));
                 sent++;
                 if (corruptSent < corrupt && i % corruptEvery == 0) {
-                    acks.add(producer.send(new ProducerRecord<>(topic, reading.getId(), corruptBytes(codec, reading, random, corruptSent))));
+                    producer.send(topic, key(reading), null, corruptBytes(codec, reading, random, corruptSent));
                     corruptSent++;
                 }
             }
             Instant closing = first.plus(minutes, ChronoUnit.MINUTES).plus(closingGap);
             for (int s = 0; s < sensors; s++) {
                 AirQualityObserved reading = reading(s, closing, random);
-                acks.add(producer.send(new ProducerRecord<>(topic, reading.getId(), codec.encode(reading))));
+                producer.send(topic, key(reading), null, codec.encode(reading));
                 sent++;
             }
             producer.flush();
-            for (Future<?> ack : acks) {
-                ack.get(); // surfaces any send failure
-            }
+            producer.requireDelivered();
             System.out.printf("Produced %d readings (%d stations, %d minutes from %s) and %d bad records to %s%n",
                     sent, sensors, minutes, first, corruptSent, topic);
         }
@@ -203,7 +203,7 @@ public final class ProduceAirQuality implements Callable<Integer> {
         };
     }
 
-    private Properties producerProperties() {
-        return ProducerSettings.stringKeys(bootstrapServers);
+    private static byte[] key(AirQualityObserved reading) {
+        return reading.getId().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,10 @@
 package io.invicta.tools.generate;
 
+import io.invicta.tools.kafka.KafkaMixin;
+import io.invicta.tools.kafka.RecordSender;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.Writer;
@@ -36,8 +39,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
+    @Mixin
+    KafkaMixin kafka;
 
     @Option(names = "--sensors", defaultValue = "1000", description = "Stationary sensors, 10..100000, split over the types (aq 10%%, noise 15%%, weather 2%%, traffic 35%%, parking 25%%, bikes 13%%; default: ${DEFAULT-VALUE}).")
     int sensors;
@@ -93,8 +96,6 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--progress", defaultValue = "PT5S", description = "Progress line period on stderr, ISO-8601; PT0S = none (default: ${DEFAULT-VALUE}).")
     Duration progress;
 
-    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", description = "Kafka producer setting (repeatable), e.g. acks=all.")
-    Map<String, String> producerProperties = new LinkedHashMap<>();
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -107,7 +108,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 cmd.getErr().println("generate: " + e.getMessage());
                 return 2;
             }
-            if (e instanceof KafkaEventSink.DeliveryException) {
+            if (e instanceof RecordSender.DeliveryException) {
                 cmd.getErr().println("generate: " + e.getMessage()
                         + " (is the broker up and are the topics created? scripts/topics create)");
                 return 1;
@@ -153,7 +154,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GeneratorConfig config = config();
         EventSink base = dryRun ? new EventSink.Discard()
                 : output != null ? new FileEventSink(output)
-                : new KafkaEventSink(bootstrapServers, producerProperties);
+                : EventSink.kafka(kafka.sender("invicta-generate"));
         DigestingSink digester = digest ? new DigestingSink(base) : null;
         EventSink sink = digester != null ? digester : base;
         Writer gtWriter = groundTruthFile != null ? Files.newBufferedWriter(groundTruthFile, StandardCharsets.UTF_8) : null;
@@ -216,7 +217,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private String target() {
-        return dryRun ? "dry run" : output != null ? "file " + output : "Kafka " + bootstrapServers;
+        return dryRun ? "dry run" : output != null ? "file " + output : "Kafka " + kafka.bootstrapServers;
     }
 
     private static String counts(GeneratorConfig c) {

@@ -1,7 +1,10 @@
 package io.invicta.tools.replay;
 
+import io.invicta.tools.kafka.KafkaMixin;
+import io.invicta.tools.kafka.RecordSender;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +29,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Data files, replayed in this order.")
     List<Path> files;
 
-    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
+    @Mixin
+    KafkaMixin kafka;
 
     @Option(names = "--topic", description = "Topic (default: the mapping's target.topic).")
     String topic;
@@ -99,15 +102,16 @@ public final class ReplayCommand implements Callable<Integer> {
                 from == null ? Long.MIN_VALUE : from.toEpochMilli(), until == null ? Long.MAX_VALUE : until.toEpochMilli(),
                 strict, limit, factor, showRejects);
         boolean bar = progress.equals("bar") || progress.equals("auto") && System.console() != null;
-        System.err.printf("replay: %s → %s%s (%s)%n", files, dryRun ? "nowhere (dry run), topic " : "Kafka " + bootstrapServers + ", topic ",
+        System.err.printf("replay: %s → %s%s (%s)%n", files, dryRun ? "nowhere (dry run), topic " : "Kafka " + kafka.bootstrapServers + ", topic ",
                 replayer.topic(), mapping.description == null ? mappingFile : mapping.description);
         long start = System.nanoTime();
         int exit = 0;
-        try (EventSink sink = dryRun ? new DryRunSink() : new KafkaEventSink(bootstrapServers)) {
+        RecordSender sender = dryRun ? null : kafka.sender("invicta-replay");
+        try (EventSink sink = dryRun ? new DryRunSink() : EventSink.kafka(sender)) {
             replayer.run(files, sink, System.err, bar);
             if (replayer.stats().sendErrors > 0) {
                 System.err.println("replay: " + replayer.stats().sendErrors + " events failed to send"
-                        + (sink instanceof KafkaEventSink k && k.firstError() != null ? ": " + k.firstError() : ""));
+                        + (sender != null && sender.firstFailure() != null ? ": " + sender.firstFailure() : ""));
                 exit = 1;
             }
         } catch (Replayer.StrictModeException e) {

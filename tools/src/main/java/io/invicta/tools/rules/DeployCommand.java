@@ -3,10 +3,13 @@ package io.invicta.tools.rules;
 import io.invicta.rules.RuleFile;
 import io.invicta.rules.RuleSet;
 import io.invicta.rules.RuleSetMessage;
+import io.invicta.schemas.Topics;
+import io.invicta.tools.kafka.KafkaMixin;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -24,11 +27,10 @@ import java.util.concurrent.ExecutionException;
         description = "Check the rule set, then publish it as one versioned record to the compacted rules topic.")
 final class DeployCommand extends CheckedRuleSetCommand {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
-            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
+    @Mixin
+    KafkaMixin kafka;
 
-    @Option(names = "--topic", defaultValue = "rules", description = "The rules topic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic", defaultValue = Topics.RULES_NAME, description = "The rules topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
     @Option(names = "--name", defaultValue = "city",
@@ -54,7 +56,7 @@ final class DeployCommand extends CheckedRuleSetCommand {
         if (version != null && version < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--version must be 1 or more");
         }
-        try (RuleSetTopic rules = new RuleSetTopic(bootstrapServers, topic)) {
+        try (RuleSetTopic rules = new RuleSetTopic(kafka.bootstrapServers, topic)) {
             if (rules.createIfMissing(replicationFactor)) {
                 out.println("created compacted topic " + topic);
             }

@@ -1,6 +1,5 @@
-package io.invicta.tools.generate;
+package io.invicta.tools.kafka;
 
-import io.invicta.tools.kafka.ProducerSettings;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,39 +14,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One {@link KafkaProducer} for every topic: keys and values are already bytes (keys precomputed per entity), sends
- * are asynchronous with one shared callback that only counts failures; the first failure is rethrown on the next
- * send or at flush. Defaults: batch.size 512 KiB, linger.ms 20, lz4, acks=all with idempotence (see docs/BENCHMARKS.md), overridable
- * with {@code --producer-property}.
+ * The tools' one way to write records to Kafka: keys and values as bytes, sends asynchronous with one shared
+ * callback that counts failures. {@link #flush()} blocks until every record sent so far is acknowledged and
+ * reports the failures; {@link #requireDelivered()} turns them into a {@link DeliveryException}. Settings:
+ * {@link ProducerSettings#common} with the caller's overrides ({@code --producer-property}).
  */
-final class KafkaEventSink implements EventSink, Callback {
+public final class RecordSender implements AutoCloseable, Callback {
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final String[] topics = new String[EventType.ALL.length];
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-    private int sendsSinceCheck;
 
-    KafkaEventSink(String bootstrapServers, Map<String, String> overrides) {
+    public RecordSender(String bootstrapServers, String clientId, Map<String, String> overrides) {
         Properties props = ProducerSettings.common(bootstrapServers);
-        // Keys are precomputed bytes per entity.
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 * 1024 * 1024));
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "invicta-generate");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.putAll(overrides);
-        producer = new KafkaProducer<>(props);
-        for (EventType t : EventType.ALL) {
-            topics[t.ordinal()] = t.topic();
-        }
+        this.producer = new KafkaProducer<>(props);
     }
 
-    @Override
-    public void send(EventType type, byte[] key, byte[] value) {
-        if ((++sendsSinceCheck & 0xFFF) == 0) {
-            rethrow();
-        }
-        producer.send(new ProducerRecord<>(topics[type.ordinal()], key, value), this);
+    /** Sends one record; {@code timestamp} null: the producer's clock. */
+    public void send(String topic, byte[] key, Long timestamp, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, null, timestamp, key, value), this);
     }
 
     @Override
@@ -58,20 +48,27 @@ final class KafkaEventSink implements EventSink, Callback {
         }
     }
 
-    @Override
-    public void flush() {
+    /** Blocks until every record sent so far is acknowledged; returns how many records failed in all. */
+    public long flush() {
         producer.flush();
-        rethrow();
-    }
-
-    long failures() {
         return failures.get();
     }
 
-    private void rethrow() {
+    public long failures() {
+        return failures.get();
+    }
+
+    /** The first delivery failure, or null. */
+    public Exception firstFailure() {
+        return firstFailure.get();
+    }
+
+    /** Throws when any record sent so far could not be delivered. */
+    public void requireDelivered() {
         Exception e = firstFailure.get();
         if (e != null) {
-            throw new DeliveryException(failures.get() + " record(s) could not be delivered to Kafka: " + e.getMessage(), e);
+            throw new DeliveryException(failures.get() + " record(s) could not be delivered to Kafka: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -81,7 +78,7 @@ final class KafkaEventSink implements EventSink, Callback {
     }
 
     /** Records could not be delivered (broker unreachable, topic missing, ...). */
-    static final class DeliveryException extends RuntimeException {
+    public static final class DeliveryException extends RuntimeException {
         DeliveryException(String message, Throwable cause) {
             super(message, cause);
         }
