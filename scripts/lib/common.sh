@@ -349,27 +349,10 @@ rootLogger.appenderRef.err.ref = STDERR
 EOF
 }
 
-# JVM options Flink needs on Java 17 (the env.java.opts.all list of a Flink 2.x distribution's
-# config.yaml, minus the jdk.compiler exports that only the Table planner's code generation needs
-# and that print "Unknown module" warnings on a JRE).
-FLINK_JAVA_OPTS=(
-  --add-exports=java.base/sun.net.util=ALL-UNNAMED
-  --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
-  --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED
-  --add-opens=java.base/java.lang=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED
-  --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED
-  --add-opens=java.base/java.text=ALL-UNNAMED
-  --add-opens=java.base/java.time=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED
-  --add-opens=java.base/jdk.internal.misc=ALL-UNNAMED
-)
+# JVM options Flink needs on Java 17: the one list is the flink.jvm.opens property of the root pom.xml
+# (the Maven test forks use it too).
+read -r -a FLINK_JAVA_OPTS <<<"$(sed -n 's:.*<flink.jvm.opens>\(.*\)</flink.jvm.opens>.*:\1:p' "$INVICTA_ROOT/pom.xml")"
+[[ ${#FLINK_JAVA_OPTS[@]} -gt 0 ]] || die "no <flink.jvm.opens> in $INVICTA_ROOT/pom.xml"
 
 # ---------------------------------------------------------------------------------------------
 # Flink configuration
