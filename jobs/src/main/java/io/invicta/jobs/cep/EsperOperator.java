@@ -4,15 +4,12 @@ import io.invicta.rules.Partitioning;
 import io.invicta.jobs.io.LateEvent;
 import io.invicta.rules.RuleRuntime;
 import io.invicta.rules.RuleSet;
-import io.invicta.rules.RuleSetException;
 import io.invicta.schemas.Alert;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -21,8 +18,6 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
@@ -35,14 +30,17 @@ import java.util.List;
  * clock moves to it, so windows and {@code timer:} rules fire at their own event times. Events at or behind the
  * released watermark are late: counted and sent to {@link #LATE}, never evaluated out of order.
  *
- * <p><b>Recovery.</b> Esper's state cannot be checkpointed. Every accepted event is appended to keyed list state
- * (one append, no timer: cheap on the heap backend, redistributed correctly on rescaling), pruned in bulk at
- * checkpoints to the rule set's horizon. On restore, and when a new rule-set version arrives, a fresh runtime
- * is warmed by replaying that history with alerts suppressed up to the released watermark, so nothing that
- * reached the exactly-once sink is emitted twice and nothing after it is lost.
+ * <p><b>Recovery.</b> Esper's state cannot be checkpointed: every accepted event goes to the
+ * {@link RecoveryHistory}. On restore, and when a new rule-set version arrives, a fresh runtime is warmed by
+ * replaying that history with alerts suppressed up to the released watermark, so nothing that reached the
+ * exactly-once sink is emitted twice and nothing after it is lost.
  *
- * <p><b>Hot reload.</b> Input 2 carries rule-set versions (broadcast). A newer version is compiled here; if it
- * fails the old one keeps running and a {@link RuleStatus} says why ({@link #STATUS}).
+ * <p><b>Hot reload.</b> Input 2 carries rule-set versions (broadcast). A newer version replaces the running one
+ * when {@link RuleSetSwitch} accepts it; otherwise the old one keeps running and a {@link RuleStatus} says why
+ * ({@link #STATUS}).
+ *
+ * <p>The pieces: {@link PendingEvents} (waiting for the watermark), {@link RecoveryHistory} (keyed state),
+ * {@link RuleSetSwitch} (whether a version may run); this class sequences them.
  */
 public final class EsperOperator extends AbstractStreamOperator<Alert>
         implements TwoInputStreamOperator<CepEvent, RuleSetUpdate, Alert> {
@@ -54,8 +52,6 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     public static final OutputTag<RuleStatus> STATUS = new OutputTag<>("cep-rule-status",
             TypeInformation.of(RuleStatus.class));
 
-    static final ListStateDescriptor<CepEvent> HISTORY = new ListStateDescriptor<>("cep-history",
-            TypeInformation.of(CepEvent.class));
     private static final ListStateDescriptor<RuleSetUpdate> RULES = new ListStateDescriptor<>("cep-rule-set",
             TypeInformation.of(RuleSetUpdate.class));
     private static final ListStateDescriptor<WatermarkMark> RELEASED = new ListStateDescriptor<>("cep-released",
@@ -66,14 +62,13 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     /** The partitions this job runs operators for: a reloaded module of another one could never run. */
     private final EnumSet<Partitioning> enabled;
 
-    private transient ListState<CepEvent> history;
+    private transient RecoveryHistory history;
     private transient ListState<RuleSetUpdate> rulesState;
     private transient ListState<WatermarkMark> releasedState;
     private transient RuleSetUpdate current;
     private transient long released;
     private transient long newestEvent;
-    /** Events not yet released, in arrival order; sorted when a watermark releases some (nearly sorted: cheap). */
-    private transient ArrayList<CepEvent> pending;
+    private transient PendingEvents pending;
     private transient CepEventCodec codec;
     private transient RuleRuntime runtime;
     private transient CepMetrics metrics;
@@ -90,7 +85,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        history = context.getKeyedStateStore().getListState(HISTORY);
+        history = new RecoveryHistory(context.getKeyedStateStore(), getKeyedStateBackend());
         rulesState = context.getOperatorStateStore().getUnionListState(RULES);
         releasedState = context.getOperatorStateStore().getUnionListState(RELEASED);
         current = packaged;
@@ -126,10 +121,10 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     public void open() throws Exception {
         super.open();
         codec = new CepEventCodec();
-        pending = new ArrayList<>();
+        pending = new PendingEvents();
         metrics = new CepMetrics(getRuntimeContext().getMetricGroup().addGroup("cep"), partitioning);
         RuleSet ruleSet = RuleSet.compile(current.version, current.files());
-        List<CepEvent> all = allHistory();
+        List<CepEvent> all = history.all();
         newestEvent = all.isEmpty() ? Long.MIN_VALUE : all.get(all.size() - 1).time;
         runtime = warm(ruleSet, all);
         for (CepEvent event : all) {
@@ -189,26 +184,12 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         long to = mark.getTimestamp() == Long.MAX_VALUE ? Math.max(newestEvent, released) : mark.getTimestamp();
         if (to > released) {
             watermarkArrivedNanos = System.nanoTime();
-            release(to);
+            pending.release(to, event -> runtime.send(codec.decode(event)));
             runtime.advanceTo(to);
             released = to;
             watermarkArrivedNanos = 0;
         }
         super.processWatermark(mark);
-    }
-
-    /** Sends the pending events up to {@code to} to the rules, in order; keeps the others. */
-    private void release(long to) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        pending.sort(null);
-        int n = 0;
-        while (n < pending.size() && pending.get(n).time <= to) {
-            runtime.send(codec.decode(pending.get(n)));
-            n++;
-        }
-        pending.subList(0, n).clear();
     }
 
     /** The rules input carries no event time: its watermarks must not hold the events back. */
@@ -223,23 +204,14 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         if (update.version <= current.version) {
             return;
         }
-        RuleSet ruleSet;
-        try {
-            ruleSet = RuleSet.compile(update.version, update.files());
-        } catch (RuleSetException e) {
-            status(new RuleStatus(update.version, partitioning.tagValue(), subtask, "REJECTED", e.getMessage()));
+        RuleSetSwitch.Outcome outcome = RuleSetSwitch.compile(update, enabled, partitioning, subtask);
+        if (outcome.rejection() != null) {
+            status(outcome.rejection());
             return;
         }
-        for (RuleSet.CompiledModule module : ruleSet.modules()) {
-            if (!enabled.contains(module.partitioning())) {
-                status(new RuleStatus(update.version, partitioning.tagValue(), subtask, "REJECTED", "module "
-                        + module.name() + " is partitioned by " + module.partitioning().tagValue()
-                        + ", which this job does not run (cep.partitions)"));
-                return;
-            }
-        }
+        RuleSet ruleSet = outcome.ruleSet();
         RuleRuntime previous = runtime;
-        runtime = warm(ruleSet, allHistory());
+        runtime = warm(ruleSet, history.all());
         previous.close();
         current = update;
         status(new RuleStatus(update.version, partitioning.tagValue(), subtask, "ACTIVE",
@@ -256,15 +228,6 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         output.collect(STATUS, new StreamRecord<>(status));
     }
 
-    /** Every key's history, in release order. */
-    private List<CepEvent> allHistory() throws Exception {
-        List<CepEvent> all = new ArrayList<>();
-        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, HISTORY,
-                (key, state) -> state.get().forEach(all::add));
-        Collections.sort(all);
-        return all;
-    }
-
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
@@ -275,27 +238,11 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         prune();
     }
 
-    /** Drops, for every key, the events the rules can no longer look back to. */
+    /** Drops the events the rules can no longer look back to. */
     private void prune() throws Exception {
-        if (released == Long.MIN_VALUE) {
-            return;
+        if (released != Long.MIN_VALUE) {
+            history.prune(released - runtime.ruleSet().horizon().toMillis() - 1);
         }
-        long keepAfter = released - runtime.ruleSet().horizon().toMillis() - 1;
-        getKeyedStateBackend().applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, HISTORY,
-                (key, state) -> {
-                    List<CepEvent> kept = new ArrayList<>();
-                    boolean dropped = false;
-                    for (CepEvent e : state.get()) {
-                        if (e.time > keepAfter) {
-                            kept.add(e);
-                        } else {
-                            dropped = true;
-                        }
-                    }
-                    if (dropped) {
-                        state.update(kept);
-                    }
-                });
     }
 
     @Override

@@ -1,0 +1,35 @@
+package io.invicta.jobs.cep;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PendingEventsTest {
+
+    private static CepEvent at(long time, String sensor) {
+        return new CepEvent(time, 0, sensor, null, null, new byte[0]);
+    }
+
+    @Test
+    void aWatermarkReleasesTheEventsAtOrBeforeItInOrderAndKeepsTheLaterOnes() {
+        PendingEvents pending = new PendingEvents();
+        pending.add(at(30, "a"));
+        pending.add(at(10, "b"));
+        pending.add(at(20, "c"));
+        pending.add(at(20, "a"));
+        List<String> released = new ArrayList<>();
+
+        pending.release(20, e -> released.add(e.time + e.sensor));
+
+        assertThat(released).containsExactly("10b", "20a", "20c");
+        assertThat(pending.size()).isEqualTo(1);
+        pending.release(25, e -> released.add(e.time + e.sensor));
+        assertThat(released).hasSize(3);
+        pending.release(30, e -> released.add(e.time + e.sensor));
+        assertThat(released).endsWith("30a");
+        assertThat(pending.size()).isZero();
+    }
+}
