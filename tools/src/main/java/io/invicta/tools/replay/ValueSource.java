@@ -48,7 +48,7 @@ final class ValueSource {
     }
 
     /** The value for one expansion entry of a row, converted to the target field's type. */
-    Object eval(CompiledMapping.Scope scope, FieldTarget target) {
+    Object eval(RowScopes.Scope scope, FieldTarget target) {
         Object raw = raw(scope, target);
         if (dms && raw != null && !raw.toString().isBlank()) {
             raw = Coordinates.parseDms(raw.toString());
@@ -62,7 +62,7 @@ final class ValueSource {
         return value;
     }
 
-    private Object raw(CompiledMapping.Scope scope, FieldTarget target) {
+    private Object raw(RowScopes.Scope scope, FieldTarget target) {
         if (hasConstant) {
             return constant;
         }
@@ -78,10 +78,10 @@ final class ValueSource {
         }
         String name = column.render(scope);
         if (join != null) {
-            return CompiledMapping.column(scope.joined.get(join), name);
+            return RowScopes.column(scope.joined.get(join), name);
         }
         // An optional field whose column a row lacks (a JSON line without the key) is simply absent.
         String value = scope.row.get(name);
-        return value == null && target.isOptional() ? null : CompiledMapping.column(scope.row, name);
+        return value == null && target.isOptional() ? null : RowScopes.column(scope.row, name);
     }
 }
