@@ -19,14 +19,19 @@ public abstract class CityJob {
 
     protected final Inputs inputs;
     protected final ReadableConfig config;
+    private final String name;
 
-    protected CityJob(Inputs inputs, ReadableConfig config) {
+    /** @param name the job's name on the cluster, also its default Kafka consumer group */
+    protected CityJob(String name, Inputs inputs, ReadableConfig config) {
+        this.name = name;
         this.inputs = inputs;
         this.config = config;
     }
 
     /** The job's name on the cluster, also its default Kafka consumer group. */
-    public abstract String name();
+    public final String name() {
+        return name;
+    }
 
     /** Adds the operators, from the inputs' sources to the outputs' sinks. */
     protected abstract void topology(StreamExecutionEnvironment env);

@@ -66,13 +66,8 @@ public final class AirQualityJob extends CityJob {
     private final Outputs outputs;
 
     public AirQualityJob(Inputs inputs, Outputs outputs, ReadableConfig config) {
-        super(inputs, config);
+        super(NAME, inputs, config);
         this.outputs = outputs;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

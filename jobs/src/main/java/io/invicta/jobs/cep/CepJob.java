@@ -78,15 +78,10 @@ public final class CepJob extends CityJob {
     /** {@code ruleUpdates} null: hot reload off. */
     public CepJob(Inputs inputs, RuleSetUpdate initial, Source<RuleSetUpdate, ?, ?> ruleUpdates, Outputs outputs,
                   ReadableConfig config) {
-        super(inputs, config);
+        super(NAME, inputs, config);
         this.initial = initial;
         this.ruleUpdates = ruleUpdates;
         this.outputs = outputs;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

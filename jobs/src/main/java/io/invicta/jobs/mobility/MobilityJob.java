@@ -77,7 +77,7 @@ public final class MobilityJob extends CityJob {
     private final ZoneResolver zones;
 
     public MobilityJob(Inputs inputs, Outputs outputs, ReadableConfig config) {
-        super(inputs, config);
+        super(NAME, inputs, config);
         this.outputs = outputs;
         this.lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         this.windows = List.of(config.get(MetricsOptions.SHORT_WINDOW), config.get(MetricsOptions.LONG_WINDOW));
@@ -86,11 +86,6 @@ public final class MobilityJob extends CityJob {
             throw new IllegalArgumentException("The short and long windows must differ, both are " + windows.get(0));
         }
         this.zones = ZoneResolver.of(config);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

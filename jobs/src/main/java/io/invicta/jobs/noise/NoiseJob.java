@@ -55,13 +55,8 @@ public final class NoiseJob extends CityJob {
     private final Outputs outputs;
 
     public NoiseJob(Inputs inputs, Outputs outputs, ReadableConfig config) {
-        super(inputs, config);
+        super(NAME, inputs, config);
         this.outputs = outputs;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -49,13 +49,8 @@ public final class WeatherJob extends CityJob {
     private final Outputs outputs;
 
     public WeatherJob(Inputs inputs, Outputs outputs, ReadableConfig config) {
-        super(inputs, config);
+        super(NAME, inputs, config);
         this.outputs = outputs;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

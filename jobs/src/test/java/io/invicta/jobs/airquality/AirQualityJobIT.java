@@ -9,6 +9,7 @@ import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.jobs.io.LateEventSerializer;
 import io.invicta.jobs.io.KafkaOptions;
 import io.invicta.testkit.KafkaExtension;
+import io.invicta.testkit.StackExtension;
 import io.invicta.tools.airquality.ProduceAirQuality;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.sinks.influxdb.InfluxDbSink;
@@ -19,9 +20,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,17 +45,9 @@ class AirQualityJobIT {
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    static final InfluxDbExtension INFLUX = new InfluxDbExtension();
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(PARALLELISM)
-            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-            .build());
+    static final StackExtension STACK = StackExtension.withSlots(PARALLELISM, METRICS.addToConfiguration(new Configuration()));
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final InfluxDbExtension INFLUX = STACK.influx();
 
     @TempDir
     Path tmp;

@@ -13,12 +13,11 @@ import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.KafkaExtension;
+import io.invicta.testkit.StackExtension;
 import io.invicta.tools.replay.ReplayCommand;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -58,14 +57,9 @@ class MadridReferenceIT {
     private static final long DAY15 = Instant.parse("2023-01-14T23:00:00Z").toEpochMilli(); // 00:00 CET
 
     @RegisterExtension
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    static final InfluxDbExtension INFLUX = new InfluxDbExtension();
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final StackExtension STACK = StackExtension.withSlots(2);
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final InfluxDbExtension INFLUX = STACK.influx();
 
     @Test
     void hourlyMeansEqualTheSourceValuesAndTheIndexMatchesOneComputedFromTheFile() throws Exception {

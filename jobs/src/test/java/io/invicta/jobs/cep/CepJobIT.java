@@ -16,14 +16,13 @@ import io.invicta.schemas.codec.Codecs;
 import io.invicta.sinks.influxdb.InfluxDbSink;
 import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.KafkaExtension;
+import io.invicta.testkit.StackExtension;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -45,14 +44,9 @@ import static org.awaitility.Awaitility.await;
 class CepJobIT {
 
     @RegisterExtension
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    static final InfluxDbExtension INFLUX = new InfluxDbExtension();
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final StackExtension STACK = StackExtension.withSlots(2);
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final InfluxDbExtension INFLUX = STACK.influx();
 
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     private static final AvroCodec<AirQualityObserved> CODEC = Codecs.forType(AirQualityObserved.class);

@@ -17,15 +17,14 @@ import io.invicta.schemas.codec.Codecs;
 import io.invicta.sinks.influxdb.InfluxDbSink;
 import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.KafkaExtension;
+import io.invicta.testkit.StackExtension;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,17 +54,9 @@ class MobilityJobIT {
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    static final InfluxDbExtension INFLUX = new InfluxDbExtension();
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(PARALLELISM)
-            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-            .build());
+    static final StackExtension STACK = StackExtension.withSlots(PARALLELISM, METRICS.addToConfiguration(new Configuration()));
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final InfluxDbExtension INFLUX = STACK.influx();
 
     static final Instant T0 = Instant.parse("2024-05-02T08:00:00Z");
     /** After every window of the 08:00 hour: the events at this time only move the watermarks on. */

@@ -14,11 +14,10 @@ import io.invicta.schemas.codec.Codecs;
 import io.invicta.sinks.influxdb.InfluxDbSink;
 import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.KafkaExtension;
+import io.invicta.testkit.StackExtension;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -40,14 +39,9 @@ import static org.awaitility.Awaitility.await;
 class WeatherJobIT {
 
     @RegisterExtension
-    static final KafkaExtension KAFKA = new KafkaExtension();
-
-    @RegisterExtension
-    static final InfluxDbExtension INFLUX = new InfluxDbExtension();
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final StackExtension STACK = StackExtension.withSlots(2);
+    static final KafkaExtension KAFKA = STACK.kafka();
+    static final InfluxDbExtension INFLUX = STACK.influx();
 
     private static WeatherObserved observation(String station, String time, double temperature, double humidity,
                                                double precipitation) {
