@@ -1,13 +1,12 @@
 package io.invicta.domain;
 
 /**
- * Sound levels add as energies, not as numbers: the equivalent level of several levels is
- * {@code Leq = 10·log10(mean(10^(L/10)))}. Averaging decibels arithmetically understates loud periods.
+ * Sound levels add as energies, not as numbers: the equivalent level of several levels is {@code
+ * Leq = 10·log10(mean(10^(L/10)))}. Averaging decibels arithmetically understates loud periods.
  */
 public final class Decibels {
 
-    private Decibels() {
-    }
+    private Decibels() {}
 
     /** The energy of a level, relative to the reference: 10^(L/10). */
     public static double energy(double level) {
@@ -32,8 +31,9 @@ public final class Decibels {
     }
 
     /**
-     * Day-evening-night level (EU Environmental Noise Directive 2002/49/EC): 12 day hours, 4 evening hours with a
-     * 5 dB penalty, 8 night hours with a 10 dB penalty, energetically averaged over 24 hours.
+     * Day-evening-night level (EU Environmental Noise Directive 2002/49/EC): 12 day hours, 4
+     * evening hours with a 5 dB penalty, 8 night hours with a 10 dB penalty, energetically averaged
+     * over 24 hours.
      */
     public static double lden(double lDay, double lEvening, double lNight) {
         return level((12 * energy(lDay) + 4 * energy(lEvening + 5) + 8 * energy(lNight + 10)) / 24);

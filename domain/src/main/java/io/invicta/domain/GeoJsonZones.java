@@ -11,19 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads named zones from a GeoJSON FeatureCollection (RFC 7946) of Polygon and MultiPolygon features, e.g. a
- * city's parishes. The zone name is a feature property. Several features (or the parts of a MultiPolygon) may
- * carry the same name: they form one zone.
+ * Reads named zones from a GeoJSON FeatureCollection (RFC 7946) of Polygon and MultiPolygon
+ * features, e.g. a city's parishes. The zone name is a feature property. Several features (or the
+ * parts of a MultiPolygon) may carry the same name: they form one zone.
  *
- * <p>The file is checked completely when the job is built, so a bad file stops the submission with a message
- * naming the file, the feature index and what is wrong, instead of failing on the task managers later.
+ * <p>The file is checked completely when the job is built, so a bad file stops the submission with
+ * a message naming the file, the feature index and what is wrong, instead of failing on the task
+ * managers later.
  */
 public final class GeoJsonZones {
 
-    private GeoJsonZones() {
-    }
+    private GeoJsonZones() {}
 
-    /** Reads and validates the file; throws {@link IllegalArgumentException} on anything that is not usable. */
+    /**
+     * Reads and validates the file; throws {@link IllegalArgumentException} on anything that is not
+     * usable.
+     */
     public static ZoneIndex read(Path file, String nameProperty) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
@@ -33,14 +36,20 @@ public final class GeoJsonZones {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (JacksonException e) {
             // Jackson's own location text names a redacted source; keep only line and column.
-            throw new IllegalArgumentException(file + ": not valid JSON: "
-                    + e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[")
-                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() : ""), e);
+            throw new IllegalArgumentException(
+                    file
+                            + ": not valid JSON: "
+                            + e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[")
+                            + (e.getLocation() != null
+                                    ? " at line " + e.getLocation().getLineNr()
+                                    : ""),
+                    e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot be read: " + e, e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
-            throw new IllegalArgumentException(file + ": not a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")");
+            throw new IllegalArgumentException(
+                    file + ": not a GeoJSON FeatureCollection (\"type\": \"FeatureCollection\")");
         }
         JsonNode features = root.path("features");
         if (!features.isArray() || features.isEmpty()) {
@@ -49,7 +58,13 @@ public final class GeoJsonZones {
         List<ZonePolygon> polygons = new ArrayList<>();
         for (int i = 0; i < features.size(); i++) {
             JsonNode name = features.get(i).path("properties").path(nameProperty);
-            String where = file + ": feature " + i + (name.isValueNode() ? " (" + nameProperty + " '" + name.asText() + "')" : "");
+            String where =
+                    file
+                            + ": feature "
+                            + i
+                            + (name.isValueNode()
+                                    ? " (" + nameProperty + " '" + name.asText() + "')"
+                                    : "");
             try {
                 readFeature(features.get(i), nameProperty, polygons);
             } catch (IllegalArgumentException e) {
@@ -65,8 +80,11 @@ public final class GeoJsonZones {
         }
         JsonNode nameNode = feature.path("properties").path(nameProperty);
         if (!(nameNode.isTextual() || nameNode.isNumber()) || nameNode.asText().isBlank()) {
-            throw new IllegalArgumentException("no property \"" + nameProperty + "\" with the zone name "
-                    + "(set zones.geojson-name-property to the property that holds it)");
+            throw new IllegalArgumentException(
+                    "no property \""
+                            + nameProperty
+                            + "\" with the zone name "
+                            + "(set zones.geojson-name-property to the property that holds it)");
         }
         String name = nameNode.asText().trim();
         JsonNode geometry = feature.path("geometry");
@@ -80,12 +98,16 @@ public final class GeoJsonZones {
                     try {
                         out.add(polygon(name, coordinates.get(p)));
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("polygon " + p + ": " + e.getMessage(), e);
+                        throw new IllegalArgumentException(
+                                "polygon " + p + ": " + e.getMessage(), e);
                     }
                 }
             }
-            default -> throw new IllegalArgumentException("geometry type "
-                    + (type.isEmpty() ? "(none)" : type) + " is not supported, only Polygon and MultiPolygon");
+            default ->
+                    throw new IllegalArgumentException(
+                            "geometry type "
+                                    + (type.isEmpty() ? "(none)" : type)
+                                    + " is not supported, only Polygon and MultiPolygon");
         }
     }
 
@@ -97,27 +119,40 @@ public final class GeoJsonZones {
             JsonNode ring = rings.get(r);
             String what = r == 0 ? "outer ring" : "hole " + r;
             if (!ring.isArray() || ring.size() < 4) {
-                throw new IllegalArgumentException(what + " needs at least 4 positions (a closed triangle), has "
-                        + (ring.isArray() ? ring.size() : "none"));
+                throw new IllegalArgumentException(
+                        what
+                                + " needs at least 4 positions (a closed triangle), has "
+                                + (ring.isArray() ? ring.size() : "none"));
             }
             lons[r] = new double[ring.size()];
             lats[r] = new double[ring.size()];
             for (int k = 0; k < ring.size(); k++) {
                 JsonNode position = ring.get(k);
-                if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber()
+                if (!position.isArray()
+                        || position.size() < 2
+                        || !position.get(0).isNumber()
                         || !position.get(1).isNumber()) {
-                    throw new IllegalArgumentException(what + ", position " + k + ": not [longitude, latitude]");
+                    throw new IllegalArgumentException(
+                            what + ", position " + k + ": not [longitude, latitude]");
                 }
                 lons[r][k] = position.get(0).asDouble();
                 lats[r][k] = position.get(1).asDouble();
                 if (Math.abs(lons[r][k]) > 180 || Math.abs(lats[r][k]) > 90) {
-                    throw new IllegalArgumentException(what + ", position " + k + ": [" + lons[r][k] + ", "
-                            + lats[r][k] + "] is off the globe (GeoJSON is [longitude, latitude])");
+                    throw new IllegalArgumentException(
+                            what
+                                    + ", position "
+                                    + k
+                                    + ": ["
+                                    + lons[r][k]
+                                    + ", "
+                                    + lats[r][k]
+                                    + "] is off the globe (GeoJSON is [longitude, latitude])");
                 }
             }
             int last = ring.size() - 1;
             if (lons[r][0] != lons[r][last] || lats[r][0] != lats[r][last]) {
-                throw new IllegalArgumentException(what + " is not closed: its last position must repeat the first");
+                throw new IllegalArgumentException(
+                        what + " is not closed: its last position must repeat the first");
             }
             if (zeroArea(lons[r], lats[r])) {
                 throw new IllegalArgumentException(what + " encloses no area");
@@ -126,7 +161,9 @@ public final class GeoJsonZones {
         return new ZonePolygon(name, lons, lats);
     }
 
-    /** Shoelace area is zero for collinear or repeated positions: such a ring can contain no point. */
+    /**
+     * Shoelace area is zero for collinear or repeated positions: such a ring can contain no point.
+     */
     private static boolean zeroArea(double[] xs, double[] ys) {
         double twiceArea = 0;
         for (int i = 0, j = xs.length - 1; i < xs.length; j = i++) {

@@ -1,8 +1,9 @@
 package io.invicta.domain;
 
 /**
- * EU limit values for the protection of human health, Directive 2008/50/EC, Annex XI: a concentration averaged
- * over a period must not exceed the value more often than allowed per calendar year. The one place they live.
+ * EU limit values for the protection of human health, Directive 2008/50/EC, Annex XI: a
+ * concentration averaged over a period must not exceed the value more often than allowed per
+ * calendar year. The one place they live.
  */
 public enum LimitValue {
     /** PM10 daily mean above 50 µg/m³, at most 35 days a year. */
@@ -14,9 +15,12 @@ public enum LimitValue {
     /** SO2 daily mean above 125 µg/m³, at most 3 days a year. */
     SO2_DAILY_125(Eaqi.Pollutant.SO2, Period.DAY, 125, 3);
 
-    /** The averaging period of a limit value: an hour, or a calendar day in the city's time zone. */
+    /**
+     * The averaging period of a limit value: an hour, or a calendar day in the city's time zone.
+     */
     public enum Period {
-        HOUR, DAY
+        HOUR,
+        DAY
     }
 
     private final Eaqi.Pollutant pollutant;

@@ -1,12 +1,14 @@
 package io.invicta.domain;
 
 /**
- * A bounded, deterministic streaming estimate of percentiles of a sensor's speeds: counts in 1 km/h bins from 0 to
- * {@value #MAX_KMH} km/h (a speed is rounded to the nearest km/h; faster ones count in the top bin). State is
- * {@value #MAX_KMH}+1 counters whatever the number of observations, and the estimate is exact to within
- * 0.5 km/h of the nearest-rank percentile of the observed speeds. A Flink POJO, so it can live in keyed state.
+ * A bounded, deterministic streaming estimate of percentiles of a sensor's speeds: counts in 1 km/h
+ * bins from 0 to {@value #MAX_KMH} km/h (a speed is rounded to the nearest km/h; faster ones count
+ * in the top bin). State is {@value #MAX_KMH}+1 counters whatever the number of observations, and
+ * the estimate is exact to within 0.5 km/h of the nearest-rank percentile of the observed speeds. A
+ * Flink POJO, so it can live in keyed state.
  *
- * <p>When a bin would overflow, every count is halved: the shape, and so the percentiles, stay the same.
+ * <p>When a bin would overflow, every count is halved: the shape, and so the percentiles, stay the
+ * same.
  */
 public class SpeedHistogram {
 
@@ -14,11 +16,11 @@ public class SpeedHistogram {
 
     /** Count of speeds per km/h, index = rounded speed. */
     public int[] bins = new int[MAX_KMH + 1];
+
     /** Every speed ever added (not halved): the warm-up test needs the true number. */
     public long observations;
 
-    public SpeedHistogram() {
-    }
+    public SpeedHistogram() {}
 
     /** Adds one speed; NaN and negative speeds are the caller's to refuse. */
     public void add(double kmh) {
@@ -33,8 +35,8 @@ public class SpeedHistogram {
     }
 
     /**
-     * The nearest-rank {@code percentile} (0 &lt; p ≤ 100) in km/h: the least speed at or below which at least p % of
-     * the counted speeds lie. NaN when nothing was added.
+     * The nearest-rank {@code percentile} (0 &lt; p ≤ 100) in km/h: the least speed at or below
+     * which at least p % of the counted speeds lie. NaN when nothing was added.
      */
     public double percentile(double percentile) {
         if (!(percentile > 0 && percentile <= 100)) {

@@ -1,10 +1,10 @@
 package io.invicta.domain;
 
 /**
- * Space-mean speed from interval counts: a detector reports per interval the number of vehicles q and their
- * mean spot speed v. Over several intervals the space-mean speed is the flow-weighted harmonic mean
- * {@code Σq / Σ(q/v)}: time spent on the road, not vehicles, is what averages. The plain mean of the interval
- * means overstates it when slow intervals carry many vehicles.
+ * Space-mean speed from interval counts: a detector reports per interval the number of vehicles q
+ * and their mean spot speed v. Over several intervals the space-mean speed is the flow-weighted
+ * harmonic mean {@code Σq / Σ(q/v)}: time spent on the road, not vehicles, is what averages. The
+ * plain mean of the interval means overstates it when slow intervals carry many vehicles.
  */
 public final class Speeds {
 
@@ -14,7 +14,8 @@ public final class Speeds {
     /** Adds an interval with {@code count} vehicles at mean spot speed {@code kmh}. */
     public Speeds add(double count, double kmh) {
         if (count < 0 || !(kmh > 0)) {
-            throw new IllegalArgumentException("Need count ≥ 0 and a positive speed, got " + count + " at " + kmh);
+            throw new IllegalArgumentException(
+                    "Need count ≥ 0 and a positive speed, got " + count + " at " + kmh);
         }
         vehicles += count;
         hoursPerKm += count / kmh;

@@ -9,17 +9,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Named zone polygons with a uniform grid over their extent, so a lookup ray-casts only the few polygons whose
- * bounding box overlaps the point's grid cell, even with thousands of polygons.
+ * Named zone polygons with a uniform grid over their extent, so a lookup ray-casts only the few
+ * polygons whose bounding box overlaps the point's grid cell, even with thousands of polygons.
  *
- * <p>Where polygons overlap, the first one in the given order wins, so the answer is deterministic. Only the
- * polygons are serialized with the job; the grid is rebuilt on the task managers after deserialization.
+ * <p>Where polygons overlap, the first one in the given order wins, so the answer is deterministic.
+ * Only the polygons are serialized with the job; the grid is rebuilt on the task managers after
+ * deserialization.
  */
 public final class ZoneIndex implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Grid side limit: 256 × 256 cells is plenty for a country's parishes and bounds the index memory. */
+    /**
+     * Grid side limit: 256 × 256 cells is plenty for a country's parishes and bounds the index
+     * memory.
+     */
     private static final int MAX_SIDE = 256;
 
     private final ZonePolygon[] polygons;
@@ -31,7 +35,11 @@ public final class ZoneIndex implements Serializable {
     private transient int side;
     private transient double cellWidth;
     private transient double cellHeight;
-    /** Per grid cell, the indexes of the polygons whose bounding box overlaps it, in ascending (priority) order. */
+
+    /**
+     * Per grid cell, the indexes of the polygons whose bounding box overlaps it, in ascending
+     * (priority) order.
+     */
     private transient int[][] cells;
 
     public ZoneIndex(List<ZonePolygon> polygons) {
@@ -81,7 +89,8 @@ public final class ZoneIndex implements Serializable {
     }
 
     private void buildGrid() {
-        // About two polygons per cell on average: short candidate lists without a sparse, oversized grid.
+        // About two polygons per cell on average: short candidate lists without a sparse, oversized
+        // grid.
         side = (int) Math.max(1, Math.min(MAX_SIDE, Math.ceil(Math.sqrt(polygons.length / 2.0))));
         cellWidth = Math.max((maxLon - minLon) / side, Double.MIN_NORMAL);
         cellHeight = Math.max((maxLat - minLat) / side, Double.MIN_NORMAL);

@@ -3,22 +3,25 @@ package io.invicta.domain;
 import java.io.Serializable;
 
 /**
- * One polygon of a named zone: an outer ring and optional holes, coordinates in degrees (WGS84, as in GeoJSON).
- * A point is inside when it is inside the outer ring and outside every hole.
+ * One polygon of a named zone: an outer ring and optional holes, coordinates in degrees (WGS84, as
+ * in GeoJSON). A point is inside when it is inside the outer ring and outside every hole.
  *
- * <p>Containment is the even-odd ray-casting test in the plane of longitude and latitude: at city scale the
- * difference from a geodesic test is far below any sensor's position error, and polygons crossing the
- * antimeridian are not supported. The crossing rule (an edge counts when exactly one end is strictly above the
- * point, and the crossing is strictly east of it) puts a point on an edge shared by two adjacent polygons in
- * exactly one of them, so a sensor on a parish border is never counted twice nor dropped.
+ * <p>Containment is the even-odd ray-casting test in the plane of longitude and latitude: at city
+ * scale the difference from a geodesic test is far below any sensor's position error, and polygons
+ * crossing the antimeridian are not supported. The crossing rule (an edge counts when exactly one
+ * end is strictly above the point, and the crossing is strictly east of it) puts a point on an edge
+ * shared by two adjacent polygons in exactly one of them, so a sensor on a parish border is never
+ * counted twice nor dropped.
  */
 public final class ZonePolygon implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final String name;
+
     /** Ring 0 is the outer ring, the others are holes; each ring's longitudes and latitudes. */
     private final double[][] lons;
+
     private final double[][] lats;
     private final double minLon;
     private final double maxLon;
@@ -31,7 +34,8 @@ public final class ZonePolygon implements Serializable {
      */
     public ZonePolygon(String name, double[][] lons, double[][] lats) {
         if (lons.length == 0 || lons.length != lats.length) {
-            throw new IllegalArgumentException("A polygon needs an outer ring and as many latitude as longitude rings");
+            throw new IllegalArgumentException(
+                    "A polygon needs an outer ring and as many latitude as longitude rings");
         }
         for (int r = 0; r < lons.length; r++) {
             if (lons[r].length != lats[r].length || lons[r].length < 3) {
@@ -81,7 +85,10 @@ public final class ZonePolygon implements Serializable {
         return true;
     }
 
-    /** Even-odd ray casting eastwards from the point. A closing position equal to the first adds no crossing. */
+    /**
+     * Even-odd ray casting eastwards from the point. A closing position equal to the first adds no
+     * crossing.
+     */
     private boolean inRing(int ring, double lat, double lon) {
         double[] xs = lons[ring];
         double[] ys = lats[ring];

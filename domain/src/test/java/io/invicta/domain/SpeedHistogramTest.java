@@ -11,7 +11,7 @@ class SpeedHistogramTest {
     void histogramPercentilesAreNearestRankToTheKilometrePerHour() {
         SpeedHistogram h = new SpeedHistogram();
         assertThat(h.percentile(85)).isNaN();
-        for (double v : new double[]{30.2, 49.6, 50.4, 80.0, 250.0}) {
+        for (double v : new double[] {30.2, 49.6, 50.4, 80.0, 250.0}) {
             h.add(v);
         }
         assertThat(h.observations).isEqualTo(5);
@@ -35,7 +35,9 @@ class SpeedHistogramTest {
 
     @Test
     void aPercentileOutsideZeroToHundredIsRefused() {
-        assertThatThrownBy(() -> new SpeedHistogram().percentile(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SpeedHistogram().percentile(100.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SpeedHistogram().percentile(0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SpeedHistogram().percentile(100.5))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -3,6 +3,7 @@ package io.invicta.jobs;
 import io.invicta.jobs.config.JobArguments;
 import io.invicta.jobs.config.JobOptions;
 import io.invicta.jobs.io.Inputs;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,10 +11,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.function.Function;
 
 /**
- * The shape of every Invicta job: its inputs (a source per event kind, {@link Inputs}) and its outputs (sinks)
- * are given to it, {@link #build} adds the whole topology, sources to sinks, to an environment, and {@link #run}
- * is the whole of a job's {@code main}: arguments checked against the options the job declares, Kafka and
- * InfluxDB plugged in, the job executed. Tests build the same topology on other sources and sinks.
+ * The shape of every Invicta job: its inputs (a source per event kind, {@link Inputs}) and its
+ * outputs (sinks) are given to it, {@link #build} adds the whole topology, sources to sinks, to an
+ * environment, and {@link #run} is the whole of a job's {@code main}: arguments checked against the
+ * options the job declares, Kafka and InfluxDB plugged in, the job executed. Tests build the same
+ * topology on other sources and sinks.
  */
 public abstract class CityJob {
 
@@ -21,7 +23,9 @@ public abstract class CityJob {
     protected final ReadableConfig config;
     private final String name;
 
-    /** @param name the job's name on the cluster, also its default Kafka consumer group */
+    /**
+     * @param name the job's name on the cluster, also its default Kafka consumer group
+     */
     protected CityJob(String name, Inputs inputs, ReadableConfig config) {
         this.name = name;
         this.inputs = inputs;
@@ -37,10 +41,10 @@ public abstract class CityJob {
     protected abstract void topology(StreamExecutionEnvironment env);
 
     /**
-     * Adds the job to {@code env}. Object reuse is on for every job: no operator keeps or changes a record after
-     * passing it on (results are fresh objects; operators that keep records receive them over the network), so
-     * chained operators need not copy each record, which for Avro records is a deep copy that cost more than the
-     * windows themselves.
+     * Adds the job to {@code env}. Object reuse is on for every job: no operator keeps or changes a
+     * record after passing it on (results are fresh objects; operators that keep records receive
+     * them over the network), so chained operators need not copy each record, which for Avro
+     * records is a deep copy that cost more than the windows themselves.
      */
     public final void build(StreamExecutionEnvironment env) {
         env.getConfig().enableObjectReuse();
@@ -48,8 +52,9 @@ public abstract class CityJob {
     }
 
     /**
-     * A job's {@code main}: parses {@code --config FILE} and {@code --key value} arguments, refusing a key the job
-     * does not declare, makes the job from the configuration (production inputs and outputs) and executes it.
+     * A job's {@code main}: parses {@code --config FILE} and {@code --key value} arguments,
+     * refusing a key the job does not declare, makes the job from the configuration (production
+     * inputs and outputs) and executes it.
      */
     public static void run(String[] args, JobOptions accepted, Function<Configuration, CityJob> job)
             throws Exception {

@@ -9,6 +9,7 @@ import io.invicta.jobs.time.DecodedEventTimes;
 import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.jobs.time.LatenessGate;
 import io.invicta.schemas.EventKind;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
@@ -17,34 +18,48 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The front every metrics job shares for one input: source with per-partition watermarks → dead letters split
- * off → lateness gate. Operator uids are {@code <family>-source}, {@code decode-<family>} and
- * {@code lateness-gate-<family>}, stable across versions so savepoints survive upgrades.
+ * The front every metrics job shares for one input: source with per-partition watermarks → dead
+ * letters split off → lateness gate. Operator uids are {@code <family>-source}, {@code
+ * decode-<family>} and {@code lateness-gate-<family>}, stable across versions so savepoints survive
+ * upgrades.
  *
- * @param events      decoded, valid events that are not too late for every window
+ * @param events decoded, valid events that are not too late for every window
  * @param deadLetters records that failed decoding or validation
- * @param late        events later than the allowed lateness of every window
+ * @param late events later than the allowed lateness of every window
  */
-public record DecodedInput<T>(DataStream<T> events, DataStream<DeadLetter> deadLetters, DataStream<LateEvent> late) {
+public record DecodedInput<T>(
+        DataStream<T> events, DataStream<DeadLetter> deadLetters, DataStream<LateEvent> late) {
 
     public static <T extends SpecificRecord> DecodedInput<T> of(
-            StreamExecutionEnvironment env, ReadableConfig config, Source<Decoded<T>, ?, ?> source, EventKind<T> kind,
+            StreamExecutionEnvironment env,
+            ReadableConfig config,
+            Source<Decoded<T>, ?, ?> source,
+            EventKind<T> kind,
             String family) {
-        SingleOutputStreamOperator<T> decoded = env
-                .fromSource(source, DecodedEventTimes.watermarks(kind,
-                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
-                        family + "-source")
-                .uid(family + "-source")
-                .process(RouteDecoded.<T>values())
-                .returns(kind.type())
-                .name("decode-" + family)
-                .uid("decode-" + family);
-        SingleOutputStreamOperator<T> inTime = decoded
-                .process(new LatenessGate<>(kind, MetricsOptions.shortestWindow(config),
-                        config.get(EventTimeOptions.ALLOWED_LATENESS)))
-                .name("lateness-gate-" + family)
-                .uid("lateness-gate-" + family);
-        return new DecodedInput<>(inTime, decoded.getSideOutput(RouteDecoded.DEAD_LETTERS),
+        SingleOutputStreamOperator<T> decoded =
+                env.fromSource(
+                                source,
+                                DecodedEventTimes.watermarks(
+                                        kind,
+                                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS),
+                                        config.get(EventTimeOptions.IDLENESS)),
+                                family + "-source")
+                        .uid(family + "-source")
+                        .process(RouteDecoded.<T>values())
+                        .returns(kind.type())
+                        .name("decode-" + family)
+                        .uid("decode-" + family);
+        SingleOutputStreamOperator<T> inTime =
+                decoded.process(
+                                new LatenessGate<>(
+                                        kind,
+                                        MetricsOptions.shortestWindow(config),
+                                        config.get(EventTimeOptions.ALLOWED_LATENESS)))
+                        .name("lateness-gate-" + family)
+                        .uid("lateness-gate-" + family);
+        return new DecodedInput<>(
+                inTime,
+                decoded.getSideOutput(RouteDecoded.DEAD_LETTERS),
                 inTime.getSideOutput(LatenessGate.LATE));
     }
 }

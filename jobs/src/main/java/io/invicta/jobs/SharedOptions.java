@@ -14,14 +14,21 @@ import java.util.List;
 /** The options jobs share; each job adds its own and the topics of the event kinds it reads. */
 public final class SharedOptions {
 
-    /** Every job: Kafka, InfluxDB, event time, input validation, zones, and the topics of its rejects. */
-    public static final JobOptions EVERY_JOB = JobOptions.of(KafkaOptions.class, InfluxDbSinkOptions.class,
-                    EventTimeOptions.class, ValidationOptions.class, ZoneOptions.class)
-            .and(List.of(TopicOptions.DEAD_LETTER, TopicOptions.LATE_EVENTS));
+    /**
+     * Every job: Kafka, InfluxDB, event time, input validation, zones, and the topics of its
+     * rejects.
+     */
+    public static final JobOptions EVERY_JOB =
+            JobOptions.of(
+                            KafkaOptions.class,
+                            InfluxDbSinkOptions.class,
+                            EventTimeOptions.class,
+                            ValidationOptions.class,
+                            ZoneOptions.class)
+                    .and(List.of(TopicOptions.DEAD_LETTER, TopicOptions.LATE_EVENTS));
 
     /** Every metrics job: the shared options and the windows and time zone. */
     public static final JobOptions METRICS_JOBS = EVERY_JOB.and(MetricsOptions.class);
 
-    private SharedOptions() {
-    }
+    private SharedOptions() {}
 }

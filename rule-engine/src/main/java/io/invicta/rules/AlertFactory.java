@@ -1,7 +1,8 @@
 package io.invicta.rules;
 
-import com.espertech.esper.common.client.EventBean;
 import io.invicta.schemas.Alert;
+
+import com.espertech.esper.common.client.EventBean;
 
 import java.math.BigDecimal;
 import java.util.IllegalFormatException;
@@ -12,17 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns one output row of an alerting statement into an {@link Alert}: the partition key from the column named
- * like the partitioning, the message from the rule's template ({@code {column}} or {@code {column:%.1f}}), every
- * column as a string field, the Esper clock as event time, and an id made of rule, key and time so that a
- * replayed alert is recognisably the same alert.
+ * Turns one output row of an alerting statement into an {@link Alert}: the partition key from the
+ * column named like the partitioning, the message from the rule's template ({@code {column}} or
+ * {@code {column:%.1f}}), every column as a string field, the Esper clock as event time, and an id
+ * made of rule, key and time so that a replayed alert is recognisably the same alert.
  */
 final class AlertFactory {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?}");
 
-    private AlertFactory() {
-    }
+    private AlertFactory() {}
 
     static Alert create(RuleInfo rule, int version, EventBean row, long eventTime) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -32,8 +33,10 @@ final class AlertFactory {
                 fields.put(column, value instanceof Double d ? plain(d) : String.valueOf(value));
             }
         }
-        String key = rule.partitioning() == Partitioning.CITY ? "city"
-                : String.valueOf(row.get(rule.partitioning().tagValue()));
+        String key =
+                rule.partitioning() == Partitioning.CITY
+                        ? "city"
+                        : String.valueOf(row.get(rule.partitioning().tagValue()));
         Object zone = rule.columns().contains("zone") ? row.get("zone") : null;
         return Alert.newBuilder()
                 .setId(rule.name() + "@" + key + "@" + eventTime)
@@ -71,17 +74,22 @@ final class AlertFactory {
         return out.toString();
     }
 
-    /** Messages show at most one decimal unless the template asks otherwise: 53.2, not 53.214285714. */
+    /**
+     * Messages show at most one decimal unless the template asks otherwise: 53.2, not 53.214285714.
+     */
     private static String rounded(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
-        return new BigDecimal(value).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return new BigDecimal(value)
+                .setScale(1, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 
     private static String plain(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? String.valueOf(value)
+        return Double.isNaN(value) || Double.isInfinite(value)
+                ? String.valueOf(value)
                 : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

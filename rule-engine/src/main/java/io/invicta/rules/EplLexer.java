@@ -4,13 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small EPL tokenizer for the sandbox: identifiers, numbers, string literals and single-character symbols,
- * each with its line and column; comments dropped. It only needs to be exact about what is code and what is
- * a comment or a string, so that a forbidden call cannot hide from {@link Sandbox} and a string cannot trip it.
+ * A small EPL tokenizer for the sandbox: identifiers, numbers, string literals and single-character
+ * symbols, each with its line and column; comments dropped. It only needs to be exact about what is
+ * code and what is a comment or a string, so that a forbidden call cannot hide from {@link Sandbox}
+ * and a string cannot trip it.
  */
 final class EplLexer {
 
-    enum Kind { IDENT, NUMBER, STRING, SYMBOL, TRIPLE_QUOTE }
+    enum Kind {
+        IDENT,
+        NUMBER,
+        STRING,
+        SYMBOL,
+        TRIPLE_QUOTE
+    }
 
     record Token(Kind kind, String text, int line, int column) {
         boolean is(String symbol) {
@@ -73,8 +80,12 @@ final class EplLexer {
             } else if (c == '`') {
                 int end = text.indexOf('`', pos + 1);
                 int stop = end < 0 ? text.length() : end + 1;
-                tokens.add(new Token(Kind.IDENT, text.substring(pos + 1, Math.max(pos + 1, stop - 1)), startLine,
-                        column));
+                tokens.add(
+                        new Token(
+                                Kind.IDENT,
+                                text.substring(pos + 1, Math.max(pos + 1, stop - 1)),
+                                startLine,
+                                column));
                 pos = stop;
             } else if (Character.isJavaIdentifierStart(c)) {
                 int start = pos;
@@ -84,8 +95,9 @@ final class EplLexer {
                 tokens.add(new Token(Kind.IDENT, text.substring(start, pos), startLine, column));
             } else if (Character.isDigit(c)) {
                 int start = pos;
-                while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos))
-                        || text.charAt(pos) == '.')) {
+                while (pos < text.length()
+                        && (Character.isLetterOrDigit(text.charAt(pos))
+                                || text.charAt(pos) == '.')) {
                     pos++;
                 }
                 tokens.add(new Token(Kind.NUMBER, text.substring(start, pos), startLine, column));

@@ -2,6 +2,7 @@ package io.invicta.rules;
 
 import io.invicta.schemas.EventKind;
 import io.invicta.schemas.GeoPoint;
+
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -12,9 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The event types rules can use: the catalogued kinds ({@link EventKind}) as their Avro SpecificRecord classes,
- * under their own simple names, registered with Esper as bean types (no conversion). Every one carries {@code id},
- * {@code dateObserved} (the event time), {@code location} and an optional {@code zone}.
+ * The event types rules can use: the catalogued kinds ({@link EventKind}) as their Avro
+ * SpecificRecord classes, under their own simple names, registered with Esper as bean types (no
+ * conversion). Every one carries {@code id}, {@code dateObserved} (the event time), {@code
+ * location} and an optional {@code zone}.
  */
 public final class EventTypes {
 
@@ -26,8 +28,7 @@ public final class EventTypes {
         }
     }
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** Event type name → class, in a stable order. */
     public static Map<String, Class<? extends SpecificRecord>> all() {
@@ -42,7 +43,10 @@ public final class EventTypes {
         return dateObservedOf(event).toEpochMilli();
     }
 
-    /** The event time as the record holds it ({@code dateObserved} is a timestamp-millis, an Instant). */
+    /**
+     * The event time as the record holds it ({@code dateObserved} is a timestamp-millis, an
+     * Instant).
+     */
     public static Instant dateObservedOf(SpecificRecord event) {
         return (Instant) event.get(position(event.getSchema(), "dateObserved"));
     }

@@ -1,5 +1,8 @@
 package io.invicta.rules;
 
+import io.invicta.rules.EplLexer.Kind;
+import io.invicta.schemas.Severity;
+
 import com.espertech.esper.common.client.EPCompiled;
 import com.espertech.esper.common.client.annotation.Description;
 import com.espertech.esper.common.client.annotation.Tag;
@@ -10,8 +13,6 @@ import com.espertech.esper.runtime.client.EPDeployment;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import com.espertech.esper.runtime.client.EPStatement;
-import io.invicta.rules.EplLexer.Kind;
-import io.invicta.schemas.Severity;
 
 import java.lang.annotation.Annotation;
 import java.time.Duration;
@@ -25,8 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads what a compiled module declares, by deploying it once into a throw-away runtime: each statement's
- * annotations and output columns. Checks the alerting contract and reports breaches at the statement's line.
+ * Reads what a compiled module declares, by deploying it once into a throw-away runtime: each
+ * statement's annotations and output columns. Checks the alerting contract and reports breaches at
+ * the statement's line.
  */
 final class ModuleInspector {
 
@@ -34,15 +36,21 @@ final class ModuleInspector {
     static final String MESSAGE = "message";
     static final String PARTITION = "partition";
     static final String HORIZON = "horizon";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(:[^}]*)?}");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(:[^}]*)?}");
 
-    private ModuleInspector() {
-    }
+    private ModuleInspector() {}
 
-    static RuleSet.CompiledModule inspect(RuleFile file, Module module, EPCompiled compiled,
-                                          Configuration configuration, List<RuleProblem> problems) {
-        List<ModuleItem> items = module.getItems().stream().filter(i -> !i.isCommentOnly()).toList();
-        EPRuntime runtime = EPRuntimeProvider.getRuntime("invicta-inspect-" + UUID.randomUUID(), configuration);
+    static RuleSet.CompiledModule inspect(
+            RuleFile file,
+            Module module,
+            EPCompiled compiled,
+            Configuration configuration,
+            List<RuleProblem> problems) {
+        List<ModuleItem> items =
+                module.getItems().stream().filter(i -> !i.isCommentOnly()).toList();
+        EPRuntime runtime =
+                EPRuntimeProvider.getRuntime("invicta-inspect-" + UUID.randomUUID(), configuration);
         try {
             EPDeployment deployment = runtime.getDeploymentService().deploy(compiled);
             EPStatement[] statements = deployment.getStatements();
@@ -62,19 +70,33 @@ final class ModuleInspector {
                 }
             }
             if (partitionings.size() > 1) {
-                problems.add(new RuleProblem(file.name(), 1, 1, "all rules of a module must share one partition, "
-                        + "found " + partitionings.stream().map(Partitioning::tagValue).toList()));
+                problems.add(
+                        new RuleProblem(
+                                file.name(),
+                                1,
+                                1,
+                                "all rules of a module must share one partition, "
+                                        + "found "
+                                        + partitionings.stream()
+                                                .map(Partitioning::tagValue)
+                                                .toList()));
             }
             if (alerting == 0) {
-                problems.add(new RuleProblem(file.name(), 1, 1, "the module has no alerting statement (one with "
-                        + "@Tag(name='severity', ...))"));
+                problems.add(
+                        new RuleProblem(
+                                file.name(),
+                                1,
+                                1,
+                                "the module has no alerting statement (one with "
+                                        + "@Tag(name='severity', ...))"));
                 return null;
             }
             if (rules.isEmpty()) {
-                return null; // its alerting statements broke the contract: reported above, one problem each
+                return null; // its alerting statements broke the contract: reported above, one
+                // problem each
             }
-            return new RuleSet.CompiledModule(file, compiled, rules.get(0).partitioning(), eventTypes(file),
-                    horizon, rules);
+            return new RuleSet.CompiledModule(
+                    file, compiled, rules.get(0).partitioning(), eventTypes(file), horizon, rules);
         } catch (Exception e) {
             problems.add(new RuleProblem(file.name(), 1, 1, "cannot deploy: " + e.getMessage()));
             return null;
@@ -83,7 +105,8 @@ final class ModuleInspector {
         }
     }
 
-    private static RuleInfo rule(RuleFile file, EPStatement statement, int line, List<RuleProblem> problems) {
+    private static RuleInfo rule(
+            RuleFile file, EPStatement statement, int line, List<RuleProblem> problems) {
         String severity = tag(statement, SEVERITY);
         if (severity == null) {
             return null;
@@ -91,51 +114,102 @@ final class ModuleInspector {
         int before = problems.size();
         String name = statement.getName();
         if (name == null || name.startsWith("stmt-")) {
-            problems.add(new RuleProblem(file.name(), line, 1, "an alerting statement needs @Name('...')"));
+            problems.add(
+                    new RuleProblem(
+                            file.name(), line, 1, "an alerting statement needs @Name('...')"));
         }
         Description description = annotation(statement, Description.class);
         if (description == null || description.value().isBlank()) {
-            problems.add(new RuleProblem(file.name(), line, 1, "rule " + name + " needs @Description('...')"));
+            problems.add(
+                    new RuleProblem(
+                            file.name(), line, 1, "rule " + name + " needs @Description('...')"));
         }
         Severity level = null;
         try {
             level = Severity.valueOf(severity);
         } catch (IllegalArgumentException e) {
-            problems.add(new RuleProblem(file.name(), line, 1, "rule " + name + ": severity '" + severity
-                    + "' is not one of " + Arrays.toString(Severity.values())));
+            problems.add(
+                    new RuleProblem(
+                            file.name(),
+                            line,
+                            1,
+                            "rule "
+                                    + name
+                                    + ": severity '"
+                                    + severity
+                                    + "' is not one of "
+                                    + Arrays.toString(Severity.values())));
         }
         Partitioning partitioning = null;
         try {
             String partition = tag(statement, PARTITION);
             if (partition == null) {
-                throw new IllegalArgumentException("needs @Tag(name='partition', value='zone|sensor|vehicle|city')");
+                throw new IllegalArgumentException(
+                        "needs @Tag(name='partition', value='zone|sensor|vehicle|city')");
             }
             partitioning = Partitioning.fromTag(partition);
         } catch (IllegalArgumentException e) {
-            problems.add(new RuleProblem(file.name(), line, 1, "rule " + name + ": " + e.getMessage()));
+            problems.add(
+                    new RuleProblem(file.name(), line, 1, "rule " + name + ": " + e.getMessage()));
         }
         List<String> columns = List.of(statement.getEventType().getPropertyNames());
-        if (partitioning != null && partitioning != Partitioning.CITY
+        if (partitioning != null
+                && partitioning != Partitioning.CITY
                 && !columns.contains(partitioning.tagValue())) {
-            problems.add(new RuleProblem(file.name(), line, 1, "rule " + name + " is partitioned by "
-                    + partitioning.tagValue() + " and must select a column named '" + partitioning.tagValue()
-                    + "' (it selects " + columns + ")"));
+            problems.add(
+                    new RuleProblem(
+                            file.name(),
+                            line,
+                            1,
+                            "rule "
+                                    + name
+                                    + " is partitioned by "
+                                    + partitioning.tagValue()
+                                    + " and must select a column named '"
+                                    + partitioning.tagValue()
+                                    + "' (it selects "
+                                    + columns
+                                    + ")"));
         }
         String message = tag(statement, MESSAGE);
         if (message == null || message.isBlank()) {
-            problems.add(new RuleProblem(file.name(), line, 1, "rule " + name
-                    + " needs @Tag(name='message', value='... {column} ...')"));
+            problems.add(
+                    new RuleProblem(
+                            file.name(),
+                            line,
+                            1,
+                            "rule "
+                                    + name
+                                    + " needs @Tag(name='message', value='... {column} ...')"));
         } else {
             Matcher m = PLACEHOLDER.matcher(message);
             while (m.find()) {
                 if (!columns.contains(m.group(1))) {
-                    problems.add(new RuleProblem(file.name(), line, 1, "rule " + name + ": message placeholder {"
-                            + m.group(1) + "} is not a selected column " + columns));
+                    problems.add(
+                            new RuleProblem(
+                                    file.name(),
+                                    line,
+                                    1,
+                                    "rule "
+                                            + name
+                                            + ": message placeholder {"
+                                            + m.group(1)
+                                            + "} is not a selected column "
+                                            + columns));
                 }
             }
         }
-        return problems.size() > before ? null : new RuleInfo(file.moduleName(), name,
-                description.value(), level, message, partitioning, columns, line);
+        return problems.size() > before
+                ? null
+                : new RuleInfo(
+                        file.moduleName(),
+                        name,
+                        description.value(),
+                        level,
+                        message,
+                        partitioning,
+                        columns,
+                        line);
     }
 
     static String tag(EPStatement statement, String name) {

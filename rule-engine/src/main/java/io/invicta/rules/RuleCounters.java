@@ -1,6 +1,9 @@
 package io.invicta.rules;
 
-/** What one rule did: output rows (matches) and the alerts emitted from them (suppressed ones are not emitted). */
+/**
+ * What one rule did: output rows (matches) and the alerts emitted from them (suppressed ones are
+ * not emitted).
+ */
 public final class RuleCounters {
     long matches;
     long alerts;

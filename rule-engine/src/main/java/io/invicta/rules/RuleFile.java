@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One rule module as an analyst wrote it: the file name (reported in errors and used as the Esper deployment
- * id) and its EPL text.
+ * One rule module as an analyst wrote it: the file name (reported in errors and used as the Esper
+ * deployment id) and its EPL text.
  */
 public record RuleFile(String name, String text) {
 
@@ -35,13 +35,17 @@ public record RuleFile(String name, String text) {
         }
     }
 
-    /** The {@code *.epl} files named, a directory standing for the files directly in it, sorted by name. */
+    /**
+     * The {@code *.epl} files named, a directory standing for the files directly in it, sorted by
+     * name.
+     */
     public static List<RuleFile> readAll(List<Path> paths) {
         List<RuleFile> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> children = Files.list(path)) {
-                    children.filter(p -> p.getFileName().toString().endsWith(".epl")).sorted()
+                    children.filter(p -> p.getFileName().toString().endsWith(".epl"))
+                            .sorted()
                             .forEach(p -> files.add(read(p)));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot list rule directory " + path, e);

@@ -10,22 +10,25 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 /**
- * The domain functions rule files may call (registered as Esper single-row functions under these names and
- * listed in {@link Sandbox#FUNCTIONS}). They delegate to {@code io.invicta.domain}, so rules and the metrics
- * jobs share one EAQI table and one decibel formula. Null in, null out: a sensor that did not measure a
- * pollutant raises nothing.
+ * The domain functions rule files may call (registered as Esper single-row functions under these
+ * names and listed in {@link Sandbox#FUNCTIONS}). They delegate to {@code io.invicta.domain}, so
+ * rules and the metrics jobs share one EAQI table and one decibel formula. Null in, null out: a
+ * sensor that did not measure a pollutant raises nothing.
  */
 public final class RuleFunctions {
 
-    private RuleFunctions() {
-    }
+    private RuleFunctions() {}
 
-    /** EEA index level 1 (good) … 6 (extremely poor) of a concentration, pollutant 'PM25', 'PM10', 'NO2', 'O3', 'SO2'. */
+    /**
+     * EEA index level 1 (good) … 6 (extremely poor) of a concentration, pollutant 'PM25', 'PM10',
+     * 'NO2', 'O3', 'SO2'.
+     */
     public static Integer eaqiLevel(String pollutant, Double concentration) {
         if (pollutant == null || concentration == null || concentration.isNaN()) {
             return null;
         }
-        return Eaqi.band(Eaqi.Pollutant.valueOf(pollutant.toUpperCase(Locale.ROOT)), concentration).level();
+        return Eaqi.band(Eaqi.Pollutant.valueOf(pollutant.toUpperCase(Locale.ROOT)), concentration)
+                .level();
     }
 
     /** The band's name, e.g. 'POOR', for messages. */
@@ -34,7 +37,9 @@ public final class RuleFunctions {
         return level == null ? null : Eaqi.Band.values()[level - 1].name();
     }
 
-    /** 10^(L/10): average this, then take {@link #decibels}, for an energetic mean of levels in dB. */
+    /**
+     * 10^(L/10): average this, then take {@link #decibels}, for an energetic mean of levels in dB.
+     */
     public static Double soundEnergy(Double level) {
         return level == null ? null : Decibels.energy(level);
     }
@@ -44,7 +49,10 @@ public final class RuleFunctions {
         return energy == null || energy <= 0 ? null : Decibels.level(energy);
     }
 
-    /** 'DAY', 'EVENING' or 'NIGHT' (Directive 2002/49/EC periods 07–19, 19–23, 23–07 local time) of an instant ({@code dateObserved}) in a city's time zone. */
+    /**
+     * 'DAY', 'EVENING' or 'NIGHT' (Directive 2002/49/EC periods 07–19, 19–23, 23–07 local time) of
+     * an instant ({@code dateObserved}) in a city's time zone.
+     */
     public static String noisePeriod(Instant time, String timeZone) {
         return time == null ? null : NoisePeriod.of(time, ZoneId.of(timeZone)).name();
     }

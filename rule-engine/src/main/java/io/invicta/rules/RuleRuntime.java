@@ -1,5 +1,7 @@
 package io.invicta.rules;
 
+import io.invicta.schemas.Alert;
+
 import com.espertech.esper.common.client.EventBean;
 import com.espertech.esper.common.client.EventSender;
 import com.espertech.esper.common.client.configuration.Configuration;
@@ -9,7 +11,6 @@ import com.espertech.esper.runtime.client.EPEventService;
 import com.espertech.esper.runtime.client.EPRuntime;
 import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import com.espertech.esper.runtime.client.EPStatement;
-import io.invicta.schemas.Alert;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.util.ArrayList;
@@ -20,13 +21,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Runs (some of) a {@link RuleSet}'s modules on Esper, on event time: the caller sends events in timestamp
- * order and advances the clock; Esper's internal timer is off, and {@link #advanceTo} steps the clock through
- * every scheduled callback on the way, so windows, {@code timer:within} and silence rules fire at their own
- * event times. The same events in the same order give the same alerts, always.
+ * Runs (some of) a {@link RuleSet}'s modules on Esper, on event time: the caller sends events in
+ * timestamp order and advances the clock; Esper's internal timer is off, and {@link #advanceTo}
+ * steps the clock through every scheduled callback on the way, so windows, {@code timer:within} and
+ * silence rules fire at their own event times. The same events in the same order give the same
+ * alerts, always.
  *
- * <p>Each module runs in its own Esper runtime: an event is only evaluated by modules that read its type, and
- * each module's evaluation time can be measured. Not thread-safe: one caller, like a Flink operator instance.
+ * <p>Each module runs in its own Esper runtime: an event is only evaluated by modules that read its
+ * type, and each module's evaluation time can be measured. Not thread-safe: one caller, like a
+ * Flink operator instance.
  */
 public final class RuleRuntime implements AutoCloseable {
 
@@ -43,7 +46,8 @@ public final class RuleRuntime implements AutoCloseable {
     /** A start time meaning "when the first event or clock advance arrives". */
     public static final long AT_FIRST_EVENT = Long.MIN_VALUE;
 
-    private RuleRuntime(RuleSet ruleSet, List<RuleSet.CompiledModule> selected, AlertListener listener) {
+    private RuleRuntime(
+            RuleSet ruleSet, List<RuleSet.CompiledModule> selected, AlertListener listener) {
         this.ruleSet = ruleSet;
         this.selected = selected;
         this.listener = listener;
@@ -53,14 +57,18 @@ public final class RuleRuntime implements AutoCloseable {
     }
 
     /**
-     * A runtime for the modules of one partitioning (all modules when {@code partitioning} is null), its clock at
-     * {@code startTime}, or, with {@link #AT_FIRST_EVENT}, deployed when the first event or advance comes (a
-     * clock started at 0 would have to step through every scheduled callback since 1970 to reach today).
+     * A runtime for the modules of one partitioning (all modules when {@code partitioning} is
+     * null), its clock at {@code startTime}, or, with {@link #AT_FIRST_EVENT}, deployed when the
+     * first event or advance comes (a clock started at 0 would have to step through every scheduled
+     * callback since 1970 to reach today).
      */
-    public static RuleRuntime start(RuleSet ruleSet, Partitioning partitioning, long startTime,
-                                    AlertListener listener) {
-        RuleRuntime runtime = new RuleRuntime(ruleSet,
-                partitioning == null ? ruleSet.modules() : ruleSet.modules(partitioning), listener);
+    public static RuleRuntime start(
+            RuleSet ruleSet, Partitioning partitioning, long startTime, AlertListener listener) {
+        RuleRuntime runtime =
+                new RuleRuntime(
+                        ruleSet,
+                        partitioning == null ? ruleSet.modules() : ruleSet.modules(partitioning),
+                        listener);
         if (startTime != AT_FIRST_EVENT) {
             runtime.startAt(startTime);
         }
@@ -77,30 +85,46 @@ public final class RuleRuntime implements AutoCloseable {
     }
 
     private ModuleRun deploy(RuleSet.CompiledModule module, Configuration configuration) {
-        EPRuntime esper = EPRuntimeProvider.getRuntime("invicta-" + module.name() + "-" + UUID.randomUUID(),
-                configuration);
+        EPRuntime esper =
+                EPRuntimeProvider.getRuntime(
+                        "invicta-" + module.name() + "-" + UUID.randomUUID(), configuration);
         esper.getEventService().advanceTime(now);
         try {
-            EPStatement[] statements = esper.getDeploymentService()
-                    .deploy(module.compiled(), new DeploymentOptions().setDeploymentId(module.name()))
-                    .getStatements();
+            EPStatement[] statements =
+                    esper.getDeploymentService()
+                            .deploy(
+                                    module.compiled(),
+                                    new DeploymentOptions().setDeploymentId(module.name()))
+                            .getStatements();
             for (EPStatement statement : statements) {
-                RuleInfo rule = module.rules().stream().filter(r -> r.name().equals(statement.getName()))
-                        .findFirst().orElse(null);
+                RuleInfo rule =
+                        module.rules().stream()
+                                .filter(r -> r.name().equals(statement.getName()))
+                                .findFirst()
+                                .orElse(null);
                 if (rule != null) {
                     RuleCounters ruleCounters = counters.get(rule.name());
-                    statement.addListener((newEvents, oldEvents, s, r) ->
-                            emit(rule, ruleCounters, newEvents, r.getEventService().getCurrentTime()));
+                    statement.addListener(
+                            (newEvents, oldEvents, s, r) ->
+                                    emit(
+                                            rule,
+                                            ruleCounters,
+                                            newEvents,
+                                            r.getEventService().getCurrentTime()));
                 }
             }
         } catch (EPDeployException e) {
             esper.destroy();
-            throw new IllegalStateException("cannot deploy rule module " + module.name() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot deploy rule module " + module.name() + ": " + e.getMessage(), e);
         }
         return new ModuleRun(module, esper, now);
     }
 
-    /** {@code time} is the Esper clock: a timer callback fired on the way to a later time has its own time. */
+    /**
+     * {@code time} is the Esper clock: a timer callback fired on the way to a later time has its
+     * own time.
+     */
     private void emit(RuleInfo rule, RuleCounters ruleCounters, EventBean[] rows, long time) {
         if (rows == null) {
             return;
@@ -118,8 +142,8 @@ public final class RuleRuntime implements AutoCloseable {
     }
 
     /**
-     * Moves the clock to {@code time}, firing every scheduled callback (window expiry, pattern timers) at its
-     * own time on the way, in every module. Never moves backwards.
+     * Moves the clock to {@code time}, firing every scheduled callback (window expiry, pattern
+     * timers) at its own time on the way, in every module. Never moves backwards.
      */
     public void advanceTo(long time) {
         if (!started) {
@@ -131,16 +155,21 @@ public final class RuleRuntime implements AutoCloseable {
         now = Math.max(now, time);
     }
 
-    /** Evaluates one event at its event time ({@code dateObserved}), after moving the clock there. */
+    /**
+     * Evaluates one event at its event time ({@code dateObserved}), after moving the clock there.
+     */
     public void send(SpecificRecord event) {
         long time = EventTypes.eventTimeOf(event);
         if (!started) {
             startAt(time);
         }
         now = Math.max(now, time);
-        // Only the modules that read the event move their clock now; the others catch up (every callback at its
+        // Only the modules that read the event move their clock now; the others catch up (every
+        // callback at its
         // own time) at their next event or at the next advanceTo.
-        for (Reader reader : readers.computeIfAbsent(event.getClass(), c -> readersOf(event.getSchema().getName()))) {
+        for (Reader reader :
+                readers.computeIfAbsent(
+                        event.getClass(), c -> readersOf(event.getSchema().getName()))) {
             ModuleRun module = reader.module;
             module.advance(time);
             module.eventsIn++;
@@ -151,18 +180,22 @@ public final class RuleRuntime implements AutoCloseable {
     }
 
     /**
-     * The modules whose text names the event type, each with its sender for the type: worked out once per type,
-     * not per event (a send by type name looks the type up by name every time).
+     * The modules whose text names the event type, each with its sender for the type: worked out
+     * once per type, not per event (a send by type name looks the type up by name every time).
      */
     private Reader[] readersOf(String type) {
-        return modules.stream().filter(m -> m.module.eventTypes().contains(type))
-                .map(m -> new Reader(m, m.esper.getEventService().getEventSender(type))).toArray(Reader[]::new);
+        return modules.stream()
+                .filter(m -> m.module.eventTypes().contains(type))
+                .map(m -> new Reader(m, m.esper.getEventService().getEventSender(type)))
+                .toArray(Reader[]::new);
     }
 
-    private record Reader(ModuleRun module, EventSender sender) {
-    }
+    private record Reader(ModuleRun module, EventSender sender) {}
 
-    /** Alerts raised at event times up to and including {@code time} are counted, not emitted (replay after restore). */
+    /**
+     * Alerts raised at event times up to and including {@code time} are counted, not emitted
+     * (replay after restore).
+     */
     public void suppressThrough(long time) {
         suppressThrough = time;
     }
@@ -180,16 +213,19 @@ public final class RuleRuntime implements AutoCloseable {
         return Collections.unmodifiableMap(counters);
     }
 
-    /** Per module: events evaluated and the time spent evaluating them and the clock's callbacks. */
+    /**
+     * Per module: events evaluated and the time spent evaluating them and the clock's callbacks.
+     */
     public List<ModuleStats> moduleStats() {
         if (!started) {
             return selected.stream().map(m -> new ModuleStats(m.name(), 0, 0)).toList();
         }
-        return modules.stream().map(m -> new ModuleStats(m.module.name(), m.eventsIn, m.evaluationNanos)).toList();
+        return modules.stream()
+                .map(m -> new ModuleStats(m.module.name(), m.eventsIn, m.evaluationNanos))
+                .toList();
     }
 
-    public record ModuleStats(String module, long eventsIn, long evaluationNanos) {
-    }
+    public record ModuleStats(String module, long eventsIn, long evaluationNanos) {}
 
     @Override
     public void close() {
@@ -214,9 +250,10 @@ public final class RuleRuntime implements AutoCloseable {
         }
 
         /**
-         * Steps the clock to each scheduled callback due up to {@code time}, then to {@code time}: every callback
-         * fires at its own time (as advanceTimeSpan does), but a step costs nothing when nothing is due, whereas
-         * advanceTimeSpan's cost grows with the number of pending schedules (one per live pattern timer).
+         * Steps the clock to each scheduled callback due up to {@code time}, then to {@code time}:
+         * every callback fires at its own time (as advanceTimeSpan does), but a step costs nothing
+         * when nothing is due, whereas advanceTimeSpan's cost grows with the number of pending
+         * schedules (one per live pattern timer).
          */
         void advance(long time) {
             if (time > clock) {

@@ -15,17 +15,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A versioned set of rule modules, checked by the {@link Sandbox}, compiled against the Avro event types and
- * validated (every alerting statement has a name, description, severity, message and partition, and selects
- * the columns its message and partition need). Compilation either succeeds for the whole set or reports every
- * problem as {@code file:line:col}: a set that half-compiles never runs.
+ * A versioned set of rule modules, checked by the {@link Sandbox}, compiled against the Avro event
+ * types and validated (every alerting statement has a name, description, severity, message and
+ * partition, and selects the columns its message and partition need). Compilation either succeeds
+ * for the whole set or reports every problem as {@code file:line:col}: a set that half-compiles
+ * never runs.
  */
 public final class RuleSet {
 
@@ -41,17 +42,27 @@ public final class RuleSet {
         this.modules = List.copyOf(modules);
     }
 
-    /** One compiled module: its file, partitioning, event types it reads, horizon and alerting rules. */
-    public record CompiledModule(RuleFile file, EPCompiled compiled, Partitioning partitioning,
-                                 Set<String> eventTypes, Duration horizon, List<RuleInfo> rules) {
+    /**
+     * One compiled module: its file, partitioning, event types it reads, horizon and alerting
+     * rules.
+     */
+    public record CompiledModule(
+            RuleFile file,
+            EPCompiled compiled,
+            Partitioning partitioning,
+            Set<String> eventTypes,
+            Duration horizon,
+            List<RuleInfo> rules) {
         public String name() {
             return file.moduleName();
         }
     }
 
     public static RuleSet compile(int version, List<RuleFile> files) throws RuleSetException {
-        // Every parallel instance in a TaskManager compiles the same set: compile it once per JVM (EPCompiled is
-        // immutable and deploys into any number of runtimes). Compiling takes seconds; a restart or a reload
+        // Every parallel instance in a TaskManager compiles the same set: compile it once per JVM
+        // (EPCompiled is
+        // immutable and deploys into any number of runtimes). Compiling takes seconds; a restart or
+        // a reload
         // with the same text is then instant.
         CacheKey key = new CacheKey(version, List.copyOf(files));
         synchronized (CACHE) {
@@ -67,24 +78,29 @@ public final class RuleSet {
         return compiled;
     }
 
-    private record CacheKey(int version, List<RuleFile> files) {
-    }
+    private record CacheKey(int version, List<RuleFile> files) {}
 
     /** The few most recent sets (a reload keeps the old one running until the new one is in). */
-    private static final Map<CacheKey, RuleSet> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<CacheKey, RuleSet> eldest) {
-            return size() > 4;
-        }
-    };
+    private static final Map<CacheKey, RuleSet> CACHE =
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<CacheKey, RuleSet> eldest) {
+                    return size() > 4;
+                }
+            };
 
-    private static RuleSet compileUncached(int version, List<RuleFile> files) throws RuleSetException {
+    private static RuleSet compileUncached(int version, List<RuleFile> files)
+            throws RuleSetException {
         List<RuleProblem> problems = new ArrayList<>();
         Set<String> moduleNames = new HashSet<>();
         for (RuleFile file : files) {
             if (!moduleNames.add(file.moduleName())) {
-                problems.add(new RuleProblem(file.name(), 1, 1, "another file has the module name "
-                        + file.moduleName()));
+                problems.add(
+                        new RuleProblem(
+                                file.name(),
+                                1,
+                                1,
+                                "another file has the module name " + file.moduleName()));
             }
             problems.addAll(Sandbox.check(file));
         }
@@ -98,14 +114,22 @@ public final class RuleSet {
             try {
                 Module module = EPCompilerProvider.getCompiler().parseModule(file.text());
                 module.setName(file.moduleName());
-                EPCompiled compiled = EPCompilerProvider.getCompiler().compile(module,
-                        new CompilerArguments(configuration));
-                CompiledModule result = ModuleInspector.inspect(file, module, compiled, configuration, problems);
+                EPCompiled compiled =
+                        EPCompilerProvider.getCompiler()
+                                .compile(module, new CompilerArguments(configuration));
+                CompiledModule result =
+                        ModuleInspector.inspect(file, module, compiled, configuration, problems);
                 if (result != null) {
                     for (RuleInfo rule : result.rules()) {
                         if (!ruleNames.add(rule.name())) {
-                            problems.add(new RuleProblem(file.name(), rule.line(), 1, "rule name '" + rule.name()
-                                    + "' is used twice in the rule set"));
+                            problems.add(
+                                    new RuleProblem(
+                                            file.name(),
+                                            rule.line(),
+                                            1,
+                                            "rule name '"
+                                                    + rule.name()
+                                                    + "' is used twice in the rule set"));
                         }
                     }
                     modules.add(result);
@@ -119,7 +143,8 @@ public final class RuleSet {
                     problems.add(located(file, 1, e.getMessage()));
                 }
                 for (EPCompileExceptionItem item : e.getItems()) {
-                    problems.add(located(file, Math.max(1, item.getLineNumber()), item.getMessage()));
+                    problems.add(
+                            located(file, Math.max(1, item.getLineNumber()), item.getMessage()));
                 }
             }
         }
@@ -129,18 +154,26 @@ public final class RuleSet {
         return new RuleSet(version, files, modules);
     }
 
-    /** Esper says "at line L column C" relative to the statement that starts at {@code statementLine}. */
+    /**
+     * Esper says "at line L column C" relative to the statement that starts at {@code
+     * statementLine}.
+     */
     private static RuleProblem located(RuleFile file, int statementLine, String message) {
         Matcher m = POSITION.matcher(message == null ? "" : message);
         if (m.find()) {
-            return new RuleProblem(file.name(), statementLine + Integer.parseInt(m.group(1)) - 1,
-                    Integer.parseInt(m.group(2)) + 1, message);
+            return new RuleProblem(
+                    file.name(),
+                    statementLine + Integer.parseInt(m.group(1)) - 1,
+                    Integer.parseInt(m.group(2)) + 1,
+                    message);
         }
         return new RuleProblem(file.name(), statementLine, 1, message);
     }
 
     static int statementLine(ModuleItem item) {
-        return item.getLineNumberContent() > 0 ? item.getLineNumberContent() : Math.max(1, item.getLineNumber());
+        return item.getLineNumberContent() > 0
+                ? item.getLineNumberContent()
+                : Math.max(1, item.getLineNumber());
     }
 
     public int version() {
@@ -175,6 +208,9 @@ public final class RuleSet {
 
     /** The longest horizon of the set's modules. */
     public Duration horizon() {
-        return modules.stream().map(CompiledModule::horizon).max(Duration::compareTo).orElse(Duration.ZERO);
+        return modules.stream()
+                .map(CompiledModule::horizon)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
     }
 }

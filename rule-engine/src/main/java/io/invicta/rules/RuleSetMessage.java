@@ -9,27 +9,29 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * A rule set as it travels on the compacted {@code rules} topic: one record per rule-set name (the record key,
- * e.g. {@code city}), the newest record being the rule set in force. The value is UTF-8 JSON:
+ * A rule set as it travels on the compacted {@code rules} topic: one record per rule-set name (the
+ * record key, e.g. {@code city}), the newest record being the rule set in force. The value is UTF-8
+ * JSON:
  *
  * <pre>
  * {"format": 1, "name": "city", "version": 12,
  *  "files": [{"name": "air-quality.epl", "text": "// Air quality ...\n..."}, ...]}
  * </pre>
  *
- * {@code files} holds the rule modules' full text under their file names (no directories), in the order they
- * are compiled; {@code version} is the {@link RuleSet#version()} that alerts carry. The text is sent, not compiled
- * code: the receiver compiles it with {@link #compile()}, through the same {@link Sandbox}, so a record written by
- * anything but {@code scripts/rules deploy} gets no further than a checked one. Unknown JSON fields are ignored
- * (later formats may add some); a different {@code format} number is refused.
+ * {@code files} holds the rule modules' full text under their file names (no directories), in the
+ * order they are compiled; {@code version} is the {@link RuleSet#version()} that alerts carry. The
+ * text is sent, not compiled code: the receiver compiles it with {@link #compile()}, through the
+ * same {@link Sandbox}, so a record written by anything but {@code scripts/rules deploy} gets no
+ * further than a checked one. Unknown JSON fields are ignored (later formats may add some); a
+ * different {@code format} number is refused.
  */
 public record RuleSetMessage(String name, int version, List<RuleFile> files) {
 
     /** The format written by this class. */
     public static final int FORMAT = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public RuleSetMessage {
         if (name == null || name.isBlank()) {
@@ -40,7 +42,12 @@ public record RuleSetMessage(String name, int version, List<RuleFile> files) {
 
     /** The JSON value of the record. */
     public byte[] encode() {
-        Wire wire = new Wire(FORMAT, name, version, files.stream().map(f -> new WireFile(f.name(), f.text())).toList());
+        Wire wire =
+                new Wire(
+                        FORMAT,
+                        name,
+                        version,
+                        files.stream().map(f -> new WireFile(f.name(), f.text())).toList());
         try {
             return JSON.writeValueAsBytes(wire);
         } catch (IOException e) {
@@ -48,7 +55,10 @@ public record RuleSetMessage(String name, int version, List<RuleFile> files) {
         }
     }
 
-    /** Reads a record value; {@link IllegalArgumentException} when it is not a rule set of a known format. */
+    /**
+     * Reads a record value; {@link IllegalArgumentException} when it is not a rule set of a known
+     * format.
+     */
     public static RuleSetMessage decode(byte[] value) {
         Wire wire;
         try {
@@ -57,13 +67,19 @@ public record RuleSetMessage(String name, int version, List<RuleFile> files) {
             throw new IllegalArgumentException("not a rule set message: " + e.getMessage(), e);
         }
         if (wire.format() != FORMAT) {
-            throw new IllegalArgumentException("rule set message format " + wire.format() + " is not supported (expected "
-                    + FORMAT + ")");
+            throw new IllegalArgumentException(
+                    "rule set message format "
+                            + wire.format()
+                            + " is not supported (expected "
+                            + FORMAT
+                            + ")");
         }
         if (wire.files() == null) {
             throw new IllegalArgumentException("rule set message without files");
         }
-        return new RuleSetMessage(wire.name(), wire.version(),
+        return new RuleSetMessage(
+                wire.name(),
+                wire.version(),
                 wire.files().stream().map(f -> new RuleFile(f.name(), f.text())).toList());
     }
 
@@ -73,10 +89,11 @@ public record RuleSetMessage(String name, int version, List<RuleFile> files) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record Wire(@JsonProperty("format") int format, @JsonProperty("name") String name,
-                        @JsonProperty("version") int version, @JsonProperty("files") List<WireFile> files) {
-    }
+    private record Wire(
+            @JsonProperty("format") int format,
+            @JsonProperty("name") String name,
+            @JsonProperty("version") int version,
+            @JsonProperty("files") List<WireFile> files) {}
 
-    private record WireFile(@JsonProperty("name") String name, @JsonProperty("text") String text) {
-    }
+    private record WireFile(@JsonProperty("name") String name, @JsonProperty("text") String text) {}
 }

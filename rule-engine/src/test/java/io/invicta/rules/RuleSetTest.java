@@ -7,148 +7,311 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Compiling a rule set: every breach of the rule contract is reported where the analyst can fix it. */
+/**
+ * Compiling a rule set: every breach of the rule contract is reported where the analyst can fix it.
+ */
 class RuleSetTest {
 
-    private static String rule(String name, String description, String severity, String partition, String message,
-                               String select) {
-        return "@Name('" + name + "')\n"
+    private static String rule(
+            String name,
+            String description,
+            String severity,
+            String partition,
+            String message,
+            String select) {
+        return "@Name('"
+                + name
+                + "')\n"
                 + (description == null ? "" : "@Description('" + description + "')\n")
-                + "@Tag(name='severity', value='" + severity + "')\n"
-                + "@Tag(name='partition', value='" + partition + "')\n"
-                + "@Tag(name='message', value='" + message + "')\n"
-                + select + ";\n";
+                + "@Tag(name='severity', value='"
+                + severity
+                + "')\n"
+                + "@Tag(name='partition', value='"
+                + partition
+                + "')\n"
+                + "@Tag(name='message', value='"
+                + message
+                + "')\n"
+                + select
+                + ";\n";
     }
 
     private static String zoneRule(String name) {
-        return rule(name, "d", "INFO", "zone", "NO2 {no2} in {zone}",
+        return rule(
+                name,
+                "d",
+                "INFO",
+                "zone",
+                "NO2 {no2} in {zone}",
                 "select zone, no2 from AirQualityObserved");
     }
 
     private static List<RuleProblem> problems(RuleFile... files) {
-        RuleSetException e = catchThrowableOfType(RuleSetException.class,
-                () -> RuleSet.compile(1, List.of(files)));
+        RuleSetException e =
+                catchThrowableOfType(
+                        RuleSetException.class, () -> RuleSet.compile(1, List.of(files)));
         assertThat(e).as("the rule set should not compile").isNotNull();
         return e.problems();
     }
 
     @Test
     void aValidModuleCompilesWithItsPartitioningRulesAndHorizon() throws Exception {
-        RuleSet set = RuleSet.compile(7, List.of(new RuleFile("rules/a.epl", "// one rule\n" + zoneRule("r1")
-                + rule("r2", "d", "CRITICAL", "zone", "{zone}",
-                "select zone, avg(no2) as no2 from AirQualityObserved#time(2 hours) group by zone"))));
+        RuleSet set =
+                RuleSet.compile(
+                        7,
+                        List.of(
+                                new RuleFile(
+                                        "rules/a.epl",
+                                        "// one rule\n"
+                                                + zoneRule("r1")
+                                                + rule(
+                                                        "r2",
+                                                        "d",
+                                                        "CRITICAL",
+                                                        "zone",
+                                                        "{zone}",
+                                                        "select zone, avg(no2) as no2 from"
+                                                            + " AirQualityObserved#time(2 hours)"
+                                                            + " group by zone"))));
         assertThat(set.version()).isEqualTo(7);
-        assertThat(set.modules()).singleElement().satisfies(m -> {
-            assertThat(m.name()).isEqualTo("a");
-            assertThat(m.partitioning()).isEqualTo(Partitioning.ZONE);
-            assertThat(m.horizon()).hasHours(2);
-            assertThat(m.eventTypes()).containsExactly("AirQualityObserved");
-        });
-        assertThat(set.rules()).extracting(RuleInfo::name, RuleInfo::line).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("r1", 2), org.assertj.core.groups.Tuple.tuple("r2", 8));
+        assertThat(set.modules())
+                .singleElement()
+                .satisfies(
+                        m -> {
+                            assertThat(m.name()).isEqualTo("a");
+                            assertThat(m.partitioning()).isEqualTo(Partitioning.ZONE);
+                            assertThat(m.horizon()).hasHours(2);
+                            assertThat(m.eventTypes()).containsExactly("AirQualityObserved");
+                        });
+        assertThat(set.rules())
+                .extracting(RuleInfo::name, RuleInfo::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("r1", 2),
+                        org.assertj.core.groups.Tuple.tuple("r2", 8));
     }
 
     @Test
     void aSyntaxErrorIsReportedAtItsFileLineAndColumn() {
-        String text = zoneRule("ok") + "\n// the next statement is broken\nselect zone frm AirQualityObserved;\n";
+        String text =
+                zoneRule("ok")
+                        + "\n"
+                        + "// the next statement is broken\n"
+                        + "select zone frm AirQualityObserved;\n";
         List<RuleProblem> problems = problems(new RuleFile("rules/broken.epl", text));
-        assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("rules/broken.epl");
-            assertThat(p.line()).isEqualTo(9);
-            // 'select zone frm' reads as 'zone as frm': Esper stumbles on the type name that follows.
-            assertThat(p.column()).isEqualTo(17);
-            assertThat(p.message()).contains("Incorrect syntax near 'AirQualityObserved'");
-        });
+        assertThat(problems)
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.file()).isEqualTo("rules/broken.epl");
+                            assertThat(p.line()).isEqualTo(9);
+                            // 'select zone frm' reads as 'zone as frm': Esper stumbles on the type
+                            // name that follows.
+                            assertThat(p.column()).isEqualTo(17);
+                            assertThat(p.message())
+                                    .contains("Incorrect syntax near 'AirQualityObserved'");
+                        });
     }
 
     @Test
     void aValidationErrorIsReportedAtTheLineOfItsStatement() {
-        String text = zoneRule("ok") + "\n" + rule("bad", "d", "INFO", "zone", "{zone}",
-                "select zone, nitrogen from AirQualityObserved");
+        String text =
+                zoneRule("ok")
+                        + "\n"
+                        + rule(
+                                "bad",
+                                "d",
+                                "INFO",
+                                "zone",
+                                "{zone}",
+                                "select zone, nitrogen from AirQualityObserved");
         List<RuleProblem> problems = problems(new RuleFile("v.epl", text));
-        assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.toString()).startsWith("v.epl:8:");
-            assertThat(p.message()).contains("nitrogen");
-        });
+        assertThat(problems)
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.toString()).startsWith("v.epl:8:");
+                            assertThat(p.message()).contains("nitrogen");
+                        });
     }
 
     @Test
     void aMissingDescriptionIsReported() {
-        List<RuleProblem> problems = problems(new RuleFile("m.epl",
-                rule("nodesc", null, "INFO", "zone", "{zone}", "select zone from AirQualityObserved")));
-        assertThat(problems).singleElement().hasToString("m.epl:1:1: rule nodesc needs @Description('...')");
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile(
+                                "m.epl",
+                                rule(
+                                        "nodesc",
+                                        null,
+                                        "INFO",
+                                        "zone",
+                                        "{zone}",
+                                        "select zone from AirQualityObserved")));
+        assertThat(problems)
+                .singleElement()
+                .hasToString("m.epl:1:1: rule nodesc needs @Description('...')");
     }
 
     @Test
     void anUnknownSeverityIsReported() {
-        List<RuleProblem> problems = problems(new RuleFile("m.epl",
-                rule("loud", "d", "PANIC", "zone", "{zone}", "select zone from AirQualityObserved")));
-        assertThat(problems).singleElement().asString()
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile(
+                                "m.epl",
+                                rule(
+                                        "loud",
+                                        "d",
+                                        "PANIC",
+                                        "zone",
+                                        "{zone}",
+                                        "select zone from AirQualityObserved")));
+        assertThat(problems)
+                .singleElement()
+                .asString()
                 .contains("rule loud: severity 'PANIC' is not one of [INFO, WARNING, CRITICAL]");
     }
 
     @Test
     void aMessagePlaceholderThatIsNotASelectedColumnIsReported() {
-        List<RuleProblem> problems = problems(new RuleFile("m.epl",
-                rule("r", "d", "INFO", "zone", "PM10 {pm10} in {zone}", "select zone, no2 from AirQualityObserved")));
-        assertThat(problems).singleElement().asString().contains("message placeholder {pm10} is not a selected column");
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile(
+                                "m.epl",
+                                rule(
+                                        "r",
+                                        "d",
+                                        "INFO",
+                                        "zone",
+                                        "PM10 {pm10} in {zone}",
+                                        "select zone, no2 from AirQualityObserved")));
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("message placeholder {pm10} is not a selected column");
     }
 
     @Test
     void aRuleThatDoesNotSelectItsPartitionColumnIsReported() {
-        List<RuleProblem> problems = problems(new RuleFile("m.epl",
-                rule("r", "d", "INFO", "sensor", "{id}", "select id from AirQualityObserved")));
-        assertThat(problems).singleElement().asString().contains("must select a column named 'sensor'");
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile(
+                                "m.epl",
+                                rule(
+                                        "r",
+                                        "d",
+                                        "INFO",
+                                        "sensor",
+                                        "{id}",
+                                        "select id from AirQualityObserved")));
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("must select a column named 'sensor'");
     }
 
     @Test
     void rulesOfOneModuleWithDifferentPartitionsAreReported() {
-        String text = zoneRule("by-zone") + rule("by-sensor", "d", "INFO", "sensor", "{sensor}",
-                "select id as sensor from AirQualityObserved");
+        String text =
+                zoneRule("by-zone")
+                        + rule(
+                                "by-sensor",
+                                "d",
+                                "INFO",
+                                "sensor",
+                                "{sensor}",
+                                "select id as sensor from AirQualityObserved");
         List<RuleProblem> problems = problems(new RuleFile("mixed.epl", text));
-        assertThat(problems).singleElement().asString()
-                .contains("mixed.epl:1:1: all rules of a module must share one partition, found [zone, sensor]");
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains(
+                        "mixed.epl:1:1: all rules of a module must share one partition, found"
+                                + " [zone, sensor]");
     }
 
     @Test
     void anUnknownPartitionIsReported() {
-        List<RuleProblem> problems = problems(new RuleFile("m.epl",
-                rule("r", "d", "INFO", "street", "{zone}", "select zone from AirQualityObserved")));
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile(
+                                "m.epl",
+                                rule(
+                                        "r",
+                                        "d",
+                                        "INFO",
+                                        "street",
+                                        "{zone}",
+                                        "select zone from AirQualityObserved")));
         assertThat(problems).singleElement().asString().contains("unknown partition 'street'");
     }
 
     @Test
     void theSameRuleNameInTwoModulesIsReported() {
-        List<RuleProblem> problems = problems(new RuleFile("a.epl", zoneRule("twice")),
-                new RuleFile("b.epl", "\n\n" + zoneRule("twice")));
-        assertThat(problems).singleElement().hasToString("b.epl:3:1: rule name 'twice' is used twice in the rule set");
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile("a.epl", zoneRule("twice")),
+                        new RuleFile("b.epl", "\n\n" + zoneRule("twice")));
+        assertThat(problems)
+                .singleElement()
+                .hasToString("b.epl:3:1: rule name 'twice' is used twice in the rule set");
     }
 
     @Test
     void twoFilesWithTheSameModuleNameAreReported() {
-        List<RuleProblem> problems = problems(new RuleFile("x/a.epl", zoneRule("r1")),
-                new RuleFile("y/a.epl", zoneRule("r2")));
-        assertThat(problems).singleElement().asString().contains("y/a.epl:1:1: another file has the module name a");
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile("x/a.epl", zoneRule("r1")),
+                        new RuleFile("y/a.epl", zoneRule("r2")));
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("y/a.epl:1:1: another file has the module name a");
     }
 
     @Test
     void aModuleWhoseOnlyRuleBreaksTheContractIsNotAlsoSaidToHaveNoRule() {
-        List<RuleProblem> problems = problems(new RuleFile("m.epl",
-                rule("r", "d", "INFO", "zone", "{zone}", "select no2 from AirQualityObserved")));
-        assertThat(problems).isNotEmpty().noneMatch(p -> p.message().contains("no alerting statement"));
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile(
+                                "m.epl",
+                                rule(
+                                        "r",
+                                        "d",
+                                        "INFO",
+                                        "zone",
+                                        "{zone}",
+                                        "select no2 from AirQualityObserved")));
+        assertThat(problems)
+                .isNotEmpty()
+                .noneMatch(p -> p.message().contains("no alerting statement"));
     }
 
     @Test
     void aModuleWithoutAlertingStatementIsReported() {
-        List<RuleProblem> problems = problems(new RuleFile("quiet.epl",
-                "insert into S select zone from AirQualityObserved;"));
-        assertThat(problems).singleElement().asString().contains("the module has no alerting statement");
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile(
+                                "quiet.epl", "insert into S select zone from AirQualityObserved;"));
+        assertThat(problems)
+                .singleElement()
+                .asString()
+                .contains("the module has no alerting statement");
     }
 
     @Test
     void problemsInSeveralFilesAreAllReported() {
-        List<RuleProblem> problems = problems(new RuleFile("a.epl", "select zone frm AirQualityObserved;"),
-                new RuleFile("b.epl", rule("r", null, "INFO", "zone", "{zone}", "select zone from AirQualityObserved")));
+        List<RuleProblem> problems =
+                problems(
+                        new RuleFile("a.epl", "select zone frm AirQualityObserved;"),
+                        new RuleFile(
+                                "b.epl",
+                                rule(
+                                        "r",
+                                        null,
+                                        "INFO",
+                                        "zone",
+                                        "{zone}",
+                                        "select zone from AirQualityObserved")));
         assertThat(problems).extracting(RuleProblem::file).containsExactly("a.epl", "b.epl");
     }
 }

@@ -1,6 +1,7 @@
 package io.invicta.rules;
 
 import io.invicta.rules.testing.RuleTests;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -25,15 +26,21 @@ class ShippedRulesTest {
     @Test
     void everyShippedRuleHasATestCaseThatFiresAndOneThatMustNot() throws Exception {
         RuleSet set = shipped();
-        assertThat(set.rules()).as("the starter set a city would run").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(set.rules())
+                .as("the starter set a city would run")
+                .hasSizeGreaterThanOrEqualTo(10);
         for (RuleSet.CompiledModule module : set.modules()) {
             Path tests = RULES.resolve(module.name() + ".tests.yaml");
             assertThat(tests).as("test cases of " + module.name()).exists();
             String text = Files.readString(tests);
             for (RuleInfo rule : module.rules()) {
-                assertThat(text).as("a case expecting rule " + rule.name()).contains("rule: " + rule.name());
+                assertThat(text)
+                        .as("a case expecting rule " + rule.name())
+                        .contains("rule: " + rule.name());
             }
-            assertThat(text).as(module.name() + " has a case that must not fire").contains("expect: []");
+            assertThat(text)
+                    .as(module.name() + " has a case that must not fire")
+                    .contains("expect: []");
         }
     }
 
@@ -42,10 +49,16 @@ class ShippedRulesTest {
         RuleSet set = shipped();
         List<DynamicTest> tests = new ArrayList<>();
         for (RuleSet.CompiledModule module : set.modules()) {
-            for (RuleTests.CaseResult result : RuleTests.run(set, module.name(),
-                    RULES.resolve(module.name() + ".tests.yaml"))) {
-                tests.add(DynamicTest.dynamicTest(module.name() + ": " + result.name(),
-                        () -> assertThat(result.differences()).as(result.name()).isEmpty()));
+            for (RuleTests.CaseResult result :
+                    RuleTests.run(
+                            set, module.name(), RULES.resolve(module.name() + ".tests.yaml"))) {
+                tests.add(
+                        DynamicTest.dynamicTest(
+                                module.name() + ": " + result.name(),
+                                () ->
+                                        assertThat(result.differences())
+                                                .as(result.name())
+                                                .isEmpty()));
             }
         }
         return tests.stream();

@@ -5,6 +5,7 @@ import io.invicta.schemas.validation.MobilityValidators;
 import io.invicta.schemas.validation.NoiseValidator;
 import io.invicta.schemas.validation.Validator;
 import io.invicta.schemas.validation.WeatherValidator;
+
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -19,52 +20,101 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The catalogue of Invicta's sensor event types: the one place that says which kinds of events exist, with each
- * one's Avro class, default Kafka topic, record key, event time and validation. The codec, the topics, the jobs,
- * the rule engine and the generator all read it, so an eighth type is one entry here plus its schema
- * (docs/EVENT-TYPES.md gives every step, and {@code EventCatalogueTest} fails on a step left out).
+ * The catalogue of Invicta's sensor event types: the one place that says which kinds of events
+ * exist, with each one's Avro class, default Kafka topic, record key, event time and validation.
+ * The codec, the topics, the jobs, the rule engine and the generator all read it, so an eighth type
+ * is one entry here plus its schema (docs/EVENT-TYPES.md gives every step, and {@code
+ * EventCatalogueTest} fails on a step left out).
  *
  * <p>An instance serializes as its index, so operators may hold one as a field.
  */
 public final class EventKind<T extends SpecificRecord> implements Serializable {
 
-    @Serial
-    private static final long serialVersionUID = 1L;
+    @Serial private static final long serialVersionUID = 1L;
 
-    public static final EventKind<AirQualityObserved> AIR_QUALITY = new EventKind<>(0, "air-quality",
-            AirQualityObserved.class, "id", AirQualityObserved::getId, AirQualityObserved::getDateObserved,
-            AirQualityValidator::new);
-    public static final EventKind<NoiseLevelObserved> NOISE = new EventKind<>(1, "noise",
-            NoiseLevelObserved.class, "id", NoiseLevelObserved::getId, NoiseLevelObserved::getDateObserved,
-            NoiseValidator::new);
-    public static final EventKind<WeatherObserved> WEATHER = new EventKind<>(2, "weather",
-            WeatherObserved.class, "id", WeatherObserved::getId, WeatherObserved::getDateObserved,
-            WeatherValidator::new);
-    public static final EventKind<TrafficFlowObserved> TRAFFIC_FLOW = new EventKind<>(3, "traffic-flow",
-            TrafficFlowObserved.class, "id", TrafficFlowObserved::getId, TrafficFlowObserved::getDateObserved,
-            MobilityValidators.Traffic::new);
-    public static final EventKind<OnStreetParking> PARKING = new EventKind<>(4, "parking",
-            OnStreetParking.class, "id", OnStreetParking::getId, OnStreetParking::getDateObserved,
-            MobilityValidators.Parking::new);
-    public static final EventKind<BikeHireDockingStation> BIKE_STATIONS = new EventKind<>(5, "bike-stations",
-            BikeHireDockingStation.class, "id", BikeHireDockingStation::getId, BikeHireDockingStation::getDateObserved,
-            MobilityValidators.Bikes::new);
+    public static final EventKind<AirQualityObserved> AIR_QUALITY =
+            new EventKind<>(
+                    0,
+                    "air-quality",
+                    AirQualityObserved.class,
+                    "id",
+                    AirQualityObserved::getId,
+                    AirQualityObserved::getDateObserved,
+                    AirQualityValidator::new);
+    public static final EventKind<NoiseLevelObserved> NOISE =
+            new EventKind<>(
+                    1,
+                    "noise",
+                    NoiseLevelObserved.class,
+                    "id",
+                    NoiseLevelObserved::getId,
+                    NoiseLevelObserved::getDateObserved,
+                    NoiseValidator::new);
+    public static final EventKind<WeatherObserved> WEATHER =
+            new EventKind<>(
+                    2,
+                    "weather",
+                    WeatherObserved.class,
+                    "id",
+                    WeatherObserved::getId,
+                    WeatherObserved::getDateObserved,
+                    WeatherValidator::new);
+    public static final EventKind<TrafficFlowObserved> TRAFFIC_FLOW =
+            new EventKind<>(
+                    3,
+                    "traffic-flow",
+                    TrafficFlowObserved.class,
+                    "id",
+                    TrafficFlowObserved::getId,
+                    TrafficFlowObserved::getDateObserved,
+                    MobilityValidators.Traffic::new);
+    public static final EventKind<OnStreetParking> PARKING =
+            new EventKind<>(
+                    4,
+                    "parking",
+                    OnStreetParking.class,
+                    "id",
+                    OnStreetParking::getId,
+                    OnStreetParking::getDateObserved,
+                    MobilityValidators.Parking::new);
+    public static final EventKind<BikeHireDockingStation> BIKE_STATIONS =
+            new EventKind<>(
+                    5,
+                    "bike-stations",
+                    BikeHireDockingStation.class,
+                    "id",
+                    BikeHireDockingStation::getId,
+                    BikeHireDockingStation::getDateObserved,
+                    MobilityValidators.Bikes::new);
+
     /** Keyed by vehicle, so one vehicle's positions stay in order on one partition. */
-    public static final EventKind<VehiclePosition> VEHICLE_POSITIONS = new EventKind<>(6, "vehicle-positions",
-            VehiclePosition.class, "vehicleId", VehiclePosition::getVehicleId, VehiclePosition::getDateObserved,
-            MobilityValidators.Vehicles::new);
+    public static final EventKind<VehiclePosition> VEHICLE_POSITIONS =
+            new EventKind<>(
+                    6,
+                    "vehicle-positions",
+                    VehiclePosition.class,
+                    "vehicleId",
+                    VehiclePosition::getVehicleId,
+                    VehiclePosition::getDateObserved,
+                    MobilityValidators.Vehicles::new);
 
     /**
-     * Every kind, in index order. The index is part of the rules job's state (a buffered event records its kind's
-     * index): append new kinds at the end, never reorder.
+     * Every kind, in index order. The index is part of the rules job's state (a buffered event
+     * records its kind's index): append new kinds at the end, never reorder.
      */
-    private static final List<EventKind<?>> ALL = List.of(AIR_QUALITY, NOISE, WEATHER, TRAFFIC_FLOW, PARKING,
-            BIKE_STATIONS, VEHICLE_POSITIONS);
+    private static final List<EventKind<?>> ALL =
+            List.of(
+                    AIR_QUALITY,
+                    NOISE,
+                    WEATHER,
+                    TRAFFIC_FLOW,
+                    PARKING,
+                    BIKE_STATIONS,
+                    VEHICLE_POSITIONS);
 
     /** A serializable accessor of a record's field. */
     @FunctionalInterface
-    public interface Accessor<T, R> extends Function<T, R>, Serializable {
-    }
+    public interface Accessor<T, R> extends Function<T, R>, Serializable {}
 
     private final int index;
     private final transient String name;
@@ -74,8 +124,14 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
     private final transient Accessor<T, Instant> eventTime;
     private final transient Function<Duration, Validator<T>> validation;
 
-    private EventKind(int index, String name, Class<T> type, String keyField, Accessor<T, CharSequence> key,
-                      Accessor<T, Instant> eventTime, Function<Duration, Validator<T>> validation) {
+    private EventKind(
+            int index,
+            String name,
+            Class<T> type,
+            String keyField,
+            Accessor<T, CharSequence> key,
+            Accessor<T, Instant> eventTime,
+            Function<Duration, Validator<T>> validation) {
         this.index = index;
         this.name = name;
         this.type = type;
@@ -90,7 +146,9 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
         return ALL;
     }
 
-    /** The kind of a name ({@code air-quality}) or an Avro type name ({@code AirQualityObserved}). */
+    /**
+     * The kind of a name ({@code air-quality}) or an Avro type name ({@code AirQualityObserved}).
+     */
     public static EventKind<?> named(String name) {
         String n = name.strip();
         for (EventKind<?> kind : ALL) {
@@ -98,8 +156,11 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown event type '" + name + "'; known: "
-                + ALL.stream().map(EventKind::name).toList());
+        throw new IllegalArgumentException(
+                "unknown event type '"
+                        + name
+                        + "'; known: "
+                        + ALL.stream().map(EventKind::name).toList());
     }
 
     /** The kind whose Avro class is {@code type}. */
@@ -118,7 +179,10 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
         return index;
     }
 
-    /** The kind's name, lower case with hyphens; also its default topic and its topic option's suffix. */
+    /**
+     * The kind's name, lower case with hyphens; also its default topic and its topic option's
+     * suffix.
+     */
     public String name() {
         return name;
     }
@@ -142,7 +206,10 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
         return SpecificData.get().getSchema(type);
     }
 
-    /** The field whose value is the Kafka record key (UTF-8): the entity, so each one's records stay ordered. */
+    /**
+     * The field whose value is the Kafka record key (UTF-8): the entity, so each one's records stay
+     * ordered.
+     */
     public String keyField() {
         return keyField;
     }
@@ -157,7 +224,10 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
         return eventTime.apply(record);
     }
 
-    /** The checks of a decoded record: physical ranges, a WGS84 location, no event time beyond {@code maxFuture}. */
+    /**
+     * The checks of a decoded record: physical ranges, a WGS84 location, no event time beyond
+     * {@code maxFuture}.
+     */
     public Validator<T> validator(Duration maxFuture) {
         return validation.apply(maxFuture);
     }

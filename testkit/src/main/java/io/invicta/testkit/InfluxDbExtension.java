@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts a real {@code influxd} (the Debian package's binary) for a test class: a free port, a temporary
- * data directory, stopped and deleted afterwards. Register it as a static field with {@code @RegisterExtension}.
+ * Starts a real {@code influxd} (the Debian package's binary) for a test class: a free port, a
+ * temporary data directory, stopped and deleted afterwards. Register it as a static field with
+ * {@code @RegisterExtension}.
  */
 public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -61,61 +62,84 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
     }
 
     /**
-     * Starts influxd. The first call picks a free port and a temporary data directory; later calls (after
-     * {@link #stop()}) restart it on the same port with the same data, like a server coming back.
+     * Starts influxd. The first call picks a free port and a temporary data directory; later calls
+     * (after {@link #stop()}) restart it on the same port with the same data, like a server coming
+     * back.
      */
     public synchronized void start() throws Exception {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("influxd is already running on port " + port);
         }
         if (!new File(INFLUXD).canExecute()) {
-            throw new IllegalStateException(INFLUXD + " not found: install the Debian package 'influxdb' "
-                    + "(apt-get install -y influxdb) or set -Dinvicta.influxd");
+            throw new IllegalStateException(
+                    INFLUXD
+                            + " not found: install the Debian package 'influxdb' "
+                            + "(apt-get install -y influxdb) or set -Dinvicta.influxd");
         }
         boolean first = workDir == null;
         if (first) {
             workDir = Files.createTempDirectory("invicta-influxd-");
             port = freePort();
             int rpcPort = freePort();
-            Files.writeString(workDir.resolve("influxdb.conf"), String.join("\n",
-                    "reporting-disabled = true",
-                    "bind-address = \"127.0.0.1:" + rpcPort + "\"",
-                    "[meta]",
-                    "  dir = \"" + workDir.resolve("meta") + "\"",
-                    "[data]",
-                    "  dir = \"" + workDir.resolve("data") + "\"",
-                    "  wal-dir = \"" + workDir.resolve("wal") + "\"",
-                    "  query-log-enabled = false",
-                    "[http]",
-                    "  bind-address = \"127.0.0.1:" + port + "\"",
-                    "  log-enabled = false",
-                    "[monitor]",
-                    "  store-enabled = false",
-                    ""), StandardCharsets.UTF_8);
+            Files.writeString(
+                    workDir.resolve("influxdb.conf"),
+                    String.join(
+                            "\n",
+                            "reporting-disabled = true",
+                            "bind-address = \"127.0.0.1:" + rpcPort + "\"",
+                            "[meta]",
+                            "  dir = \"" + workDir.resolve("meta") + "\"",
+                            "[data]",
+                            "  dir = \"" + workDir.resolve("data") + "\"",
+                            "  wal-dir = \"" + workDir.resolve("wal") + "\"",
+                            "  query-log-enabled = false",
+                            "[http]",
+                            "  bind-address = \"127.0.0.1:" + port + "\"",
+                            "  log-enabled = false",
+                            "[monitor]",
+                            "  store-enabled = false",
+                            ""),
+                    StandardCharsets.UTF_8);
         }
-        process = new ProcessBuilder(INFLUXD, "run", "-config", workDir.resolve("influxdb.conf").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("influxd.log").toFile()))
-                .start();
+        process =
+                new ProcessBuilder(
+                                INFLUXD,
+                                "run",
+                                "-config",
+                                workDir.resolve("influxdb.conf").toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        workDir.resolve("influxd.log").toFile()))
+                        .start();
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ping = HttpRequest.newBuilder(URI.create(url() + "/ping")).build();
         Process started = process;
         await("influxd answering /ping on port " + port)
-                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .ignoreExceptions()
-                .until(() -> {
-                    if (!started.isAlive()) {
-                        throw new IllegalStateException("influxd exited: " + Files.readString(workDir.resolve("influxd.log")));
-                    }
-                    return http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
-                });
+                .until(
+                        () -> {
+                            if (!started.isAlive()) {
+                                throw new IllegalStateException(
+                                        "influxd exited: "
+                                                + Files.readString(workDir.resolve("influxd.log")));
+                            }
+                            return http.send(ping, HttpResponse.BodyHandlers.discarding())
+                                            .statusCode()
+                                    == 204;
+                        });
         if (first) {
             client = InfluxDBFactory.connect(url());
             client.query(new Query("CREATE DATABASE \"" + database + "\""));
         }
     }
 
-    /** Stops influxd (SIGTERM, then SIGKILL after 10 s), keeping its port and data for {@link #start()}. */
+    /**
+     * Stops influxd (SIGTERM, then SIGKILL after 10 s), keeping its port and data for {@link
+     * #start()}.
+     */
     public synchronized void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
@@ -159,16 +183,19 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
         return database;
     }
 
-    /** Rows of the first series-set of a query against this extension's database, each as column → value. */
+    /**
+     * Rows of the first series-set of a query against this extension's database, each as column →
+     * value.
+     */
     public List<Map<String, Object>> query(String influxQl) {
         return query(database, influxQl);
     }
 
     /**
-     * A numeric field of a {@link #query} row. InfluxDB keeps each field of a point on its own, so a query that runs
-     * while a point is being written can see some of its fields and not yet the others: a missing field is an
-     * {@link AssertionError} (Awaitility's {@code untilAsserted} then polls again), not a NullPointerException that
-     * ends the wait.
+     * A numeric field of a {@link #query} row. InfluxDB keeps each field of a point on its own, so
+     * a query that runs while a point is being written can see some of its fields and not yet the
+     * others: a missing field is an {@link AssertionError} (Awaitility's {@code untilAsserted} then
+     * polls again), not a NullPointerException that ends the wait.
      */
     public static Number number(Map<String, Object> row, String field) {
         if (!(row.get(field) instanceof Number value)) {

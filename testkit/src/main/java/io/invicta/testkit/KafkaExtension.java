@@ -34,19 +34,22 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                // Record timestamps are event times, often years old in tests: time-based retention would delete
-                // them at the broker's next retention check, in the middle of a test.
-                .setConfigProp("log.retention.ms", "-1")
-                .build();
+        cluster =
+                new KafkaClusterTestKit.Builder(
+                                new TestKitNodes.Builder()
+                                        .setCombined(true)
+                                        .setNumBrokerNodes(1)
+                                        .setNumControllerNodes(1)
+                                        .build())
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        // Record timestamps are event times, often years old in tests: time-based
+                        // retention would delete
+                        // them at the broker's next retention check, in the middle of a test.
+                        .setConfigProp("log.retention.ms", "-1")
+                        .build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
@@ -64,36 +67,48 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     /**
-     * Reads a topic from the beginning until {@code count} records arrived (or the timeout passed) and returns
-     * them; polling Kafka is its own synchronisation.
+     * Reads a topic from the beginning until {@code count} records arrived (or the timeout passed)
+     * and returns them; polling Kafka is its own synchronisation.
      */
     public List<ConsumerRecord<String, byte[]>> consume(String topic, int count, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "testkit-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000,
-                // Exactly-once sinks write in transactions: only committed records count.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Object> props =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "testkit-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        10_000,
+                        // Exactly-once sinks write in transactions: only committed records count.
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed");
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (records.size() < count && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
-            // One more short poll: more records than expected must show up in the caller's assertions.
+            // One more short poll: more records than expected must show up in the caller's
+            // assertions.
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         }
         return records;
     }
 
-    /** Sends the records (value bytes, string keys) and waits until every one is acknowledged, in order. */
+    /**
+     * Sends the records (value bytes, string keys) and waits until every one is acknowledged, in
+     * order.
+     */
     public void send(List<ProducerRecord<String, byte[]>> records) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
             for (ProducerRecord<String, byte[]> record : records) {
                 producer.send(record).get();
             }

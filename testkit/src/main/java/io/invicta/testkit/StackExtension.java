@@ -13,24 +13,31 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The real parts a job's integration test runs on, for a test class: an in-JVM Kafka ({@link #kafka()}), an
- * {@code influxd} ({@link #influx()}) and a Flink MiniCluster (one task manager with the given slots; its
- * {@code @InjectMiniCluster} and {@code @InjectClusterClient} parameters resolve as with Flink's own extension).
- * Started in that order, stopped in reverse. Register it as a static field with {@code @RegisterExtension}.
+ * The real parts a job's integration test runs on, for a test class: an in-JVM Kafka ({@link
+ * #kafka()}), an {@code influxd} ({@link #influx()}) and a Flink MiniCluster (one task manager with
+ * the given slots; its {@code @InjectMiniCluster} and {@code @InjectClusterClient} parameters
+ * resolve as with Flink's own extension). Started in that order, stopped in reverse. Register it as
+ * a static field with {@code @RegisterExtension}.
  */
-public final class StackExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        AfterEachCallback, ParameterResolver {
+public final class StackExtension
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver {
 
     private final KafkaExtension kafka = new KafkaExtension();
     private final InfluxDbExtension influx = new InfluxDbExtension();
     private final MiniClusterExtension flink;
 
     private StackExtension(int slots, Configuration configuration) {
-        this.flink = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(1)
-                .setNumberSlotsPerTaskManager(slots)
-                .setConfiguration(configuration)
-                .build());
+        this.flink =
+                new MiniClusterExtension(
+                        new MiniClusterResourceConfiguration.Builder()
+                                .setNumberTaskManagers(1)
+                                .setNumberSlotsPerTaskManager(slots)
+                                .setConfiguration(configuration)
+                                .build());
     }
 
     /** Kafka, influxd and a MiniCluster of one task manager with {@code slots} slots. */

@@ -4,16 +4,18 @@ package io.invicta.jobs.airquality;
 public class PollutantReading {
 
     public String sensorId;
+
     /** The observation's zone, or the geohash cell of its location. */
     public String zone;
+
     public Pollutant pollutant;
     public long timestamp;
     public double value;
 
-    public PollutantReading() {
-    }
+    public PollutantReading() {}
 
-    public PollutantReading(String sensorId, String zone, Pollutant pollutant, long timestamp, double value) {
+    public PollutantReading(
+            String sensorId, String zone, Pollutant pollutant, long timestamp, double value) {
         this.sensorId = sensorId;
         this.zone = zone;
         this.pollutant = pollutant;

@@ -4,6 +4,7 @@ import io.invicta.rules.EventTypes;
 import io.invicta.rules.RuleFile;
 import io.invicta.rules.RuleRuntime;
 import io.invicta.rules.RuleSet;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -23,39 +24,56 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * In-JVM throughput of the rules job with the shipped rule set (cep-rules/), at parallelism 1 and 2 (the source
- * and every rule operator), without Kafka: a generator stream (the project's own generator, default anomalies) is
- * held in memory as Avro single-object bytes; the source readers interleave it, decode each record, zone it and
- * feed the rule operators. In the same run: raw Esper (the same rules in a {@link RuleRuntime}, the same decoded
- * events in time order, no Flink), and the alert latency (p99 of watermark arrival → alert leaving the operator)
- * at half the best measured throughput. Run with scripts/bench-cep.
+ * In-JVM throughput of the rules job with the shipped rule set (cep-rules/), at parallelism 1 and 2
+ * (the source and every rule operator), without Kafka: a generator stream (the project's own
+ * generator, default anomalies) is held in memory as Avro single-object bytes; the source readers
+ * interleave it, decode each record, zone it and feed the rule operators. In the same run: raw
+ * Esper (the same rules in a {@link RuleRuntime}, the same decoded events in time order, no Flink),
+ * and the alert latency (p99 of watermark arrival → alert leaving the operator) at half the best
+ * measured throughput. Run with scripts/bench-cep.
  */
 public final class CepBenchmark {
 
-    private CepBenchmark() {
-    }
+    private CepBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path dir = Files.createTempDirectory("cep-bench");
-        GeneratedStream stream = GeneratedStream.current = GeneratedStream.generate(dir, "--events", String.valueOf(events), "--sensors", "2000",
-                "--start", "2024-05-01T00:00:00Z", "--anomalies", "default", "--seed", "7");
+        GeneratedStream stream =
+                GeneratedStream.current =
+                        GeneratedStream.generate(
+                                dir,
+                                "--events",
+                                String.valueOf(events),
+                                "--sensors",
+                                "2000",
+                                "--start",
+                                "2024-05-01T00:00:00Z",
+                                "--anomalies",
+                                "default",
+                                "--seed",
+                                "7");
         int n = stream.encoded.size() / 2 * 2;
         // Optional 4th argument: another rule directory or file (default: the shipped cep-rules/).
-        List<RuleFile> files = RuleFile.readAll(List.of(Path.of(args.length > 3 ? args[3] : "cep-rules")));
+        List<RuleFile> files =
+                RuleFile.readAll(List.of(Path.of(args.length > 3 ? args[3] : "cep-rules")));
         RuleSetUpdate rules = RuleSetUpdate.of(1, files);
-        System.out.printf("stream: %,d records (%,d decodable), %d rule modules, %d rules%n", n, stream.sorted.size(),
-                files.size(), RuleSet.compile(1, files).rules().size());
+        System.out.printf(
+                "stream: %,d records (%,d decodable), %d rule modules, %d rules%n",
+                n, stream.sorted.size(), files.size(), RuleSet.compile(1, files).rules().size());
         boolean rawOnly = args.length > 2 && args[2].equals("raw-only");
         // Optional 5th argument: the parallelisms to run the job at (default 1,2).
-        int[] parallelisms = java.util.Arrays.stream((args.length > 4 ? args[4] : "1,2").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+        int[] parallelisms =
+                java.util.Arrays.stream((args.length > 4 ? args[4] : "1,2").split(","))
+                        .mapToInt(Integer::parseInt)
+                        .toArray();
         double best = 0;
         int bestParallelism = parallelisms[0];
         for (int round = 1; round <= rounds; round++) {
             double raw = raw(files, stream);
-            StringBuilder line = new StringBuilder(String.format("round %d: raw Esper %,.0f ev/s", round, raw));
+            StringBuilder line =
+                    new StringBuilder(String.format("round %d: raw Esper %,.0f ev/s", round, raw));
             for (int p = 0; p < parallelisms.length && !rawOnly; p++) {
                 int parallelism = parallelisms[p];
                 double flink = flink(rules, n / parallelism * parallelism, parallelism, 0, null);
@@ -63,7 +81,10 @@ public final class CepBenchmark {
                     best = flink;
                     bestParallelism = parallelism;
                 }
-                line.append(String.format(" | Flink job p=%d %,.0f ev/s, ratio %.2f", parallelism, flink, flink / raw));
+                line.append(
+                        String.format(
+                                " | Flink job p=%d %,.0f ev/s, ratio %.2f",
+                                parallelism, flink, flink / raw));
             }
             System.out.println(line);
         }
@@ -74,26 +95,41 @@ public final class CepBenchmark {
         long rate = (long) (best / 2);
         int latencyEvents = (int) Math.min(n, rate * 20) / bestParallelism * bestParallelism;
         flink(rules, latencyEvents, bestParallelism, rate, reporter);
-        // Every instance's latency samples, read once right after the job (the reporter's view can change later).
-        long[] latencies = histograms(reporter).stream()
-                .flatMapToLong(h -> java.util.Arrays.stream(h.getStatistics().getValues())).sorted().toArray();
-        System.out.printf("alert latency at %,d ev/s (half of the best, p=%d): p50 %.1f ms, p99 %.1f ms, max %.1f ms "
-                + "over %,d alerts%n", rate, bestParallelism, quantile(latencies, 0.5), quantile(latencies, 0.99),
-                quantile(latencies, 1.0), latencies.length);
+        // Every instance's latency samples, read once right after the job (the reporter's view can
+        // change later).
+        long[] latencies =
+                histograms(reporter).stream()
+                        .flatMapToLong(h -> java.util.Arrays.stream(h.getStatistics().getValues()))
+                        .sorted()
+                        .toArray();
+        System.out.printf(
+                "alert latency at %,d ev/s (half of the best, p=%d): p50 %.1f ms, p99 %.1f ms, max"
+                        + " %.1f ms over %,d alerts%n",
+                rate,
+                bestParallelism,
+                quantile(latencies, 0.5),
+                quantile(latencies, 0.99),
+                quantile(latencies, 1.0),
+                latencies.length);
     }
 
     private static double raw(List<RuleFile> files, GeneratedStream stream) throws Exception {
         RuleSet set = RuleSet.compile(1, files);
         long[] alerts = new long[1];
         long start = System.nanoTime();
-        try (RuleRuntime runtime = RuleRuntime.start(set, null, EventTypes.eventTimeOf(stream.sorted.get(0)),
-                a -> alerts[0]++)) {
+        try (RuleRuntime runtime =
+                RuleRuntime.start(
+                        set,
+                        null,
+                        EventTypes.eventTimeOf(stream.sorted.get(0)),
+                        a -> alerts[0]++)) {
             for (SpecificRecord event : stream.sorted) {
                 runtime.send(event);
             }
             for (RuleRuntime.ModuleStats m : runtime.moduleStats()) {
-                System.out.printf("  raw module %-18s %,10d events %,8d ms%n", m.module(), m.eventsIn(),
-                        m.evaluationNanos() / 1_000_000);
+                System.out.printf(
+                        "  raw module %-18s %,10d events %,8d ms%n",
+                        m.module(), m.eventsIn(), m.evaluationNanos() / 1_000_000);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -101,7 +137,8 @@ public final class CepBenchmark {
         return stream.sorted.size() / seconds;
     }
 
-    private static double flink(RuleSetUpdate rules, int n, int parallelism, long rate, InMemoryReporter reporter)
+    private static double flink(
+            RuleSetUpdate rules, int n, int parallelism, long rate, InMemoryReporter reporter)
             throws Exception {
         Configuration config = new Configuration();
         if (reporter != null) {
@@ -109,30 +146,53 @@ public final class CepBenchmark {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(parallelism);
-        DataGeneratorSource<CepEvent> source = new DataGeneratorSource<>(new InterleavedStream(n / parallelism, parallelism), n,
-                rate > 0 ? RateLimiterStrategy.perSecond(rate) : RateLimiterStrategy.noOp(),
-                TypeInformation.of(CepEvent.class));
-        DataStream<CepEvent> events = env.fromSource(source, WatermarkStrategy.<CepEvent>forBoundedOutOfOrderness(
-                        Duration.ofSeconds(30)).withTimestampAssigner((e, t) -> e.time), "generator")
-                .filter(e -> e.type >= 0);
+        DataGeneratorSource<CepEvent> source =
+                new DataGeneratorSource<>(
+                        new InterleavedStream(n / parallelism, parallelism),
+                        n,
+                        rate > 0 ? RateLimiterStrategy.perSecond(rate) : RateLimiterStrategy.noOp(),
+                        TypeInformation.of(CepEvent.class));
+        DataStream<CepEvent> events =
+                env.fromSource(
+                                source,
+                                WatermarkStrategy.<CepEvent>forBoundedOutOfOrderness(
+                                                Duration.ofSeconds(30))
+                                        .withTimestampAssigner((e, t) -> e.time),
+                                "generator")
+                        .filter(e -> e.type >= 0);
         CepJob.Rules out = CepJob.applyRules(env, config, rules, null, events);
-        // Counted, so that a job that lost events (late, say) cannot pass for a fast one: the alerts must be the raw run's.
-        out.alerts().map(new Count<>(true)).returns(out.alerts().getType()).sinkTo(new DiscardingSink<>());
-        out.late().map(new Count<>(false)).returns(out.late().getType()).sinkTo(new DiscardingSink<>());
+        // Counted, so that a job that lost events (late, say) cannot pass for a fast one: the
+        // alerts must be the raw run's.
+        out.alerts()
+                .map(new Count<>(true))
+                .returns(out.alerts().getType())
+                .sinkTo(new DiscardingSink<>());
+        out.late()
+                .map(new Count<>(false))
+                .returns(out.late().getType())
+                .sinkTo(new DiscardingSink<>());
         ALERTS.set(0);
         LATE.set(0);
         long start = System.nanoTime();
         env.execute("cep-benchmark");
         double eventsPerSecond = n / ((System.nanoTime() - start) / 1e9);
-        System.out.printf("  Flink p=%d: %,d alerts, %,d late events%n", parallelism, ALERTS.get(), LATE.get());
+        System.out.printf(
+                "  Flink p=%d: %,d alerts, %,d late events%n",
+                parallelism, ALERTS.get(), LATE.get());
         return eventsPerSecond;
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong ALERTS = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong LATE = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong ALERTS =
+            new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong LATE =
+            new java.util.concurrent.atomic.AtomicLong();
 
-    /** Counts what passes, in {@link #ALERTS} or {@link #LATE} of this JVM (the MiniCluster runs here). */
-    private static final class Count<T> implements org.apache.flink.api.common.functions.MapFunction<T, T> {
+    /**
+     * Counts what passes, in {@link #ALERTS} or {@link #LATE} of this JVM (the MiniCluster runs
+     * here).
+     */
+    private static final class Count<T>
+            implements org.apache.flink.api.common.functions.MapFunction<T, T> {
         private static final long serialVersionUID = 1L;
         private final boolean alerts;
 
@@ -152,7 +212,8 @@ public final class CepBenchmark {
         if (sorted.length == 0) {
             return Double.NaN;
         }
-        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+        int index =
+                (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
         return sorted[index] / 1000.0;
     }
 
@@ -160,7 +221,8 @@ public final class CepBenchmark {
         return reporter.getMetricsByGroup().values().stream()
                 .flatMap(m -> m.entrySet().stream())
                 .filter(e -> e.getKey().equals("alertLatencyMicros"))
-                .map(Map.Entry::getValue).map(Histogram.class::cast).toList();
+                .map(Map.Entry::getValue)
+                .map(Histogram.class::cast)
+                .toList();
     }
-
 }

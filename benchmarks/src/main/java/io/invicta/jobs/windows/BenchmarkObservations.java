@@ -8,6 +8,7 @@ import io.invicta.schemas.WeatherObserved;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
@@ -17,26 +18,32 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The benchmark's input for one observation type: observation i of a reader is from sensor i mod {@code sensors}
- * (every sensor once per {@code periodMs}, no zone so the geohash of the location is used), as Avro single-object
- * encoded bytes that are decoded again with the job's codec, which is the Kafka source's work. Each of the two
- * readers gets a contiguous half of the index range, so time is derived from the index within the half (else one
- * reader would run a day ahead and every window would wait for the other).
+ * The benchmark's input for one observation type: observation i of a reader is from sensor i mod
+ * {@code sensors} (every sensor once per {@code periodMs}, no zone so the geohash of the location
+ * is used), as Avro single-object encoded bytes that are decoded again with the job's codec, which
+ * is the Kafka source's work. Each of the two readers gets a contiguous half of the index range, so
+ * time is derived from the index within the half (else one reader would run a day ahead and every
+ * window would wait for the other).
  *
- * <p>The bytes stand for what Kafka would deliver, so they are not produced by Avro's writer per record (which
- * alone cost more than half a microsecond a record and made the generator the bottleneck): {@link #open} encodes
- * {@link #VARIANTS} records per sensor with the codec, finds their timestamps in the bytes, and each record is a
- * copy of one of them with its own timestamps written in. {@link #open} checks that the result is byte for byte
- * what the codec writes.
+ * <p>The bytes stand for what Kafka would deliver, so they are not produced by Avro's writer per
+ * record (which alone cost more than half a microsecond a record and made the generator the
+ * bottleneck): {@link #open} encodes {@link #VARIANTS} records per sensor with the codec, finds
+ * their timestamps in the bytes, and each record is a copy of one of them with its own timestamps
+ * written in. {@link #open} checks that the result is byte for byte what the codec writes.
  */
-final class BenchmarkObservations<T extends SpecificRecord> implements GeneratorFunction<Long, Decoded<T>> {
+final class BenchmarkObservations<T extends SpecificRecord>
+        implements GeneratorFunction<Long, Decoded<T>> {
 
     private static final long serialVersionUID = 1L;
     static final long BASE = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli();
+
     /** Different values per sensor: each record is one of these, by its time step. */
     static final int VARIANTS = 4;
 
-    /** System.nanoTime() of the first record of the current run (0: none yet); the MiniCluster runs in this JVM. */
+    /**
+     * System.nanoTime() of the first record of the current run (0: none yet); the MiniCluster runs
+     * in this JVM.
+     */
     static final AtomicLong FIRST_RECORD = new AtomicLong();
 
     /** An observation type the benchmark generates, and its records. */
@@ -53,9 +60,14 @@ final class BenchmarkObservations<T extends SpecificRecord> implements Generator
             this.prefix = prefix;
         }
 
-        /** The timestamp fields of a record at {@code time}, in schema order (noise: the interval's start too). */
+        /**
+         * The timestamp fields of a record at {@code time}, in schema order (noise: the interval's
+         * start too).
+         */
         long[] times(long time) {
-            return this == NOISE ? new long[] {time(0, time), time(1, time)} : new long[] {time(0, time)};
+            return this == NOISE
+                    ? new long[] {time(0, time), time(1, time)}
+                    : new long[] {time(0, time)};
         }
 
         /** Timestamp field {@code field} of a record at {@code time}. */
@@ -65,20 +77,47 @@ final class BenchmarkObservations<T extends SpecificRecord> implements Generator
 
         SpecificRecord record(int sensor, int variant, long time) {
             String id = prefix + sensor;
-            GeoPoint location = new GeoPoint(41.14 + sensor % 40 * 0.001, -8.69 + sensor / 40 % 25 * 0.005);
+            GeoPoint location =
+                    new GeoPoint(41.14 + sensor % 40 * 0.001, -8.69 + sensor / 40 % 25 * 0.005);
             double v = (sensor * 31L + variant * 2_654_435_761L >>> 8) % 1000 / 10.0; // 0 – 99.9
             Instant at = Instant.ofEpochMilli(time);
             return switch (this) {
-                case AIR_QUALITY -> AirQualityObserved.newBuilder().setId(id).setDateObserved(at)
-                        .setLocation(location).setZone(null)
-                        .setNo2(v).setPm10(v / 2).setPm25(v / 4).setO3(100 - v / 2).setSo2(v / 10).build();
-                case NOISE -> NoiseLevelObserved.newBuilder().setId(id).setDateObserved(at).setLocation(location)
-                        .setZone(null).setDateObservedFrom(Instant.ofEpochMilli(time - 60_000))
-                        .setLAeq(40 + v / 3).setLAmax(55 + v / 3).setLAS(null).build();
-                case WEATHER -> WeatherObserved.newBuilder().setId(id).setDateObserved(at).setLocation(location)
-                        .setZone(null).setTemperature(5 + v / 4).setRelativeHumidity(0.3 + v / 200)
-                        .setAtmosphericPressure(1000 + v / 5).setWindSpeed(v / 10).setWindDirection(v * 3.6)
-                        .setPrecipitation(v < 20 ? v / 20 : 0.0).build();
+                case AIR_QUALITY ->
+                        AirQualityObserved.newBuilder()
+                                .setId(id)
+                                .setDateObserved(at)
+                                .setLocation(location)
+                                .setZone(null)
+                                .setNo2(v)
+                                .setPm10(v / 2)
+                                .setPm25(v / 4)
+                                .setO3(100 - v / 2)
+                                .setSo2(v / 10)
+                                .build();
+                case NOISE ->
+                        NoiseLevelObserved.newBuilder()
+                                .setId(id)
+                                .setDateObserved(at)
+                                .setLocation(location)
+                                .setZone(null)
+                                .setDateObservedFrom(Instant.ofEpochMilli(time - 60_000))
+                                .setLAeq(40 + v / 3)
+                                .setLAmax(55 + v / 3)
+                                .setLAS(null)
+                                .build();
+                case WEATHER ->
+                        WeatherObserved.newBuilder()
+                                .setId(id)
+                                .setDateObserved(at)
+                                .setLocation(location)
+                                .setZone(null)
+                                .setTemperature(5 + v / 4)
+                                .setRelativeHumidity(0.3 + v / 200)
+                                .setAtmosphericPressure(1000 + v / 5)
+                                .setWindSpeed(v / 10)
+                                .setWindDirection(v * 3.6)
+                                .setPrecipitation(v < 20 ? v / 20 : 0.0)
+                                .build();
             };
         }
     }
@@ -89,8 +128,8 @@ final class BenchmarkObservations<T extends SpecificRecord> implements Generator
     private final long perReader;
     private transient AvroCodec<T> codec;
     private transient byte[][][] templates; // [sensor][variant]: the encoded record at BASE
-    private transient int[][][] timeAt;     // [sensor][variant][time field]: where its varint starts
-    private transient byte[][] messages;    // a reused array per length: no allocation per record
+    private transient int[][][] timeAt; // [sensor][variant][time field]: where its varint starts
+    private transient byte[][] messages; // a reused array per length: no allocation per record
 
     BenchmarkObservations(Kind kind, int sensors, long periodMs, long perReader) {
         this.kind = kind;
@@ -106,7 +145,8 @@ final class BenchmarkObservations<T extends SpecificRecord> implements Generator
         long last = time(perReader - 1);
         for (long t : new long[] {BASE - 60_000, last}) {
             if (varLongLength(BASE) != varLongLength(t)) {
-                throw new IllegalStateException("the run's timestamps do not all encode in the same length");
+                throw new IllegalStateException(
+                        "the run's timestamps do not all encode in the same length");
             }
         }
         templates = new byte[sensors][VARIANTS][];
@@ -120,13 +160,19 @@ final class BenchmarkObservations<T extends SpecificRecord> implements Generator
             }
         }
         for (long i = 0; i < perReader; i += Math.max(1, perReader / 997)) {
-            if (!Arrays.equals(encode(i).clone(), codec.encode((T) kind.record(sensor(i), variant(i), time(i))))) {
-                throw new IllegalStateException("benchmark encoding differs from the codec's at " + i);
+            if (!Arrays.equals(
+                    encode(i).clone(),
+                    codec.encode((T) kind.record(sensor(i), variant(i), time(i))))) {
+                throw new IllegalStateException(
+                        "benchmark encoding differs from the codec's at " + i);
             }
         }
     }
 
-    /** Where each timestamp's varint is in the bytes, each after the previous one (after the 10-byte header). */
+    /**
+     * Where each timestamp's varint is in the bytes, each after the previous one (after the 10-byte
+     * header).
+     */
     private static int[] find(byte[] bytes, long[] times) {
         int[] at = new int[times.length];
         int from = 10;
@@ -135,7 +181,8 @@ final class BenchmarkObservations<T extends SpecificRecord> implements Generator
             int n = varLong(varint, 0, times[f]);
             at[f] = indexOf(bytes, Arrays.copyOf(varint, n), from);
             if (at[f] < 0) {
-                throw new IllegalStateException("timestamp " + f + " not found in the encoded record");
+                throw new IllegalStateException(
+                        "timestamp " + f + " not found in the encoded record");
             }
             from = at[f] + n;
         }
@@ -189,7 +236,10 @@ final class BenchmarkObservations<T extends SpecificRecord> implements Generator
         long time = time(index);
         int[] at = timeAt[s][v];
         for (int f = 0; f < at.length; f++) {
-            varLong(message, at[f], kind.time(f, time)); // no array per record: this is the generator's hot path
+            varLong(
+                    message,
+                    at[f],
+                    kind.time(f, time)); // no array per record: this is the generator's hot path
         }
         return message;
     }

@@ -16,15 +16,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Throughput of the sink writer against a plain HTTP POST of the same line-protocol batches, on a private influxd
- * (free port, temporary directory, stopped at the end). Run by {@code scripts/bench-influx-sink}.
+ * Throughput of the sink writer against a plain HTTP POST of the same line-protocol batches, on a
+ * private influxd (free port, temporary directory, stopped at the end). Run by {@code
+ * scripts/bench-influx-sink}.
  *
- * <p>Sink: records (longs) go through a converter building {@link InfluxPoint}s, the writer encodes and batches
- * them (default options: 5,000 points, 2 in flight) and {@code flush(true)} waits for all; timed from the first
- * write to the end of the flush. Raw: the same points, encoded into the same 5,000-line batches beforehand
- * (untimed), POSTed with java.net.http one after the other ("raw POST", the issue's baseline) and with two
- * concurrent requests like the sink's default {@code maxInFlight} ("raw POST x2", the fair comparison); timed over
- * the POSTs only. Each round writes into fresh databases, the three paths in turn, after a warm-up round.
+ * <p>Sink: records (longs) go through a converter building {@link InfluxPoint}s, the writer encodes
+ * and batches them (default options: 5,000 points, 2 in flight) and {@code flush(true)} waits for
+ * all; timed from the first write to the end of the flush. Raw: the same points, encoded into the
+ * same 5,000-line batches beforehand (untimed), POSTed with java.net.http one after the other ("raw
+ * POST", the issue's baseline) and with two concurrent requests like the sink's default {@code
+ * maxInFlight} ("raw POST x2", the fair comparison); timed over the POSTs only. Each round writes
+ * into fresh databases, the three paths in turn, after a warm-up round.
  */
 public final class InfluxSinkBenchmark {
 
@@ -35,14 +37,18 @@ public final class InfluxSinkBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         InfluxDbExtension influx = new InfluxDbExtension("warmup");
         influx.start();
-        // Also on SIGTERM/Ctrl-C (scripts/bench-influx-sink forwards them): never leave influxd behind.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                influx.close();
-            } catch (Exception e) {
-                System.err.println("could not stop influxd: " + e);
-            }
-        }));
+        // Also on SIGTERM/Ctrl-C (scripts/bench-influx-sink forwards them): never leave influxd
+        // behind.
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    try {
+                                        influx.close();
+                                    } catch (Exception e) {
+                                        System.err.println("could not stop influxd: " + e);
+                                    }
+                                }));
         influxdPid = influx.pid();
         System.out.printf("influxd pid %d at %s%n", influx.pid(), influx.url());
         try {
@@ -59,12 +65,21 @@ public final class InfluxSinkBenchmark {
                 String raw2Cpu = cpuSince(before, points);
                 before = cpu();
                 double sink = sink(influx, "sink_" + r, points);
-                System.out.printf("round %d CPU: raw POST %s; raw POST x2 %s; sink %s (raw client CPU includes the untimed "
-                        + "pre-encoding)%n",
+                System.out.printf(
+                        "round %d CPU: raw POST %s; raw POST x2 %s; sink %s (raw client CPU"
+                                + " includes the untimed pre-encoding)%n",
                         r, rawCpu, raw2Cpu, cpuSince(before, points));
-                results.add(new double[]{raw, raw2, sink});
-                System.out.printf(Locale.ROOT, "round %d: raw POST %,.0f points/s, raw POST x2 %,.0f points/s, sink %,.0f "
-                        + "points/s; sink/raw %.2f, sink/raw x2 %.2f%n", r, raw, raw2, sink, sink / raw, sink / raw2);
+                results.add(new double[] {raw, raw2, sink});
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: raw POST %,.0f points/s, raw POST x2 %,.0f points/s, sink %,.0f "
+                                + "points/s; sink/raw %.2f, sink/raw x2 %.2f%n",
+                        r,
+                        raw,
+                        raw2,
+                        sink,
+                        sink / raw,
+                        sink / raw2);
             }
             double[] sum = new double[3];
             for (double[] result : results) {
@@ -72,9 +87,17 @@ public final class InfluxSinkBenchmark {
                     sum[k] += result[k];
                 }
             }
-            System.out.printf(Locale.ROOT, "mean over %d rounds of %,d points: raw POST %,.0f points/s, raw POST x2 %,.0f "
-                    + "points/s, sink %,.0f points/s; sink/raw %.2f, sink/raw x2 %.2f%n", rounds, points,
-                    sum[0] / rounds, sum[1] / rounds, sum[2] / rounds, sum[2] / sum[0], sum[2] / sum[1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "mean over %d rounds of %,d points: raw POST %,.0f points/s, raw POST x2 %,.0f "
+                            + "points/s, sink %,.0f points/s; sink/raw %.2f, sink/raw x2 %.2f%n",
+                    rounds,
+                    points,
+                    sum[0] / rounds,
+                    sum[1] / rounds,
+                    sum[2] / rounds,
+                    sum[2] / sum[0],
+                    sum[2] / sum[1]);
         } finally {
             influx.close();
         }
@@ -84,35 +107,53 @@ public final class InfluxSinkBenchmark {
 
     /** CPU time (ms) used so far by this JVM and by influxd (from /proc; 0 where unavailable). */
     private static long[] cpu() {
-        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        long jvm =
+                ((com.sun.management.OperatingSystemMXBean)
+                                        java.lang.management.ManagementFactory
+                                                .getOperatingSystemMXBean())
+                                .getProcessCpuTime()
+                        / 1_000_000;
         long server = 0;
         try {
-            String[] stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + influxdPid + "/stat")).split(" ");
-            server = (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) * 10; // clock ticks of 10 ms
+            String[] stat =
+                    java.nio.file.Files.readString(
+                                    java.nio.file.Path.of("/proc/" + influxdPid + "/stat"))
+                            .split(" ");
+            server =
+                    (Long.parseLong(stat[13]) + Long.parseLong(stat[14]))
+                            * 10; // clock ticks of 10 ms
         } catch (Exception e) {
             // not on Linux: report 0
         }
-        return new long[]{jvm, server};
+        return new long[] {jvm, server};
     }
 
     private static String cpuSince(long[] before, int points) {
         long[] now = cpu();
-        return String.format(Locale.ROOT, "client %.2f µs/point, influxd %.2f µs/point",
-                (now[0] - before[0]) * 1000.0 / points, (now[1] - before[1]) * 1000.0 / points);
+        return String.format(
+                Locale.ROOT,
+                "client %.2f µs/point, influxd %.2f µs/point",
+                (now[0] - before[0]) * 1000.0 / points,
+                (now[1] - before[1]) * 1000.0 / points);
     }
 
     /** The point of record {@code i}: 1,000 sensors × 8 pollutants, unique timestamps. */
     static InfluxPoint point(long i) {
-        return InfluxPoint.measurement("air_quality_1m").time(BASE + i, TimeUnit.MILLISECONDS)
+        return InfluxPoint.measurement("air_quality_1m")
+                .time(BASE + i, TimeUnit.MILLISECONDS)
                 .tag("sensor", SENSORS[(int) (i % SENSORS.length)])
                 .tag("pollutant", POLLUTANTS[(int) ((i / SENSORS.length) % POLLUTANTS.length)])
-                .field("count", 6L).field("max", 15.5 + (i % 7)).field("mean", 12.25 + (i % 100) / 8.0)
-                .field("min", 10.0).build();
+                .field("count", 6L)
+                .field("max", 15.5 + (i % 7))
+                .field("mean", 12.25 + (i % 100) / 8.0)
+                .field("min", 10.0)
+                .build();
     }
 
     private static final String[] SENSORS = new String[1_000];
-    private static final String[] POLLUTANTS = {"no2", "no", "nox", "pm10", "pm25", "o3", "so2", "co"};
+    private static final String[] POLLUTANTS = {
+        "no2", "no", "nox", "pm10", "pm25", "o3", "so2", "co"
+    };
 
     static {
         for (int i = 0; i < SENSORS.length; i++) {
@@ -129,10 +170,15 @@ public final class InfluxSinkBenchmark {
         }
     }
 
-    private static double sink(InfluxDbExtension influx, String database, int points) throws Exception {
+    private static double sink(InfluxDbExtension influx, String database, int points)
+            throws Exception {
         influx.createDatabase(database);
-        InfluxDbSink<Long> sink = InfluxDbSink.<Long>builder().url(influx.url()).database(database)
-                .converter(new Records()).build();
+        InfluxDbSink<Long> sink =
+                InfluxDbSink.<Long>builder()
+                        .url(influx.url())
+                        .database(database)
+                        .converter(new Records())
+                        .build();
         try (InfluxDbSinkWriter<Long> writer = Writers.open(sink, new ManualTimeService())) {
             long start = System.nanoTime();
             for (long i = 0; i < points; i++) {
@@ -145,8 +191,12 @@ public final class InfluxSinkBenchmark {
         }
     }
 
-    /** POSTs the pre-encoded batches with {@code threads} concurrent requests; wall time of the POSTs only. */
-    private static double raw(InfluxDbExtension influx, String database, int points, int threads) throws Exception {
+    /**
+     * POSTs the pre-encoded batches with {@code threads} concurrent requests; wall time of the
+     * POSTs only.
+     */
+    private static double raw(InfluxDbExtension influx, String database, int points, int threads)
+            throws Exception {
         influx.createDatabase(database);
         HttpClient http = HttpClient.newHttpClient();
         URI write = URI.create(influx.url() + "/write?db=" + database + "&precision=ms");
@@ -162,20 +212,32 @@ public final class InfluxSinkBenchmark {
         }
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Exception> error = new AtomicReference<>();
-        Runnable poster = () -> {
-            try {
-                for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(write)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(b))).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 204) {
-                        throw new IllegalStateException("raw POST failed: " + response.statusCode() + " " + response.body());
+        Runnable poster =
+                () -> {
+                    try {
+                        for (int b = next.getAndIncrement();
+                                b < bodies.size();
+                                b = next.getAndIncrement()) {
+                            HttpResponse<String> response =
+                                    http.send(
+                                            HttpRequest.newBuilder(write)
+                                                    .POST(
+                                                            HttpRequest.BodyPublishers.ofByteArray(
+                                                                    bodies.get(b)))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() != 204) {
+                                throw new IllegalStateException(
+                                        "raw POST failed: "
+                                                + response.statusCode()
+                                                + " "
+                                                + response.body());
+                            }
+                        }
+                    } catch (Exception e) {
+                        error.compareAndSet(null, e);
                     }
-                }
-            } catch (Exception e) {
-                error.compareAndSet(null, e);
-            }
-        };
+                };
         long start = System.nanoTime();
         Thread[] posters = new Thread[threads];
         for (int t = 0; t < threads; t++) {
@@ -194,9 +256,21 @@ public final class InfluxSinkBenchmark {
     }
 
     private static void check(InfluxDbExtension influx, String database, int points, long written) {
-        long stored = ((Number) influx.query(database, "SELECT count(mean) FROM air_quality_1m").get(0).get("count")).longValue();
+        long stored =
+                ((Number)
+                                influx.query(database, "SELECT count(mean) FROM air_quality_1m")
+                                        .get(0)
+                                        .get("count"))
+                        .longValue();
         if (stored != points || written != points) {
-            throw new IllegalStateException(database + ": stored " + stored + ", written " + written + ", expected " + points);
+            throw new IllegalStateException(
+                    database
+                            + ": stored "
+                            + stored
+                            + ", written "
+                            + written
+                            + ", expected "
+                            + points);
         }
     }
 }

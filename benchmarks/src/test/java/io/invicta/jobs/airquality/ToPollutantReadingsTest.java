@@ -2,6 +2,7 @@ package io.invicta.jobs.airquality;
 
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
+
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
@@ -17,55 +18,79 @@ class ToPollutantReadingsTest {
 
     @Test
     void emitsOneReadingPerReportedPollutantOnly() {
-        AirQualityObserved observation = AirQualityObserved.newBuilder()
-                .setId("s1").setDateObserved(T).setLocation(new GeoPoint(41.15, -8.61)).setZone(null)
-                .setNo2(40.0).setPm10(22.5).setCo(0.4).build();
+        AirQualityObserved observation =
+                AirQualityObserved.newBuilder()
+                        .setId("s1")
+                        .setDateObserved(T)
+                        .setLocation(new GeoPoint(41.15, -8.61))
+                        .setZone(null)
+                        .setNo2(40.0)
+                        .setPm10(22.5)
+                        .setCo(0.4)
+                        .build();
 
         List<PollutantReading> readings = split(observation);
 
-        assertThat(readings).extracting(r -> r.pollutant, r -> r.value)
+        assertThat(readings)
+                .extracting(r -> r.pollutant, r -> r.value)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(Pollutant.NO2, 40.0),
                         org.assertj.core.groups.Tuple.tuple(Pollutant.PM10, 22.5),
                         org.assertj.core.groups.Tuple.tuple(Pollutant.CO, 0.4));
-        assertThat(readings).allSatisfy(r -> {
-            assertThat(r.sensorId).isEqualTo("s1");
-            assertThat(r.zone).as("geohash of the location when the observation has no zone")
-                    .isEqualTo(io.invicta.domain.Geo.geohash(41.15, -8.61, 6));
-            assertThat(r.timestamp).isEqualTo(T.toEpochMilli());
-        });
+        assertThat(readings)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.sensorId).isEqualTo("s1");
+                            assertThat(r.zone)
+                                    .as("geohash of the location when the observation has no zone")
+                                    .isEqualTo(io.invicta.domain.Geo.geohash(41.15, -8.61, 6));
+                            assertThat(r.timestamp).isEqualTo(T.toEpochMilli());
+                        });
     }
 
     @Test
     void anObservationsOwnZoneWins() {
-        AirQualityObserved observation = AirQualityObserved.newBuilder()
-                .setId("s1").setDateObserved(T).setLocation(new GeoPoint(41.15, -8.61)).setZone("Bonfim")
-                .setNo2(40.0).build();
+        AirQualityObserved observation =
+                AirQualityObserved.newBuilder()
+                        .setId("s1")
+                        .setDateObserved(T)
+                        .setLocation(new GeoPoint(41.15, -8.61))
+                        .setZone("Bonfim")
+                        .setNo2(40.0)
+                        .build();
 
         assertThat(split(observation)).extracting(r -> r.zone).containsExactly("Bonfim");
     }
 
     @Test
     void notANumberIsNoMeasurement() {
-        AirQualityObserved observation = AirQualityObserved.newBuilder()
-                .setId("s1").setDateObserved(T).setLocation(new GeoPoint(41.15, -8.61)).setZone(null)
-                .setNo2(Double.NaN).setO3(80.0).build();
+        AirQualityObserved observation =
+                AirQualityObserved.newBuilder()
+                        .setId("s1")
+                        .setDateObserved(T)
+                        .setLocation(new GeoPoint(41.15, -8.61))
+                        .setZone(null)
+                        .setNo2(Double.NaN)
+                        .setO3(80.0)
+                        .build();
 
         assertThat(split(observation)).extracting(r -> r.pollutant).containsExactly(Pollutant.O3);
     }
 
     private static List<PollutantReading> split(AirQualityObserved observation) {
         List<PollutantReading> out = new ArrayList<>();
-        new ToPollutantReadings(io.invicta.jobs.zones.ZoneResolver.geohash(6)).flatMap(observation, new Collector<>() {
-            @Override
-            public void collect(PollutantReading record) {
-                out.add(record);
-            }
+        new ToPollutantReadings(io.invicta.jobs.zones.ZoneResolver.geohash(6))
+                .flatMap(
+                        observation,
+                        new Collector<>() {
+                            @Override
+                            public void collect(PollutantReading record) {
+                                out.add(record);
+                            }
 
-            @Override
-            public void close() {
-            }
-        });
+                            @Override
+                            public void close() {}
+                        });
         return out;
     }
 }

@@ -18,6 +18,7 @@ import io.invicta.jobs.windows.WindowStats;
 import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.EventKind;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -31,14 +32,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Air quality per sensor and per zone, per pollutant: Kafka → decode and validate (failures → dead-letter topic)
- * → event-time watermarks → lateness gate (too late → late-events topic) → short (1 min) and long (1 h) tumbling
- * windows of count, mean, min and max, re-fired by late events within the allowed lateness → InfluxDB
- * (air_quality_1m/_1h per sensor, air_quality_zone_1m/_1h per zone), and the EEA air quality index per station
- * and hour (air_quality_index_1h; docs/METRICS.md).
+ * Air quality per sensor and per zone, per pollutant: Kafka → decode and validate (failures →
+ * dead-letter topic) → event-time watermarks → lateness gate (too late → late-events topic) → short
+ * (1 min) and long (1 h) tumbling windows of count, mean, min and max, re-fired by late events
+ * within the allowed lateness → InfluxDB (air_quality_1m/_1h per sensor, air_quality_zone_1m/_1h
+ * per zone), and the EEA air quality index per station and hour (air_quality_index_1h;
+ * docs/METRICS.md).
  *
- * <p>Like every job ({@link CityJob}), it takes its inputs and outputs as arguments; {@link #main} wires Kafka and
- * InfluxDB from the options ({@link #OPTIONS}).
+ * <p>Like every job ({@link CityJob}), it takes its inputs and outputs as arguments; {@link #main}
+ * wires Kafka and InfluxDB from the options ({@link #OPTIONS}).
  */
 public final class AirQualityJob extends CityJob {
 
@@ -51,12 +53,16 @@ public final class AirQualityJob extends CityJob {
     public static final JobOptions OPTIONS = SharedOptions.METRICS_JOBS.and(TopicOptions.of(READS));
 
     /** Where the job's results and rejects go; tests plug in their own. */
-    public record Outputs(Sink<WindowStats> means, Sink<AirQualityIndex> index, Sink<Exceedances> exceedances,
-                          Rejects rejects) {
+    public record Outputs(
+            Sink<WindowStats> means,
+            Sink<AirQualityIndex> index,
+            Sink<Exceedances> exceedances,
+            Rejects rejects) {
 
         /** InfluxDB for results, Kafka for dead letters and late events, as configured. */
         public static Outputs of(ReadableConfig config) {
-            return new Outputs(InfluxSinks.sink(config, new WindowStatsPoints()),
+            return new Outputs(
+                    InfluxSinks.sink(config, new WindowStatsPoints()),
                     InfluxSinks.sink(config, new AirQualityIndexPoints()),
                     InfluxSinks.sink(config, new ExceedancePoints()),
                     Rejects.of(config));
@@ -72,8 +78,13 @@ public final class AirQualityJob extends CityJob {
 
     @Override
     protected void topology(StreamExecutionEnvironment env) {
-        DecodedInput<AirQualityObserved> input = DecodedInput.of(env, config, inputs.of(EventKind.AIR_QUALITY),
-                EventKind.AIR_QUALITY, "air-quality");
+        DecodedInput<AirQualityObserved> input =
+                DecodedInput.of(
+                        env,
+                        config,
+                        inputs.of(EventKind.AIR_QUALITY),
+                        EventKind.AIR_QUALITY,
+                        "air-quality");
         outputs.rejects().attach(input.deadLetters(), input.late());
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         ZoneId cityZone = MetricsOptions.cityZone(config);
@@ -82,64 +93,99 @@ public final class AirQualityJob extends CityJob {
         DataStream<WindowStats> means = windows.means();
         means.sinkTo(outputs.means()).name("influxdb-air-quality").uid("influxdb-air-quality");
 
-        DataStream<PollutantMean> sensorHourly = windows.sensors().getSideOutput(SensorWindows.HOURLY)
-                .flatMap(new PollutantMeans()).name("hourly-means");
-        DataStream<PollutantMean> sensorDaily = windows.sensors().getSideOutput(SensorWindows.DAILY)
-                .flatMap(new PollutantMeans()).name("daily-means");
+        DataStream<PollutantMean> sensorHourly =
+                windows.sensors()
+                        .getSideOutput(SensorWindows.HOURLY)
+                        .flatMap(new PollutantMeans())
+                        .name("hourly-means");
+        DataStream<PollutantMean> sensorDaily =
+                windows.sensors()
+                        .getSideOutput(SensorWindows.DAILY)
+                        .flatMap(new PollutantMeans())
+                        .name("daily-means");
         airQualityIndex(sensorHourly, lateness)
-                .sinkTo(outputs.index()).name("influxdb-air-quality-index").uid("influxdb-air-quality-index");
+                .sinkTo(outputs.index())
+                .name("influxdb-air-quality-index")
+                .uid("influxdb-air-quality-index");
         exceedances(sensorHourly, sensorDaily, cityZone, lateness)
-                .sinkTo(outputs.exceedances()).name("influxdb-exceedances").uid("influxdb-exceedances");
+                .sinkTo(outputs.exceedances())
+                .name("influxdb-exceedances")
+                .uid("influxdb-exceedances");
     }
 
-    /** The uids the air-quality windows had before the other jobs shared them: savepoints keep working. */
-    static final EnvironmentWindows.Uids UIDS = new EnvironmentWindows.Uids("sensor-slices", "means-sensor",
-            "means-zone");
+    /**
+     * The uids the air-quality windows had before the other jobs shared them: savepoints keep
+     * working.
+     */
+    static final EnvironmentWindows.Uids UIDS =
+            new EnvironmentWindows.Uids("sensor-slices", "means-sensor", "means-zone");
 
     /**
-     * Every window of every sensor in one keyed operator (short and long means, hourly means, local-day means), fed
-     * by a pre-aggregation chained before the shuffle (one record per sensor and slice of time crosses the network
-     * instead of one per reading and window); zone means merged from the sensors' windows.
+     * Every window of every sensor in one keyed operator (short and long means, hourly means,
+     * local-day means), fed by a pre-aggregation chained before the shuffle (one record per sensor
+     * and slice of time crosses the network instead of one per reading and window); zone means
+     * merged from the sensors' windows.
      */
-    static EnvironmentWindows windows(DataStream<AirQualityObserved> observations, ReadableConfig config) {
-        return EnvironmentWindows.of(observations, new AirQualityMeasurer(), ZoneResolver.of(config),
-                families(config.get(MetricsOptions.SHORT_WINDOW), config.get(MetricsOptions.LONG_WINDOW),
+    static EnvironmentWindows windows(
+            DataStream<AirQualityObserved> observations, ReadableConfig config) {
+        return EnvironmentWindows.of(
+                observations,
+                new AirQualityMeasurer(),
+                ZoneResolver.of(config),
+                families(
+                        config.get(MetricsOptions.SHORT_WINDOW),
+                        config.get(MetricsOptions.LONG_WINDOW),
                         MetricsOptions.cityZone(config)),
-                config.get(EventTimeOptions.ALLOWED_LATENESS), UIDS);
+                config.get(EventTimeOptions.ALLOWED_LATENESS),
+                UIDS);
     }
 
     /**
-     * The short and long means; hourly means for the index and the hourly limits (from the long window when it is
-     * one hour, else their own); local-day means of PM10 and SO2 for the daily limits.
+     * The short and long means; hourly means for the index and the hourly limits (from the long
+     * window when it is one hour, else their own); local-day means of PM10 and SO2 for the daily
+     * limits.
      */
-    public static WindowFamily[] families(Duration shortWindow, Duration longWindow, ZoneId cityZone) {
+    public static WindowFamily[] families(
+            Duration shortWindow, Duration longWindow, ZoneId cityZone) {
         List<WindowFamily> list = new ArrayList<>();
-        list.add(WindowFamily.tumbling(shortWindow, true, shortWindow.equals(HOUR) && !longWindow.equals(HOUR)));
+        list.add(
+                WindowFamily.tumbling(
+                        shortWindow, true, shortWindow.equals(HOUR) && !longWindow.equals(HOUR)));
         list.add(WindowFamily.tumbling(longWindow, true, longWindow.equals(HOUR)));
         if (!shortWindow.equals(HOUR) && !longWindow.equals(HOUR)) {
             list.add(WindowFamily.tumbling(HOUR, false, true));
         }
-        list.add(WindowFamily.localDays(cityZone, 1 << Pollutant.PM10.ordinal() | 1 << Pollutant.SO2.ordinal()));
+        list.add(
+                WindowFamily.localDays(
+                        cityZone, 1 << Pollutant.PM10.ordinal() | 1 << Pollutant.SO2.ordinal()));
         return list.toArray(new WindowFamily[0]);
     }
 
     private static final Duration HOUR = Duration.ofHours(1);
 
     /**
-     * The EEA index per station and hour: NO2, O3 and SO2 hourly means, PM10 and PM2.5 24-hour running means
-     * updated hourly ({@link RunningDayMeans} over the hourly means), gathered per station by {@link IndexCombiner}.
+     * The EEA index per station and hour: NO2, O3 and SO2 hourly means, PM10 and PM2.5 24-hour
+     * running means updated hourly ({@link RunningDayMeans} over the hourly means), gathered per
+     * station by {@link IndexCombiner}.
      */
-    private static DataStream<AirQualityIndex> airQualityIndex(DataStream<PollutantMean> sensorHourly,
-                                                               Duration lateness) {
-        DataStream<PollutantMean> pmRunning = sensorHourly
-                .filter(m -> m.pollutant == Pollutant.PM10 || m.pollutant == Pollutant.PM25)
-                .name("hourly-pm")
-                .keyBy(m -> Tuple2.of(m.sensorId, m.pollutant.field()), Types.TUPLE(Types.STRING, Types.STRING))
-                .process(new RunningDayMeans())
-                .name("pm-24h-running-means")
-                .uid("pm-24h-running-means");
+    private static DataStream<AirQualityIndex> airQualityIndex(
+            DataStream<PollutantMean> sensorHourly, Duration lateness) {
+        DataStream<PollutantMean> pmRunning =
+                sensorHourly
+                        .filter(m -> m.pollutant == Pollutant.PM10 || m.pollutant == Pollutant.PM25)
+                        .name("hourly-pm")
+                        .keyBy(
+                                m -> Tuple2.of(m.sensorId, m.pollutant.field()),
+                                Types.TUPLE(Types.STRING, Types.STRING))
+                        .process(new RunningDayMeans())
+                        .name("pm-24h-running-means")
+                        .uid("pm-24h-running-means");
         return sensorHourly
-                .filter(m -> m.pollutant == Pollutant.NO2 || m.pollutant == Pollutant.O3 || m.pollutant == Pollutant.SO2)
+                .filter(
+                        m ->
+                                m.pollutant == Pollutant.NO2
+                                        || m.pollutant == Pollutant.O3
+                                        || m.pollutant == Pollutant.SO2)
                 .name("hourly-index-pollutants")
                 .union(pmRunning)
                 .keyBy(m -> m.sensorId, Types.STRING)
@@ -149,16 +195,21 @@ public final class AirQualityJob extends CityJob {
     }
 
     /**
-     * Limit-value exceedances (2008/50/EC) per station and calendar year: hourly means for the hourly limits,
-     * means of local calendar days for the daily ones.
+     * Limit-value exceedances (2008/50/EC) per station and calendar year: hourly means for the
+     * hourly limits, means of local calendar days for the daily ones.
      */
-    private static DataStream<Exceedances> exceedances(DataStream<PollutantMean> sensorHourly,
-                                                       DataStream<PollutantMean> daily, ZoneId cityZone,
-                                                       Duration lateness) {
-        return sensorHourly.union(daily)
+    private static DataStream<Exceedances> exceedances(
+            DataStream<PollutantMean> sensorHourly,
+            DataStream<PollutantMean> daily,
+            ZoneId cityZone,
+            Duration lateness) {
+        return sensorHourly
+                .union(daily)
                 .filter(m -> limitFor(m) != null)
                 .name("limit-value-means")
-                .keyBy(m -> Tuple2.of(m.sensorId, limitFor(m).name()), Types.TUPLE(Types.STRING, Types.STRING))
+                .keyBy(
+                        m -> Tuple2.of(m.sensorId, limitFor(m).name()),
+                        Types.TUPLE(Types.STRING, Types.STRING))
                 .process(new ExceedanceCounter(cityZone, lateness))
                 .name("exceedances")
                 .uid("exceedances");
@@ -166,10 +217,13 @@ public final class AirQualityJob extends CityJob {
 
     /** The limit value a window mean is judged against, or null. */
     static LimitValue limitFor(PollutantMean mean) {
-        LimitValue.Period period = mean.windowEnd - mean.windowStart <= HOUR.toMillis()
-                ? LimitValue.Period.HOUR : LimitValue.Period.DAY;
+        LimitValue.Period period =
+                mean.windowEnd - mean.windowStart <= HOUR.toMillis()
+                        ? LimitValue.Period.HOUR
+                        : LimitValue.Period.DAY;
         for (LimitValue limit : LimitValue.values()) {
-            if (limit.period() == period && limit.pollutant().name().equals(mean.pollutant.name())) {
+            if (limit.period() == period
+                    && limit.pollutant().name().equals(mean.pollutant.name())) {
                 return limit;
             }
         }
@@ -177,7 +231,11 @@ public final class AirQualityJob extends CityJob {
     }
 
     public static void main(String[] args) throws Exception {
-        CityJob.run(args, OPTIONS, config ->
-                new AirQualityJob(Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
+        CityJob.run(
+                args,
+                OPTIONS,
+                config ->
+                        new AirQualityJob(
+                                Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
     }
 }

@@ -4,7 +4,10 @@ import io.invicta.jobs.windows.Measurer;
 import io.invicta.jobs.windows.Measures;
 import io.invicta.schemas.AirQualityObserved;
 
-/** Air quality in the shared windows: variable v is the concentration of the {@link Pollutant} of ordinal v. */
+/**
+ * Air quality in the shared windows: variable v is the concentration of the {@link Pollutant} of
+ * ordinal v.
+ */
 public final class AirQualityMeasurer implements Measurer<AirQualityObserved> {
 
     private static final long serialVersionUID = 1L;
@@ -41,11 +44,16 @@ public final class AirQualityMeasurer implements Measurer<AirQualityObserved> {
 
     @Override
     public boolean addTo(AirQualityObserved o, Measures stats) {
-        // The fields one by one rather than through Pollutant.read: one call site for eight getters is megamorphic.
-        return add(stats, Pollutant.NO2, o.getNo2()) | add(stats, Pollutant.NO, o.getNo())
-                | add(stats, Pollutant.NOX, o.getNox()) | add(stats, Pollutant.PM10, o.getPm10())
-                | add(stats, Pollutant.PM25, o.getPm25()) | add(stats, Pollutant.O3, o.getO3())
-                | add(stats, Pollutant.SO2, o.getSo2()) | add(stats, Pollutant.CO, o.getCo());
+        // The fields one by one rather than through Pollutant.read: one call site for eight getters
+        // is megamorphic.
+        return add(stats, Pollutant.NO2, o.getNo2())
+                | add(stats, Pollutant.NO, o.getNo())
+                | add(stats, Pollutant.NOX, o.getNox())
+                | add(stats, Pollutant.PM10, o.getPm10())
+                | add(stats, Pollutant.PM25, o.getPm25())
+                | add(stats, Pollutant.O3, o.getO3())
+                | add(stats, Pollutant.SO2, o.getSo2())
+                | add(stats, Pollutant.CO, o.getCo());
     }
 
     /** Adds a reported concentration (null or NaN: not measured); returns whether it was one. */

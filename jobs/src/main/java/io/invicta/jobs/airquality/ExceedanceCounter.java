@@ -1,6 +1,7 @@
 package io.invicta.jobs.airquality;
 
 import io.invicta.domain.LimitValue;
+
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -17,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts, per station and limit value (the key), the averaging periods of each calendar year whose mean exceeded
- * the limit. It remembers each period's verdict, so a window re-fired by a late event corrects the count
- * instead of adding to it, and a replay counts nothing twice. Emits the year's count on every change; forgets a
- * year once it is over and past the allowed lateness.
+ * Counts, per station and limit value (the key), the averaging periods of each calendar year whose
+ * mean exceeded the limit. It remembers each period's verdict, so a window re-fired by a late event
+ * corrects the count instead of adding to it, and a replay counts nothing twice. Emits the year's
+ * count on every change; forgets a year once it is over and past the allowed lateness.
  */
 public final class ExceedanceCounter
         extends KeyedProcessFunction<Tuple2<String, String>, PollutantMean, Exceedances> {
@@ -38,12 +39,16 @@ public final class ExceedanceCounter
 
     @Override
     public void open(OpenContext openContext) {
-        verdicts = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("exceedance-verdicts", Long.class, Boolean.class));
+        verdicts =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "exceedance-verdicts", Long.class, Boolean.class));
     }
 
     @Override
-    public void processElement(PollutantMean mean, Context ctx, Collector<Exceedances> out) throws Exception {
+    public void processElement(PollutantMean mean, Context ctx, Collector<Exceedances> out)
+            throws Exception {
         LimitValue limit = LimitValue.valueOf(ctx.getCurrentKey().f1);
         boolean exceeded = limit.exceededBy(mean.mean);
         Boolean before = verdicts.get(mean.windowStart);
@@ -78,7 +83,8 @@ public final class ExceedanceCounter
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Exceedances> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Exceedances> out)
+            throws Exception {
         List<Long> expired = new ArrayList<>();
         for (Long start : verdicts.keys()) {
             int year = Instant.ofEpochMilli(start).atZone(cityZone).getYear();

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gathers, per station, the window results that make one hour's index (they all end with the hour) and emits
- * the index when the watermark passes the hour's end. A window re-fired by a late event within the allowed
- * lateness updates the hour and emits it again (same InfluxDB point); the hour is forgotten after that.
+ * Gathers, per station, the window results that make one hour's index (they all end with the hour)
+ * and emits the index when the watermark passes the hour's end. A window re-fired by a late event
+ * within the allowed lateness updates the hour and emits it again (same InfluxDB point); the hour
+ * is forgotten after that.
  */
-public final class IndexCombiner extends KeyedProcessFunction<String, PollutantMean, AirQualityIndex> {
+public final class IndexCombiner
+        extends KeyedProcessFunction<String, PollutantMean, AirQualityIndex> {
 
     private static final long serialVersionUID = 1L;
     private static final long HOUR = Duration.ofHours(1).toMillis();
@@ -30,12 +32,16 @@ public final class IndexCombiner extends KeyedProcessFunction<String, PollutantM
 
     @Override
     public void open(OpenContext openContext) {
-        hours = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("index-inputs-by-hour-end", Long.class, IndexInputs.class));
+        hours =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "index-inputs-by-hour-end", Long.class, IndexInputs.class));
     }
 
     @Override
-    public void processElement(PollutantMean mean, Context ctx, Collector<AirQualityIndex> out) throws Exception {
+    public void processElement(PollutantMean mean, Context ctx, Collector<AirQualityIndex> out)
+            throws Exception {
         long hourEnd = mean.windowEnd;
         IndexInputs inputs = hours.get(hourEnd);
         if (inputs == null) {
@@ -52,7 +58,8 @@ public final class IndexCombiner extends KeyedProcessFunction<String, PollutantM
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AirQualityIndex> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AirQualityIndex> out)
+            throws Exception {
         IndexInputs due = hours.get(timestamp + 1);
         if (due != null && !due.isEmpty()) {
             out.collect(due.toIndex(ctx.getCurrentKey(), timestamp + 1 - HOUR));

@@ -5,7 +5,10 @@ import io.invicta.domain.Eaqi;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The concentrations gathered for one station-hour; a Flink POJO kept in keyed state until the hour is final. */
+/**
+ * The concentrations gathered for one station-hour; a Flink POJO kept in keyed state until the hour
+ * is final.
+ */
 public class IndexInputs {
 
     public String zone;
@@ -15,10 +18,12 @@ public class IndexInputs {
     public Double pm10Day;
     public Double pm25Day;
 
-    public IndexInputs() {
-    }
+    public IndexInputs() {}
 
-    /** Takes a window result: hourly means of NO2/O3/SO2, 24-hour means of PM. Other pollutants are ignored. */
+    /**
+     * Takes a window result: hourly means of NO2/O3/SO2, 24-hour means of PM. Other pollutants are
+     * ignored.
+     */
     void accept(PollutantMean mean) {
         zone = mean.zone;
         switch (mean.pollutant) {
@@ -27,8 +32,7 @@ public class IndexInputs {
             case SO2 -> so2 = mean.mean;
             case PM10 -> pm10Day = mean.mean;
             case PM25 -> pm25Day = mean.mean;
-            default -> {
-            }
+            default -> {}
         }
     }
 

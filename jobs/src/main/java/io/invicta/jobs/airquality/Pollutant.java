@@ -4,7 +4,9 @@ import io.invicta.schemas.AirQualityObserved;
 
 import java.util.function.Function;
 
-/** The pollutants of {@link AirQualityObserved}, with their unit and how to read them from a record. */
+/**
+ * The pollutants of {@link AirQualityObserved}, with their unit and how to read them from a record.
+ */
 public enum Pollutant {
     NO2("no2", "µg/m³", AirQualityObserved::getNo2),
     NO("no", "µg/m³", AirQualityObserved::getNo),

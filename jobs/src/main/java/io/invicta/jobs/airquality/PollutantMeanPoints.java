@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Per sensor: {@code air_quality_<res>,pollutant=…,sensor=…,zone=… count=…i,max=…,mean=…,min=… <window start>};
- * per zone: {@code air_quality_zone_<res>,pollutant=…,zone=… …}, where res is 1m or 1h (docs/METRICS.md).
- * Identity is measurement + tags + window start, so a re-fired or replayed window overwrites its point.
+ * Per sensor: {@code air_quality_<res>,pollutant=…,sensor=…,zone=… count=…i,max=…,mean=…,min=…
+ * <window start>}; per zone: {@code air_quality_zone_<res>,pollutant=…,zone=… …}, where res is 1m
+ * or 1h (docs/METRICS.md). Identity is measurement + tags + window start, so a re-fired or replayed
+ * window overwrites its point.
  */
 public final class PollutantMeanPoints implements PointConverter<PollutantMean> {
 
@@ -24,18 +25,19 @@ public final class PollutantMeanPoints implements PointConverter<PollutantMean> 
 
     @Override
     public void convert(PollutantMean mean, Consumer<InfluxPoint> out) {
-        InfluxPoint.Builder point = InfluxPoint.measurement(measurement(mean))
-                .time(mean.windowStart, TimeUnit.MILLISECONDS);
+        InfluxPoint.Builder point =
+                InfluxPoint.measurement(measurement(mean))
+                        .time(mean.windowStart, TimeUnit.MILLISECONDS);
         if (mean.sensorId != null) {
             point.tag("sensor", mean.sensorId);
         }
-        out.accept(point
-                .tag("zone", mean.zone)
-                .tag("pollutant", mean.pollutant.field())
-                .field("count", mean.count)
-                .field("max", mean.max)
-                .field("mean", mean.mean)
-                .field("min", mean.min)
-                .build());
+        out.accept(
+                point.tag("zone", mean.zone)
+                        .tag("pollutant", mean.pollutant.field())
+                        .field("count", mean.count)
+                        .field("max", mean.max)
+                        .field("mean", mean.mean)
+                        .field("min", mean.min)
+                        .build());
     }
 }

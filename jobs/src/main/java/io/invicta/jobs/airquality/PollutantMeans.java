@@ -2,13 +2,17 @@ package io.invicta.jobs.airquality;
 
 import io.invicta.jobs.windows.Measures;
 import io.invicta.jobs.windows.WindowStats;
+
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** The per-pollutant results of an air-quality window: one {@link PollutantMean} per pollutant it had readings of. */
+/**
+ * The per-pollutant results of an air-quality window: one {@link PollutantMean} per pollutant it
+ * had readings of.
+ */
 public final class PollutantMeans implements FlatMapFunction<WindowStats, PollutantMean> {
 
     private static final long serialVersionUID = 1L;
@@ -20,8 +24,18 @@ public final class PollutantMeans implements FlatMapFunction<WindowStats, Pollut
         for (Pollutant p : Pollutant.all()) {
             int i = p.ordinal();
             if (s.count[i] > 0) {
-                means.add(new PollutantMean(w.sensorId, w.zone, w.resolution, p, w.windowStart, w.windowEnd,
-                        s.count[i], s.mean(i), s.min[i], s.max[i]));
+                means.add(
+                        new PollutantMean(
+                                w.sensorId,
+                                w.zone,
+                                w.resolution,
+                                p,
+                                w.windowStart,
+                                w.windowEnd,
+                                s.count[i],
+                                s.mean(i),
+                                s.min[i],
+                                s.max[i]));
             }
         }
         return means;

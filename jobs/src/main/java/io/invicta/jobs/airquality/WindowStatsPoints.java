@@ -6,7 +6,10 @@ import io.invicta.sinks.influxdb.PointConverter;
 
 import java.util.function.Consumer;
 
-/** One point per pollutant of a window, exactly as {@link PollutantMeanPoints} writes a {@link PollutantMean}. */
+/**
+ * One point per pollutant of a window, exactly as {@link PollutantMeanPoints} writes a {@link
+ * PollutantMean}.
+ */
 public final class WindowStatsPoints implements PointConverter<WindowStats> {
 
     private static final long serialVersionUID = 1L;

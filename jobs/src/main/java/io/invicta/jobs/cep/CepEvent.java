@@ -3,13 +3,14 @@ package io.invicta.jobs.cep;
 import java.util.Arrays;
 
 /**
- * An event on its way to the rules: its event time, type, the routing keys of every partitioning, and the
- * Avro record as binary. A flat POJO (Flink's PojoSerializer, no Kryo) so that it is cheap to shuffle and to
- * keep in the operator's keyed history; the record is decoded once, just before Esper sees it.
+ * An event on its way to the rules: its event time, type, the routing keys of every partitioning,
+ * and the Avro record as binary. A flat POJO (Flink's PojoSerializer, no Kryo) so that it is cheap
+ * to shuffle and to keep in the operator's keyed history; the record is decoded once, just before
+ * Esper sees it.
  *
- * <p>{@link #compareTo} is the deterministic order events are released in: time, then type, then sensor, then
- * payload bytes, so events with equal timestamps from different partitions reach Esper in the same order on
- * every run and at every parallelism.
+ * <p>{@link #compareTo} is the deterministic order events are released in: time, then type, then
+ * sensor, then payload bytes, so events with equal timestamps from different partitions reach Esper
+ * in the same order on every run and at every parallelism.
  */
 public class CepEvent implements Comparable<CepEvent> {
 
@@ -20,10 +21,10 @@ public class CepEvent implements Comparable<CepEvent> {
     public String vehicle;
     public byte[] payload;
 
-    public CepEvent() {
-    }
+    public CepEvent() {}
 
-    public CepEvent(long time, int type, String sensor, String zone, String vehicle, byte[] payload) {
+    public CepEvent(
+            long time, int type, String sensor, String zone, String vehicle, byte[] payload) {
         this.time = time;
         this.type = type;
         this.sensor = sensor;
@@ -50,6 +51,14 @@ public class CepEvent implements Comparable<CepEvent> {
 
     @Override
     public String toString() {
-        return "CepEvent{time=" + time + ", type=" + type + ", sensor=" + sensor + ", zone=" + zone + "}";
+        return "CepEvent{time="
+                + time
+                + ", type="
+                + type
+                + ", sensor="
+                + sensor
+                + ", zone="
+                + zone
+                + "}";
     }
 }

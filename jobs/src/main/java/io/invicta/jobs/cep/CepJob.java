@@ -20,6 +20,7 @@ import io.invicta.rules.RuleSet;
 import io.invicta.rules.RuleSetException;
 import io.invicta.schemas.Alert;
 import io.invicta.schemas.EventKind;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -40,15 +41,17 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The rules job: every event input decoded (dead letters split off), zoned, then routed by each partitioning its
- * rule modules use to an {@link EsperOperator} (city-wide at parallelism 1); alerts out, exactly once to Kafka
- * (checkpointing is switched on when the cluster sets none) and to InfluxDB. Rule-set versions come from the
- * packaged files or, with hot reload on, also from a broadcast rules stream. Like every job ({@link CityJob}), it
- * takes its inputs and outputs as arguments.
+ * The rules job: every event input decoded (dead letters split off), zoned, then routed by each
+ * partitioning its rule modules use to an {@link EsperOperator} (city-wide at parallelism 1);
+ * alerts out, exactly once to Kafka (checkpointing is switched on when the cluster sets none) and
+ * to InfluxDB. Rule-set versions come from the packaged files or, with hot reload on, also from a
+ * broadcast rules stream. Like every job ({@link CityJob}), it takes its inputs and outputs as
+ * arguments.
  *
  * <p>Operator uids: {@code cep-source-<type>}, {@code cep-decode-<type>} (decode, validate, zone),
- * {@code cep-rules-source}, {@code cep-<partition>} (stable: savepoints survive upgrades).
- * {@code flink run -c io.invicta.jobs.cep.CepJob invicta-jobs-*-flink.jar --config flink-conf/jobs/cep.yaml}
+ * {@code cep-rules-source}, {@code cep-<partition>} (stable: savepoints survive upgrades). {@code
+ * flink run -c io.invicta.jobs.cep.CepJob invicta-jobs-*-flink.jar --config
+ * flink-conf/jobs/cep.yaml}
  */
 public final class CepJob extends CityJob {
 
@@ -58,16 +61,26 @@ public final class CepJob extends CityJob {
     public static final List<EventKind<?>> READS = EventKind.all();
 
     /** Every option the job accepts. */
-    public static final JobOptions OPTIONS = SharedOptions.EVERY_JOB.and(CepOptions.class)
-            .and(TopicOptions.of(READS)).and(List.of(TopicOptions.ALERTS, TopicOptions.RULE_STATUS));
+    public static final JobOptions OPTIONS =
+            SharedOptions.EVERY_JOB
+                    .and(CepOptions.class)
+                    .and(TopicOptions.of(READS))
+                    .and(List.of(TopicOptions.ALERTS, TopicOptions.RULE_STATUS));
 
     /** Where the job's alerts, rule-set status and rejects go; tests plug in their own. */
-    public record Outputs(Sink<Alert> alerts, Sink<Alert> alertPoints, Sink<RuleStatus> ruleStatus, Rejects rejects) {
+    public record Outputs(
+            Sink<Alert> alerts,
+            Sink<Alert> alertPoints,
+            Sink<RuleStatus> ruleStatus,
+            Rejects rejects) {
 
         /** Kafka (alerts exactly once) and InfluxDB, as configured. */
         public static Outputs of(ReadableConfig config) {
-            return new Outputs(alertsSink(config), InfluxSinks.sink(config, new AlertPoints()),
-                    ruleStatusSink(config), Rejects.of(config));
+            return new Outputs(
+                    alertsSink(config),
+                    InfluxSinks.sink(config, new AlertPoints()),
+                    ruleStatusSink(config),
+                    Rejects.of(config));
         }
     }
 
@@ -76,8 +89,12 @@ public final class CepJob extends CityJob {
     private final Outputs outputs;
 
     /** {@code ruleUpdates} null: hot reload off. */
-    public CepJob(Inputs inputs, RuleSetUpdate initial, Source<RuleSetUpdate, ?, ?> ruleUpdates, Outputs outputs,
-                  ReadableConfig config) {
+    public CepJob(
+            Inputs inputs,
+            RuleSetUpdate initial,
+            Source<RuleSetUpdate, ?, ?> ruleUpdates,
+            Outputs outputs,
+            ReadableConfig config) {
         super(NAME, inputs, config);
         this.initial = initial;
         this.ruleUpdates = ruleUpdates;
@@ -105,7 +122,8 @@ public final class CepJob extends CityJob {
         try {
             rules = applyRules(env, config, initial, ruleUpdates, events);
         } catch (RuleSetException e) {
-            throw new IllegalArgumentException("the rule set does not compile: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the rule set does not compile: " + e.getMessage(), e);
         }
         rules.alerts().sinkTo(outputs.alerts()).name("alerts-kafka").uid("alerts-kafka");
         rules.alerts().sinkTo(outputs.alertPoints()).name("alerts-influxdb").uid("alerts-influxdb");
@@ -114,50 +132,77 @@ public final class CepJob extends CityJob {
     }
 
     /** What the rule operators produce. */
-    public record Rules(DataStream<Alert> alerts, DataStream<LateEvent> late, DataStream<RuleStatus> status) {
-    }
+    public record Rules(
+            DataStream<Alert> alerts, DataStream<LateEvent> late, DataStream<RuleStatus> status) {}
 
     /**
-     * The rule operators on decoded, zoned events with timestamps and watermarks: one per partitioning in use,
-     * each fed only the event types its modules read (every type when hot reload is on, since a new version may
-     * read others).
+     * The rule operators on decoded, zoned events with timestamps and watermarks: one per
+     * partitioning in use, each fed only the event types its modules read (every type when hot
+     * reload is on, since a new version may read others).
      */
-    public static Rules applyRules(StreamExecutionEnvironment env, ReadableConfig config, RuleSetUpdate initial,
-                                   Source<RuleSetUpdate, ?, ?> ruleUpdates, DataStream<CepEvent> events)
+    public static Rules applyRules(
+            StreamExecutionEnvironment env,
+            ReadableConfig config,
+            RuleSetUpdate initial,
+            Source<RuleSetUpdate, ?, ?> ruleUpdates,
+            DataStream<CepEvent> events)
             throws RuleSetException {
         RuleSet ruleSet = RuleSet.compile(initial.version, initial.files());
-        env.getConfig().setAutoWatermarkInterval(config.get(CepOptions.WATERMARK_INTERVAL).toMillis());
-        // The rule operators keep what they receive from the network, never a chained input, so chained operators
-        // need not copy: without object reuse every event would be deep-copied into each chained route filter.
+        env.getConfig()
+                .setAutoWatermarkInterval(config.get(CepOptions.WATERMARK_INTERVAL).toMillis());
+        // The rule operators keep what they receive from the network, never a chained input, so
+        // chained operators
+        // need not copy: without object reuse every event would be deep-copied into each chained
+        // route filter.
         env.getConfig().enableObjectReuse();
-        Set<Partitioning> partitions = config.getOptional(CepOptions.PARTITIONS)
-                .<Set<Partitioning>>map(list -> list.isEmpty() ? EnumSet.noneOf(Partitioning.class) : EnumSet.copyOf(list))
-                .orElseGet(() -> used(ruleSet));
-        DataStream<RuleSetUpdate> updates = ruleUpdates == null
-                ? env.fromData(List.of(initial), TypeInformation.of(RuleSetUpdate.class)).name("cep-rules-packaged")
-                        .uid("cep-rules-packaged")
-                : env.fromSource(ruleUpdates, WatermarkStrategy.noWatermarks(), "cep-rules-source")
-                        .uid("cep-rules-source");
+        Set<Partitioning> partitions =
+                config.getOptional(CepOptions.PARTITIONS)
+                        .<Set<Partitioning>>map(
+                                list ->
+                                        list.isEmpty()
+                                                ? EnumSet.noneOf(Partitioning.class)
+                                                : EnumSet.copyOf(list))
+                        .orElseGet(() -> used(ruleSet));
+        DataStream<RuleSetUpdate> updates =
+                ruleUpdates == null
+                        ? env.fromData(List.of(initial), TypeInformation.of(RuleSetUpdate.class))
+                                .name("cep-rules-packaged")
+                                .uid("cep-rules-packaged")
+                        : env.fromSource(
+                                        ruleUpdates,
+                                        WatermarkStrategy.noWatermarks(),
+                                        "cep-rules-source")
+                                .uid("cep-rules-source");
         DataStream<Alert> alerts = null;
         DataStream<LateEvent> late = null;
         DataStream<RuleStatus> status = null;
         for (Partitioning partitioning : partitions) {
-            DataStream<CepEvent> routed = ruleUpdates != null ? events : events
-                    .filter(new ReadTypes(ruleSet, partitioning))
-                    .name("cep-route-" + partitioning.tagValue())
-                    .uid("cep-route-" + partitioning.tagValue());
-            SingleOutputStreamOperator<Alert> out = routed.keyBy(new CepKeys(partitioning))
-                    .connect(updates.broadcast())
-                    .transform("cep-" + partitioning.tagValue(), TypeInformation.of(Alert.class),
-                            new EsperOperator(partitioning, initial, partitions))
-                    .uid("cep-" + partitioning.tagValue());
+            DataStream<CepEvent> routed =
+                    ruleUpdates != null
+                            ? events
+                            : events.filter(new ReadTypes(ruleSet, partitioning))
+                                    .name("cep-route-" + partitioning.tagValue())
+                                    .uid("cep-route-" + partitioning.tagValue());
+            SingleOutputStreamOperator<Alert> out =
+                    routed.keyBy(new CepKeys(partitioning))
+                            .connect(updates.broadcast())
+                            .transform(
+                                    "cep-" + partitioning.tagValue(),
+                                    TypeInformation.of(Alert.class),
+                                    new EsperOperator(partitioning, initial, partitions))
+                            .uid("cep-" + partitioning.tagValue());
             if (partitioning == Partitioning.CITY) {
                 out.setParallelism(config.get(CepOptions.CITY_PARALLELISM)).setMaxParallelism(1);
             }
             alerts = alerts == null ? out : alerts.union(out);
-            late = late == null ? out.getSideOutput(EsperOperator.LATE) : late.union(out.getSideOutput(EsperOperator.LATE));
-            status = status == null ? out.getSideOutput(EsperOperator.STATUS)
-                    : status.union(out.getSideOutput(EsperOperator.STATUS));
+            late =
+                    late == null
+                            ? out.getSideOutput(EsperOperator.LATE)
+                            : late.union(out.getSideOutput(EsperOperator.LATE));
+            status =
+                    status == null
+                            ? out.getSideOutput(EsperOperator.STATUS)
+                            : status.union(out.getSideOutput(EsperOperator.STATUS));
         }
         if (alerts == null) {
             throw new IllegalArgumentException("no rule partition enabled (cep.partitions)");
@@ -175,9 +220,12 @@ public final class CepJob extends CityJob {
             StreamExecutionEnvironment env, EventKind<T> kind, ZoneResolver zones) {
         String name = kind.typeName();
         Source<Decoded<T>, ?, ?> source = inputs.of(kind);
-        return env
-                .fromSource(source, DecodedEventTimes.watermarks(kind,
-                                config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS), config.get(EventTimeOptions.IDLENESS)),
+        return env.fromSource(
+                        source,
+                        DecodedEventTimes.watermarks(
+                                kind,
+                                config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS),
+                                config.get(EventTimeOptions.IDLENESS)),
                         "cep-source-" + name)
                 .uid("cep-source-" + name)
                 .process(new RouteDecoded<>(new ToCepEvent<T>(zones)))
@@ -186,7 +234,9 @@ public final class CepJob extends CityJob {
                 .uid("cep-decode-" + name);
     }
 
-    /** The rules topic, read whole from the start (compacted: the newest version of the set wins). */
+    /**
+     * The rules topic, read whole from the start (compacted: the newest version of the set wins).
+     */
     public static KafkaSource<RuleSetUpdate> rulesSource(ReadableConfig config, String topic) {
         return KafkaSource.<RuleSetUpdate>builder()
                 .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
@@ -206,22 +256,34 @@ public final class CepJob extends CityJob {
                 .build();
     }
 
-    /** Exactly once: alerts become visible to read_committed consumers when the checkpoint that holds them completes. */
+    /**
+     * Exactly once: alerts become visible to read_committed consumers when the checkpoint that
+     * holds them completes.
+     */
     public static KafkaSink<Alert> alertsSink(ReadableConfig config) {
         return KafkaSink.<Alert>builder()
                 .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
                 .setRecordSerializer(new AlertSerializer(config.get(TopicOptions.ALERTS)))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(config.getOptional(KafkaOptions.GROUP_ID).orElse(NAME) + "-alerts")
+                .setTransactionalIdPrefix(
+                        config.getOptional(KafkaOptions.GROUP_ID).orElse(NAME) + "-alerts")
                 // Below the broker's transaction.max.timeout.ms (15 min by default).
                 .setProperty("transaction.timeout.ms", "600000")
                 .build();
     }
 
     public static void main(String[] args) throws Exception {
-        CityJob.run(args, OPTIONS, config -> new CepJob(Inputs.kafka(config, NAME, READS),
-                PackagedRules.load(config),
-                config.getOptional(CepOptions.RULES_TOPIC).map(topic -> rulesSource(config, topic)).orElse(null),
-                Outputs.of(config), config));
+        CityJob.run(
+                args,
+                OPTIONS,
+                config ->
+                        new CepJob(
+                                Inputs.kafka(config, NAME, READS),
+                                PackagedRules.load(config),
+                                config.getOptional(CepOptions.RULES_TOPIC)
+                                        .map(topic -> rulesSource(config, topic))
+                                        .orElse(null),
+                                Outputs.of(config),
+                                config));
     }
 }

@@ -1,11 +1,12 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.rules.Partitioning;
+
 import org.apache.flink.api.java.functions.KeySelector;
 
 /**
- * The routing key of an event for one partitioning: its zone, its device (the vehicle for positions), or one key
- * for the whole city.
+ * The routing key of an event for one partitioning: its zone, its device (the vehicle for
+ * positions), or one key for the whole city.
  */
 public final class CepKeys implements KeySelector<CepEvent, String> {
 

@@ -3,6 +3,7 @@ package io.invicta.jobs.cep;
 import io.invicta.rules.Partitioning;
 import io.invicta.rules.RuleCounters;
 import io.invicta.rules.RuleRuntime;
+
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
@@ -13,10 +14,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The operator's metrics, under {@code cep.<partition>}: {@code lateEvents}, {@code ruleSetVersion}, {@code alertLatencyMicros} (histogram), per rule
- * {@code rule.<name>.matches|alerts|suppressed|eventsIn|moduleEvaluationMillis} (the last two its module's) and per module {@code module.<name>.eventsIn|evaluationMillis}.
- * Gauges read the current runtime, so they survive a hot reload; rules that appear with a reload are
- * registered then.
+ * The operator's metrics, under {@code cep.<partition>}: {@code lateEvents}, {@code
+ * ruleSetVersion}, {@code alertLatencyMicros} (histogram), per rule {@code
+ * rule.<name>.matches|alerts|suppressed|eventsIn|moduleEvaluationMillis} (the last two its
+ * module's) and per module {@code module.<name>.eventsIn|evaluationMillis}. Gauges read the current
+ * runtime, so they survive a hot reload; rules that appear with a reload are registered then.
  */
 final class CepMetrics {
 
@@ -31,7 +33,8 @@ final class CepMetrics {
         this.group = parent.addGroup(partitioning.tagValue());
         this.late = group.counter("lateEvents");
         group.gauge("ruleSetVersion", (Gauge<Integer>) () -> version);
-        this.alertLatency = group.histogram("alertLatencyMicros", new DescriptiveStatisticsHistogram(10_000));
+        this.alertLatency =
+                group.histogram("alertLatencyMicros", new DescriptiveStatisticsHistogram(10_000));
     }
 
     void track(RuleRuntime current) {
@@ -44,22 +47,30 @@ final class CepMetrics {
                 g.gauge("matches", (Gauge<Long>) () -> counters(rule).matches());
                 g.gauge("alerts", (Gauge<Long>) () -> counters(rule).alerts());
                 g.gauge("suppressed", (Gauge<Long>) () -> counters(rule).suppressed());
-                // A rule is evaluated inside its module's Esper runtime, with the module's other statements:
+                // A rule is evaluated inside its module's Esper runtime, with the module's other
+                // statements:
                 // events in and evaluation time are the module's (shared by its rules).
                 g.gauge("eventsIn", (Gauge<Long>) () -> stats(info.module()).eventsIn());
-                g.gauge("moduleEvaluationMillis", (Gauge<Long>) () -> stats(info.module()).evaluationNanos() / 1_000_000);
+                g.gauge(
+                        "moduleEvaluationMillis",
+                        (Gauge<Long>) () -> stats(info.module()).evaluationNanos() / 1_000_000);
             }
         }
         for (RuleRuntime.ModuleStats module : current.moduleStats()) {
             if (registered.add("module." + module.module())) {
                 MetricGroup g = group.addGroup("module", module.module());
                 g.gauge("eventsIn", (Gauge<Long>) () -> stats(module.module()).eventsIn());
-                g.gauge("evaluationMillis", (Gauge<Long>) () -> stats(module.module()).evaluationNanos() / 1_000_000);
+                g.gauge(
+                        "evaluationMillis",
+                        (Gauge<Long>) () -> stats(module.module()).evaluationNanos() / 1_000_000);
             }
         }
     }
 
-    /** Wall time from the watermark that released the triggering event to the alert leaving the operator. */
+    /**
+     * Wall time from the watermark that released the triggering event to the alert leaving the
+     * operator.
+     */
     void alertLatency(long nanos) {
         alertLatency.update(nanos / 1_000);
     }
@@ -78,7 +89,9 @@ final class CepMetrics {
     }
 
     private RuleRuntime.ModuleStats stats(String module) {
-        return runtime.moduleStats().stream().filter(m -> m.module().equals(module)).findFirst()
+        return runtime.moduleStats().stream()
+                .filter(m -> m.module().equals(module))
+                .findFirst()
                 .orElse(new RuleRuntime.ModuleStats(module, 0, 0));
     }
 }

@@ -1,10 +1,11 @@
 package io.invicta.jobs.cep;
 
-import io.invicta.rules.Partitioning;
 import io.invicta.jobs.io.LateEvent;
+import io.invicta.rules.Partitioning;
 import io.invicta.rules.RuleRuntime;
 import io.invicta.rules.RuleSet;
 import io.invicta.schemas.Alert;
+
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -19,28 +20,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs the rule modules of one {@link Partitioning} on Esper, in event time, recoverably.
  *
- * <p><b>Event time.</b> Events wait in an in-memory queue until the watermark passes them, then reach Esper in
- * {@link CepEvent#compareTo deterministic order}, the Esper clock advanced with them; after each watermark the
- * clock moves to it, so windows and {@code timer:} rules fire at their own event times. Events at or behind the
- * released watermark are late: counted and sent to {@link #LATE}, never evaluated out of order.
+ * <p><b>Event time.</b> Events wait in an in-memory queue until the watermark passes them, then
+ * reach Esper in {@link CepEvent#compareTo deterministic order}, the Esper clock advanced with
+ * them; after each watermark the clock moves to it, so windows and {@code timer:} rules fire at
+ * their own event times. Events at or behind the released watermark are late: counted and sent to
+ * {@link #LATE}, never evaluated out of order.
  *
- * <p><b>Recovery.</b> Esper's state cannot be checkpointed: every accepted event goes to the
- * {@link RecoveryHistory}. On restore, and when a new rule-set version arrives, a fresh runtime is warmed by
- * replaying that history with alerts suppressed up to the released watermark, so nothing that reached the
- * exactly-once sink is emitted twice and nothing after it is lost.
+ * <p><b>Recovery.</b> Esper's state cannot be checkpointed: every accepted event goes to the {@link
+ * RecoveryHistory}. On restore, and when a new rule-set version arrives, a fresh runtime is warmed
+ * by replaying that history with alerts suppressed up to the released watermark, so nothing that
+ * reached the exactly-once sink is emitted twice and nothing after it is lost.
  *
- * <p><b>Hot reload.</b> Input 2 carries rule-set versions (broadcast). A newer version replaces the running one
- * when {@link RuleSetSwitch} accepts it; otherwise the old one keeps running and a {@link RuleStatus} says why
- * ({@link #STATUS}).
+ * <p><b>Hot reload.</b> Input 2 carries rule-set versions (broadcast). A newer version replaces the
+ * running one when {@link RuleSetSwitch} accepts it; otherwise the old one keeps running and a
+ * {@link RuleStatus} says why ({@link #STATUS}).
  *
- * <p>The pieces: {@link PendingEvents} (waiting for the watermark), {@link RecoveryHistory} (keyed state),
- * {@link RuleSetSwitch} (whether a version may run); this class sequences them.
+ * <p>The pieces: {@link PendingEvents} (waiting for the watermark), {@link RecoveryHistory} (keyed
+ * state), {@link RuleSetSwitch} (whether a version may run); this class sequences them.
  */
 public final class EsperOperator extends AbstractStreamOperator<Alert>
         implements TwoInputStreamOperator<CepEvent, RuleSetUpdate, Alert> {
@@ -48,18 +50,22 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(EsperOperator.class);
 
-    public static final OutputTag<LateEvent> LATE = new OutputTag<>("cep-late", TypeInformation.of(LateEvent.class));
-    public static final OutputTag<RuleStatus> STATUS = new OutputTag<>("cep-rule-status",
-            TypeInformation.of(RuleStatus.class));
+    public static final OutputTag<LateEvent> LATE =
+            new OutputTag<>("cep-late", TypeInformation.of(LateEvent.class));
+    public static final OutputTag<RuleStatus> STATUS =
+            new OutputTag<>("cep-rule-status", TypeInformation.of(RuleStatus.class));
 
-    private static final ListStateDescriptor<RuleSetUpdate> RULES = new ListStateDescriptor<>("cep-rule-set",
-            TypeInformation.of(RuleSetUpdate.class));
-    private static final ListStateDescriptor<WatermarkMark> RELEASED = new ListStateDescriptor<>("cep-released",
-            TypeInformation.of(WatermarkMark.class));
+    private static final ListStateDescriptor<RuleSetUpdate> RULES =
+            new ListStateDescriptor<>("cep-rule-set", TypeInformation.of(RuleSetUpdate.class));
+    private static final ListStateDescriptor<WatermarkMark> RELEASED =
+            new ListStateDescriptor<>("cep-released", TypeInformation.of(WatermarkMark.class));
 
     private final Partitioning partitioning;
     private final RuleSetUpdate packaged;
-    /** The partitions this job runs operators for: a reloaded module of another one could never run. */
+
+    /**
+     * The partitions this job runs operators for: a reloaded module of another one could never run.
+     */
     private final EnumSet<Partitioning> enabled;
 
     private transient RecoveryHistory history;
@@ -73,10 +79,15 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     private transient RuleRuntime runtime;
     private transient CepMetrics metrics;
     private transient boolean restored;
-    /** Wall clock (ns) when the watermark being released arrived: alert latency is measured from there. */
+
+    /**
+     * Wall clock (ns) when the watermark being released arrived: alert latency is measured from
+     * there.
+     */
     private transient long watermarkArrivedNanos;
 
-    public EsperOperator(Partitioning partitioning, RuleSetUpdate packaged, Set<Partitioning> enabled) {
+    public EsperOperator(
+            Partitioning partitioning, RuleSetUpdate packaged, Set<Partitioning> enabled) {
         this.partitioning = partitioning;
         this.packaged = packaged;
         this.enabled = EnumSet.copyOf(enabled);
@@ -101,7 +112,10 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         }
     }
 
-    /** This instance's own mark when the parallelism is unchanged, else the lowest: never re-emit, at worst. */
+    /**
+     * This instance's own mark when the parallelism is unchanged, else the lowest: never re-emit,
+     * at worst.
+     */
     private long restoredWatermark(Iterable<WatermarkMark> marks) {
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
@@ -122,7 +136,8 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         super.open();
         codec = new CepEventCodec();
         pending = new PendingEvents();
-        metrics = new CepMetrics(getRuntimeContext().getMetricGroup().addGroup("cep"), partitioning);
+        metrics =
+                new CepMetrics(getRuntimeContext().getMetricGroup().addGroup("cep"), partitioning);
         RuleSet ruleSet = RuleSet.compile(current.version, current.files());
         List<CepEvent> all = history.all();
         newestEvent = all.isEmpty() ? Long.MIN_VALUE : all.get(all.size() - 1).time;
@@ -133,15 +148,26 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
             }
         }
         if (restored) {
-            LOG.info("CEP {} restored: rule set v{}, {} events of history replayed up to {}, {} pending",
-                    partitioning.tagValue(), current.version, all.size() - pending.size(), released, pending.size());
+            LOG.info(
+                    "CEP {} restored: rule set v{}, {} events of history replayed up to {}, {}"
+                            + " pending",
+                    partitioning.tagValue(),
+                    current.version,
+                    all.size() - pending.size(),
+                    released,
+                    pending.size());
         }
     }
 
-    /** A runtime of this partitioning's modules with the history up to the released watermark replayed silently. */
+    /**
+     * A runtime of this partitioning's modules with the history up to the released watermark
+     * replayed silently.
+     */
     private RuleRuntime warm(RuleSet ruleSet, List<CepEvent> sortedHistory) {
-        long start = !sortedHistory.isEmpty() ? Math.min(sortedHistory.get(0).time, released)
-                : released != Long.MIN_VALUE ? released : RuleRuntime.AT_FIRST_EVENT;
+        long start =
+                !sortedHistory.isEmpty()
+                        ? Math.min(sortedHistory.get(0).time, released)
+                        : released != Long.MIN_VALUE ? released : RuleRuntime.AT_FIRST_EVENT;
         RuleRuntime fresh = RuleRuntime.start(ruleSet, partitioning, start, this::emit);
         fresh.suppressThrough(released);
         for (CepEvent event : sortedHistory) {
@@ -179,9 +205,13 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
 
     @Override
     public void processWatermark1(Watermark mark) throws Exception {
-        // At the end of input the watermark jumps to +∞: the clock stops at the newest event instead, so
+        // At the end of input the watermark jumps to +∞: the clock stops at the newest event
+        // instead, so
         // silence rules do not all fire at the end of time.
-        long to = mark.getTimestamp() == Long.MAX_VALUE ? Math.max(newestEvent, released) : mark.getTimestamp();
+        long to =
+                mark.getTimestamp() == Long.MAX_VALUE
+                        ? Math.max(newestEvent, released)
+                        : mark.getTimestamp();
         if (to > released) {
             watermarkArrivedNanos = System.nanoTime();
             pending.release(to, event -> runtime.send(codec.decode(event)));
@@ -194,8 +224,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
 
     /** The rules input carries no event time: its watermarks must not hold the events back. */
     @Override
-    public void processWatermark2(Watermark mark) {
-    }
+    public void processWatermark2(Watermark mark) {}
 
     @Override
     public void processElement2(StreamRecord<RuleSetUpdate> record) throws Exception {
@@ -204,7 +233,8 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         if (update.version <= current.version) {
             return;
         }
-        RuleSetSwitch.Outcome outcome = RuleSetSwitch.compile(update, enabled, partitioning, subtask);
+        RuleSetSwitch.Outcome outcome =
+                RuleSetSwitch.compile(update, enabled, partitioning, subtask);
         if (outcome.rejection() != null) {
             status(outcome.rejection());
             return;
@@ -214,8 +244,15 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         runtime = warm(ruleSet, history.all());
         previous.close();
         current = update;
-        status(new RuleStatus(update.version, partitioning.tagValue(), subtask, "ACTIVE",
-                ruleSet.modules(partitioning).size() + " modules, warmed up to " + released));
+        status(
+                new RuleStatus(
+                        update.version,
+                        partitioning.tagValue(),
+                        subtask,
+                        "ACTIVE",
+                        ruleSet.modules(partitioning).size()
+                                + " modules, warmed up to "
+                                + released));
     }
 
     private void status(RuleStatus status) {

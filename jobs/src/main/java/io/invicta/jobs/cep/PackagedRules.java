@@ -1,6 +1,7 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.rules.RuleFile;
+
 import org.apache.flink.configuration.ReadableConfig;
 
 import java.io.IOException;
@@ -18,28 +19,41 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The rule set a job starts with: the files named by {@code cep.rules-path}, or else the {@code cep-rules/*.epl}
- * packaged in the job jar (copied there from the repository's {@code cep-rules/} at build time).
+ * The rule set a job starts with: the files named by {@code cep.rules-path}, or else the {@code
+ * cep-rules/*.epl} packaged in the job jar (copied there from the repository's {@code cep-rules/}
+ * at build time).
  */
 public final class PackagedRules {
 
     static final String FOLDER = "cep-rules/";
 
-    private PackagedRules() {
-    }
+    private PackagedRules() {}
 
     public static RuleSetUpdate load(ReadableConfig config) {
         int version = config.get(CepOptions.RULES_VERSION);
         return config.getOptional(CepOptions.RULES_PATH)
-                .map(paths -> RuleSetUpdate.of(version, RuleFile.readAll(Arrays.stream(paths.split(","))
-                        .map(String::trim).map(Path::of).toList())))
+                .map(
+                        paths ->
+                                RuleSetUpdate.of(
+                                        version,
+                                        RuleFile.readAll(
+                                                Arrays.stream(paths.split(","))
+                                                        .map(String::trim)
+                                                        .map(Path::of)
+                                                        .toList())))
                 .orElseGet(() -> RuleSetUpdate.of(version, packaged()));
     }
 
     /** The packaged rule files, by name, whether the classes are in a jar or a directory. */
     static List<RuleFile> packaged() {
         try {
-            Path location = Path.of(PackagedRules.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location =
+                    Path.of(
+                            PackagedRules.class
+                                    .getProtectionDomain()
+                                    .getCodeSource()
+                                    .getLocation()
+                                    .toURI());
             List<String> names = new ArrayList<>();
             if (Files.isDirectory(location)) {
                 try (var files = Files.list(location.resolve(FOLDER))) {
@@ -47,14 +61,23 @@ public final class PackagedRules {
                 }
             } else {
                 try (JarFile jar = new JarFile(location.toFile())) {
-                    jar.stream().map(JarEntry::getName).filter(n -> n.startsWith(FOLDER)).forEach(names::add);
+                    jar.stream()
+                            .map(JarEntry::getName)
+                            .filter(n -> n.startsWith(FOLDER))
+                            .forEach(names::add);
                 }
             }
             List<RuleFile> files = new ArrayList<>();
-            for (String name : names.stream().filter(n -> n.endsWith(".epl")).sorted(Comparator.naturalOrder())
-                    .toList()) {
-                try (InputStream in = PackagedRules.class.getClassLoader().getResourceAsStream(name)) {
-                    files.add(new RuleFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            for (String name :
+                    names.stream()
+                            .filter(n -> n.endsWith(".epl"))
+                            .sorted(Comparator.naturalOrder())
+                            .toList()) {
+                try (InputStream in =
+                        PackagedRules.class.getClassLoader().getResourceAsStream(name)) {
+                    files.add(
+                            new RuleFile(
+                                    name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
             }
             if (files.isEmpty()) {

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.function.Consumer;
 
 /**
- * The events of a rule operator that wait for the watermark, in operator memory (they are also in the recovery
- * history, which restores them). Kept in arrival order and sorted only when a watermark releases some: the input
- * is nearly sorted, so the sort is cheap, and there is no per-event timer or state access.
+ * The events of a rule operator that wait for the watermark, in operator memory (they are also in
+ * the recovery history, which restores them). Kept in arrival order and sorted only when a
+ * watermark releases some: the input is nearly sorted, so the sort is cheap, and there is no
+ * per-event timer or state access.
  */
 final class PendingEvents {
 
@@ -20,7 +21,10 @@ final class PendingEvents {
         return pending.size();
     }
 
-    /** Hands the events at or before {@code to} to {@code rules}, in {@link CepEvent#compareTo} order, and forgets them. */
+    /**
+     * Hands the events at or before {@code to} to {@code rules}, in {@link CepEvent#compareTo}
+     * order, and forgets them.
+     */
     void release(long to, Consumer<CepEvent> rules) {
         if (pending.isEmpty()) {
             return;

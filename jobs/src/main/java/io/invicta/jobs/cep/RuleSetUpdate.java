@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rule-set version as it travels through the job (packaged with it, or published on the rules topic for hot
- * reload) and as it is kept in the operator's state: the version and every module's file name and text. A flat
- * POJO so Flink serializes it without Kryo.
+ * A rule-set version as it travels through the job (packaged with it, or published on the rules
+ * topic for hot reload) and as it is kept in the operator's state: the version and every module's
+ * file name and text. A flat POJO so Flink serializes it without Kryo.
  */
 public class RuleSetUpdate implements java.io.Serializable {
 
@@ -18,8 +18,7 @@ public class RuleSetUpdate implements java.io.Serializable {
     public String[] names = new String[0];
     public String[] texts = new String[0];
 
-    public RuleSetUpdate() {
-    }
+    public RuleSetUpdate() {}
 
     public static RuleSetUpdate of(int version, List<RuleFile> files) {
         RuleSetUpdate update = new RuleSetUpdate();

@@ -1,6 +1,7 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.rules.RuleSetMessage;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -8,13 +9,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
  * A record of the rules topic → a {@link RuleSetUpdate}. The value is a {@link RuleSetMessage} as
- * {@code scripts/rules deploy} writes it; the operators compile and check it (sandbox included) themselves. An unreadable record is logged
- * and skipped: the running rule set stays, and the publisher's own check is where such a record is refused.
+ * {@code scripts/rules deploy} writes it; the operators compile and check it (sandbox included)
+ * themselves. An unreadable record is logged and skipped: the running rule set stays, and the
+ * publisher's own check is where such a record is refused.
  */
-public final class RuleSetUpdateDeserializer implements KafkaRecordDeserializationSchema<RuleSetUpdate> {
+public final class RuleSetUpdateDeserializer
+        implements KafkaRecordDeserializationSchema<RuleSetUpdate> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RuleSetUpdateDeserializer.class);
@@ -27,7 +29,10 @@ public final class RuleSetUpdateDeserializer implements KafkaRecordDeserializati
         try {
             out.collect(parse(record.value()));
         } catch (RuntimeException e) {
-            LOG.warn("Skipping unreadable rule-set record at offset {} of {}: {}", record.offset(), record.topic(),
+            LOG.warn(
+                    "Skipping unreadable rule-set record at offset {} of {}: {}",
+                    record.offset(),
+                    record.topic(),
                     e.getMessage());
         }
     }

@@ -1,9 +1,9 @@
 package io.invicta.jobs.cep;
 
 /**
- * What became of a rule-set version at one operator instance: {@code ACTIVE} (running, state warmed) or
- * {@code REJECTED} with the reason (compile or sandbox errors as file:line:col; the previous version keeps
- * running). Written to the rule-status topic and the log.
+ * What became of a rule-set version at one operator instance: {@code ACTIVE} (running, state
+ * warmed) or {@code REJECTED} with the reason (compile or sandbox errors as file:line:col; the
+ * previous version keeps running). Written to the rule-status topic and the log.
  */
 public class RuleStatus {
 
@@ -13,8 +13,7 @@ public class RuleStatus {
     public String status;
     public String detail;
 
-    public RuleStatus() {
-    }
+    public RuleStatus() {}
 
     public RuleStatus(int version, String partitioning, int subtask, String status, String detail) {
         this.version = version;
@@ -26,7 +25,14 @@ public class RuleStatus {
 
     @Override
     public String toString() {
-        return "rule set v" + version + " [" + partitioning + "#" + subtask + "] " + status
+        return "rule set v"
+                + version
+                + " ["
+                + partitioning
+                + "#"
+                + subtask
+                + "] "
+                + status
                 + (detail == null || detail.isEmpty() ? "" : ": " + detail);
     }
 }

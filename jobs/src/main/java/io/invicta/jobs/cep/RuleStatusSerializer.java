@@ -7,7 +7,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 
-/** Rule status → the rule-status topic as JSON, key = partition#subtask (the latest per instance survives compaction). */
+/**
+ * Rule status → the rule-status topic as JSON, key = partition#subtask (the latest per instance
+ * survives compaction).
+ */
 public final class RuleStatusSerializer implements KafkaRecordSerializationSchema<RuleStatus> {
 
     private static final long serialVersionUID = 1L;
@@ -20,10 +23,13 @@ public final class RuleStatusSerializer implements KafkaRecordSerializationSchem
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(RuleStatus status, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(
+            RuleStatus status, KafkaSinkContext context, Long timestamp) {
         try {
-            return new ProducerRecord<>(topic, (status.partitioning + "#" + status.subtask)
-                    .getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(status));
+            return new ProducerRecord<>(
+                    topic,
+                    (status.partitioning + "#" + status.subtask).getBytes(StandardCharsets.UTF_8),
+                    JSON.writeValueAsBytes(status));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

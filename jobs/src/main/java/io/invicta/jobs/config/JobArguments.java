@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns program arguments into a Configuration read through the typed options: {@code --config FILE} loads a YAML
- * file (flat {@code a.b: value} keys or nested maps, as in Flink's own config.yaml; lists and, for map options,
- * maps as YAML), and {@code --key value} arguments override it. Every key, from the file and the arguments alike,
- * must be an option the job accepts ({@link JobOptions#check}). Example files: flink-conf/jobs/*.yaml.
+ * Turns program arguments into a Configuration read through the typed options: {@code --config
+ * FILE} loads a YAML file (flat {@code a.b: value} keys or nested maps, as in Flink's own
+ * config.yaml; lists and, for map options, maps as YAML), and {@code --key value} arguments
+ * override it. Every key, from the file and the arguments alike, must be an option the job accepts
+ * ({@link JobOptions#check}). Example files: flink-conf/jobs/*.yaml.
  */
 public final class JobArguments {
 
@@ -28,8 +29,7 @@ public final class JobArguments {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private JobArguments() {
-    }
+    private JobArguments() {}
 
     public static Configuration parse(String[] args, JobOptions accepted) {
         Map<String, String> arguments = new LinkedHashMap<>(ParameterTool.fromArgs(args).toMap());
@@ -45,14 +45,23 @@ public final class JobArguments {
         return Configuration.fromMap(merged);
     }
 
-    /** The file's options as flat {@code key → value} strings, in the form Flink's option parsers read. */
+    /**
+     * The file's options as flat {@code key → value} strings, in the form Flink's option parsers
+     * read.
+     */
     static Map<String, String> readFile(Path file, JobOptions accepted) {
         JsonNode root;
         try {
             root = YAML.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(file + " is not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new IllegalArgumentException(
+                    file
+                            + " is not valid YAML: "
+                            + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")"),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the job config file " + file, e);
         }
@@ -61,20 +70,31 @@ public final class JobArguments {
             return values;
         }
         if (!root.isObject()) {
-            throw new IllegalArgumentException(file + ": expected a map of options, got " + root.getNodeType());
+            throw new IllegalArgumentException(
+                    file + ": expected a map of options, got " + root.getNodeType());
         }
         flatten("", root, accepted, values);
         return values;
     }
 
-    private static void flatten(String prefix, JsonNode node, JobOptions accepted, Map<String, String> out) {
+    private static void flatten(
+            String prefix, JsonNode node, JobOptions accepted, Map<String, String> out) {
         ConfigOption<?> option = prefix.isEmpty() ? null : accepted.get(prefix);
         if (node.isObject() && (option == null || !isMapOption(option))) {
-            node.fields().forEachRemaining(e ->
-                    flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), accepted, out));
+            node.fields()
+                    .forEachRemaining(
+                            e ->
+                                    flatten(
+                                            prefix.isEmpty()
+                                                    ? e.getKey()
+                                                    : prefix + "." + e.getKey(),
+                                            e.getValue(),
+                                            accepted,
+                                            out));
         } else if (node.isObject()) {
             List<String> entries = new ArrayList<>();
-            node.fields().forEachRemaining(e -> entries.add(e.getKey() + ":" + e.getValue().asText()));
+            node.fields()
+                    .forEachRemaining(e -> entries.add(e.getKey() + ":" + e.getValue().asText()));
             out.put(prefix, String.join(",", entries));
         } else if (node.isArray()) {
             List<String> items = new ArrayList<>();
@@ -86,7 +106,8 @@ public final class JobArguments {
     }
 
     private static boolean isMapOption(ConfigOption<?> option) {
-        // Flink keeps the option type private; map options declare a map default (at least an empty one).
+        // Flink keeps the option type private; map options declare a map default (at least an empty
+        // one).
         return option.defaultValue() instanceof Map<?, ?>;
     }
 }

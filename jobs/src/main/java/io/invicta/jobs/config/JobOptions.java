@@ -14,9 +14,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The options a job accepts: every {@code public static ConfigOption} of the classes that declare them, and any
- * others named. A key declared twice (with different defaults, or by two classes at all) is refused here, so every
- * key has one declaration; {@link #check} refuses keys the job does not know, with a suggestion.
+ * The options a job accepts: every {@code public static ConfigOption} of the classes that declare
+ * them, and any others named. A key declared twice (with different defaults, or by two classes at
+ * all) is refused here, so every key has one declaration; {@link #check} refuses keys the job does
+ * not know, with a suggestion.
  */
 public final class JobOptions {
 
@@ -37,8 +38,14 @@ public final class JobOptions {
         for (ConfigOption<?> option : more) {
             ConfigOption<?> earlier = all.putIfAbsent(option.key(), option);
             if (earlier != null && earlier != option) {
-                throw new IllegalStateException("option " + option.key() + " is declared twice (defaults "
-                        + earlier.defaultValue() + " and " + option.defaultValue() + ")");
+                throw new IllegalStateException(
+                        "option "
+                                + option.key()
+                                + " is declared twice (defaults "
+                                + earlier.defaultValue()
+                                + " and "
+                                + option.defaultValue()
+                                + ")");
             }
         }
         return new JobOptions(all);
@@ -59,8 +66,8 @@ public final class JobOptions {
     }
 
     /**
-     * Refuses a key that is not an accepted option: a misspelt {@code influx.databse} would otherwise be ignored
-     * and the default silently used.
+     * Refuses a key that is not an accepted option: a misspelt {@code influx.databse} would
+     * otherwise be ignored and the default silently used.
      *
      * @param where where the keys came from, for the message (e.g. the file name)
      */
@@ -69,13 +76,22 @@ public final class JobOptions {
         for (String key : keys) {
             if (!byKey.containsKey(key)) {
                 String suggestion = closest(key);
-                problems.add("unknown option '" + key + "'"
-                        + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"));
+                problems.add(
+                        "unknown option '"
+                                + key
+                                + "'"
+                                + (suggestion == null
+                                        ? ""
+                                        : " (did you mean '" + suggestion + "'?)"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(where + ": " + String.join("; ", problems) + ". Valid options: "
-                    + String.join(", ", byKey.keySet()));
+            throw new IllegalArgumentException(
+                    where
+                            + ": "
+                            + String.join("; ", problems)
+                            + ". Valid options: "
+                            + String.join(", ", byKey.keySet()));
         }
     }
 
@@ -97,9 +113,12 @@ public final class JobOptions {
         List<ConfigOption<?>> options = new ArrayList<>();
         for (Class<?> holder : holders) {
             for (Field field : holder.getFields()) {
-                if (Modifier.isStatic(field.getModifiers()) && ConfigOption.class.isAssignableFrom(field.getType())) {
+                if (Modifier.isStatic(field.getModifiers())
+                        && ConfigOption.class.isAssignableFrom(field.getType())) {
                     try {
-                        options.add(Objects.requireNonNull((ConfigOption<?>) field.get(null), field.toString()));
+                        options.add(
+                                Objects.requireNonNull(
+                                        (ConfigOption<?>) field.get(null), field.toString()));
                     } catch (IllegalAccessException e) {
                         throw new IllegalStateException(field + " is not readable", e);
                     }

@@ -2,9 +2,10 @@ package io.invicta.jobs.io;
 
 import io.invicta.schemas.EventKind;
 import io.invicta.schemas.codec.AvroCodec;
-import io.invicta.schemas.validation.Validator;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
+import io.invicta.schemas.validation.Validator;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -13,11 +14,12 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Decodes and validates Kafka values in the source itself, so timestamps and watermarks are assigned per
- * partition and the raw bytes are still at hand: a bad value is not thrown but emitted as a
- * {@link DeadLetter} for {@link RouteDecoded} to count and send to the dead-letter topic.
+ * Decodes and validates Kafka values in the source itself, so timestamps and watermarks are
+ * assigned per partition and the raw bytes are still at hand: a bad value is not thrown but emitted
+ * as a {@link DeadLetter} for {@link RouteDecoded} to count and send to the dead-letter topic.
  */
-public final class AvroKafkaDeserializer<T extends SpecificRecord> implements KafkaRecordDeserializationSchema<Decoded<T>> {
+public final class AvroKafkaDeserializer<T extends SpecificRecord>
+        implements KafkaRecordDeserializationSchema<Decoded<T>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,17 +41,29 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord> implements Ka
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded<T>> out) {
         DecodeResult<T> result = codec.decode(record.value());
         if (result instanceof DecodeResult.Failure<T> failure) {
-            out.collect(Decoded.failed(deadLetter(record, failure.reason().name(), failure.detail())));
+            out.collect(
+                    Decoded.failed(deadLetter(record, failure.reason().name(), failure.detail())));
             return;
         }
         T value = ((DecodeResult.Success<T>) result).value();
         String invalid = validator.check(value, System.currentTimeMillis());
-        out.collect(invalid == null ? Decoded.of(value, record.value()) : Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
+        out.collect(
+                invalid == null
+                        ? Decoded.of(value, record.value())
+                        : Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
     }
 
-    private static DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, String detail) {
-        return new DeadLetter(record.topic(), record.partition(), record.offset(), record.timestamp(), reason, detail,
-                record.key(), record.value());
+    private static DeadLetter deadLetter(
+            ConsumerRecord<byte[], byte[]> record, String reason, String detail) {
+        return new DeadLetter(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                reason,
+                detail,
+                record.key(),
+                record.value());
     }
 
     @Override

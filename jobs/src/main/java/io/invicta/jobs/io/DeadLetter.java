@@ -3,8 +3,8 @@ package io.invicta.jobs.io;
 import java.util.Arrays;
 
 /**
- * A record that did not make it into a job, with why and where it came from; written to the dead-letter topic
- * with its original key and value bytes untouched. A Flink POJO.
+ * A record that did not make it into a job, with why and where it came from; written to the
+ * dead-letter topic with its original key and value bytes untouched. A Flink POJO.
  */
 public class DeadLetter {
 
@@ -14,19 +14,28 @@ public class DeadLetter {
     public String sourceTopic;
     public int partition;
     public long offset;
+
     /** The Kafka record timestamp of the original record. */
     public long timestamp;
+
     /** A stable label: a DecodeFailureReason name, or {@link #INVALID}. */
     public String reason;
+
     public String detail;
     public byte[] key;
     public byte[] value;
 
-    public DeadLetter() {
-    }
+    public DeadLetter() {}
 
-    public DeadLetter(String sourceTopic, int partition, long offset, long timestamp, String reason, String detail,
-                      byte[] key, byte[] value) {
+    public DeadLetter(
+            String sourceTopic,
+            int partition,
+            long offset,
+            long timestamp,
+            String reason,
+            String detail,
+            byte[] key,
+            byte[] value) {
         this.sourceTopic = sourceTopic;
         this.partition = partition;
         this.offset = offset;
@@ -39,15 +48,32 @@ public class DeadLetter {
 
     @Override
     public String toString() {
-        return "DeadLetter[" + reason + " " + sourceTopic + "-" + partition + "@" + offset + ": " + detail + ", "
-                + (value == null ? 0 : value.length) + " bytes]";
+        return "DeadLetter["
+                + reason
+                + " "
+                + sourceTopic
+                + "-"
+                + partition
+                + "@"
+                + offset
+                + ": "
+                + detail
+                + ", "
+                + (value == null ? 0 : value.length)
+                + " bytes]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DeadLetter d && partition == d.partition && offset == d.offset && timestamp == d.timestamp
-                && java.util.Objects.equals(sourceTopic, d.sourceTopic) && java.util.Objects.equals(reason, d.reason)
-                && java.util.Objects.equals(detail, d.detail) && Arrays.equals(key, d.key) && Arrays.equals(value, d.value);
+        return o instanceof DeadLetter d
+                && partition == d.partition
+                && offset == d.offset
+                && timestamp == d.timestamp
+                && java.util.Objects.equals(sourceTopic, d.sourceTopic)
+                && java.util.Objects.equals(reason, d.reason)
+                && java.util.Objects.equals(detail, d.detail)
+                && Arrays.equals(key, d.key)
+                && Arrays.equals(value, d.value);
     }
 
     @Override

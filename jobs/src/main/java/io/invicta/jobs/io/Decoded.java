@@ -1,8 +1,8 @@
 package io.invicta.jobs.io;
 
 /**
- * What the Kafka source emits per record: the decoded, valid event, or the dead letter explaining why not.
- * Only crosses the chained edge from the source to {@link RouteDecoded}.
+ * What the Kafka source emits per record: the decoded, valid event, or the dead letter explaining
+ * why not. Only crosses the chained edge from the source to {@link RouteDecoded}.
  */
 public final class Decoded<T> {
 
@@ -20,7 +20,9 @@ public final class Decoded<T> {
         return new Decoded<>(value, null, null);
     }
 
-    /** An event with the bytes it was decoded from (the Kafka value: Avro single-object encoding). */
+    /**
+     * An event with the bytes it was decoded from (the Kafka value: Avro single-object encoding).
+     */
     public static <T> Decoded<T> of(T value, byte[] bytes) {
         return new Decoded<>(value, bytes, null);
     }
@@ -34,7 +36,9 @@ public final class Decoded<T> {
         return value;
     }
 
-    /** The encoded event as it arrived, or null when it did not come as bytes. Never to be modified. */
+    /**
+     * The encoded event as it arrived, or null when it did not come as bytes. Never to be modified.
+     */
     public byte[] bytes() {
         return bytes;
     }

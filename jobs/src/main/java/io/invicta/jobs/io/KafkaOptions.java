@@ -2,6 +2,7 @@ package io.invicta.jobs.io;
 
 import io.invicta.schemas.EventKind;
 import io.invicta.schemas.validation.Validator;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -15,33 +16,48 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 /** Kafka connection options shared by the jobs, and the sources and sinks they configure. */
 public final class KafkaOptions {
 
-    public static final ConfigOption<String> BOOTSTRAP_SERVERS = ConfigOptions.key("kafka.bootstrap-servers")
-            .stringType().defaultValue("localhost:9092")
-            .withDescription("Kafka bootstrap servers, comma separated host:port list.");
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+            ConfigOptions.key("kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("localhost:9092")
+                    .withDescription("Kafka bootstrap servers, comma separated host:port list.");
 
-    public static final ConfigOption<String> GROUP_ID = ConfigOptions.key("kafka.group-id")
-            .stringType().noDefaultValue()
-            .withDescription("Consumer group id; offsets are committed on checkpoints. Defaults to the job's name.");
+    public static final ConfigOption<String> GROUP_ID =
+            ConfigOptions.key("kafka.group-id")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Consumer group id; offsets are committed on checkpoints. Defaults to"
+                                    + " the job's name.");
 
-    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS = ConfigOptions.key("kafka.starting-offsets")
-            .enumType(StartingOffsets.class).defaultValue(StartingOffsets.COMMITTED)
-            .withDescription("Where a job without checkpointed offsets starts: COMMITTED (the group's committed "
-                    + "offsets, else the earliest), EARLIEST or LATEST.");
+    public static final ConfigOption<StartingOffsets> STARTING_OFFSETS =
+            ConfigOptions.key("kafka.starting-offsets")
+                    .enumType(StartingOffsets.class)
+                    .defaultValue(StartingOffsets.COMMITTED)
+                    .withDescription(
+                            "Where a job without checkpointed offsets starts: COMMITTED (the"
+                                    + " group's committed offsets, else the earliest), EARLIEST or"
+                                    + " LATEST.");
 
     /** Where a fresh job starts reading. Restores always continue from checkpointed offsets. */
     public enum StartingOffsets {
-        COMMITTED, EARLIEST, LATEST
+        COMMITTED,
+        EARLIEST,
+        LATEST
     }
 
-    private KafkaOptions() {
-    }
+    private KafkaOptions() {}
 
     /**
-     * A source of one topic whose values are decoded into {@code type} and validated; failures are emitted as
-     * dead letters, not thrown.
+     * A source of one topic whose values are decoded into {@code type} and validated; failures are
+     * emitted as dead letters, not thrown.
      */
     public static <T extends SpecificRecord> KafkaSource<Decoded<T>> source(
-            ReadableConfig config, String topic, EventKind<T> kind, Validator<T> validator, String defaultGroupId) {
+            ReadableConfig config,
+            String topic,
+            EventKind<T> kind,
+            Validator<T> validator,
+            String defaultGroupId) {
         return KafkaSource.<Decoded<T>>builder()
                 .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
                 .setTopics(topic)

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Late event → the late-events topic: key = entity id, value = the event (Avro single-object encoding), timestamp
- * = its event time; headers {@value #REASON} and {@value #WATERMARK} (ISO instant of the watermark it missed).
+ * Late event → the late-events topic: key = entity id, value = the event (Avro single-object
+ * encoding), timestamp = its event time; headers {@value #REASON} and {@value #WATERMARK} (ISO
+ * instant of the watermark it missed).
  */
 public final class LateEventSerializer implements KafkaRecordSerializationSchema<LateEvent> {
 
@@ -26,11 +27,19 @@ public final class LateEventSerializer implements KafkaRecordSerializationSchema
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(LateEvent late, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(
+            LateEvent late, KafkaSinkContext context, Long timestamp) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(REASON, LATER_THAN_ALLOWED.getBytes(StandardCharsets.UTF_8));
-        headers.add(WATERMARK, Instant.ofEpochMilli(late.watermark).toString().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(topic, null, late.eventTime, late.key.getBytes(StandardCharsets.UTF_8), late.value,
+        headers.add(
+                WATERMARK,
+                Instant.ofEpochMilli(late.watermark).toString().getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(
+                topic,
+                null,
+                late.eventTime,
+                late.key.getBytes(StandardCharsets.UTF_8),
+                late.value,
                 headers);
     }
 }

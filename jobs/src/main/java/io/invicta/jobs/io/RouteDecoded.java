@@ -1,6 +1,7 @@
 package io.invicta.jobs.io;
 
 import io.invicta.schemas.codec.DecodeFailureReason;
+
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -14,10 +15,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Passes events on (as {@link Accepted} makes them: the decoded value, for most jobs) and routes dead letters to
- * {@link #DEAD_LETTERS}, counting them in total ({@code deadLetters}) and per reason
- * ({@code deadLettersByReason.<REASON>}), and logging the first ones and then every thousandth. Nothing is dropped
- * silently.
+ * Passes events on (as {@link Accepted} makes them: the decoded value, for most jobs) and routes
+ * dead letters to {@link #DEAD_LETTERS}, counting them in total ({@code deadLetters}) and per
+ * reason ({@code deadLettersByReason.<REASON>}), and logging the first ones and then every
+ * thousandth. Nothing is dropped silently.
  */
 public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
 
@@ -26,8 +27,7 @@ public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
     private static final int LOG_FIRST = 10;
 
     /** Side output of the records that failed decoding or validation. */
-    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {
-    };
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
     /** What an accepted (decoded and valid) record goes on as. */
     @FunctionalInterface
@@ -46,6 +46,7 @@ public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
     public static <T> RouteDecoded<T, T> values() {
         return new RouteDecoded<>(Decoded::value);
     }
+
     private transient Map<String, Counter> byReason;
 
     @Override

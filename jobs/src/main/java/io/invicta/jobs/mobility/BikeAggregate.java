@@ -1,12 +1,14 @@
 package io.invicta.jobs.mobility;
 
 import io.invicta.schemas.BikeHireDockingStation;
+
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
- * Bike docking stations of a window (one station, or one zone): mean available bikes and free docks, and the shares
- * of observations with no bike ({@code availableBikeNumber == 0}, "empty") and no free dock ({@code freeSlotNumber
- * == 0}, "full"). Each mean and share is over the observations that report its number.
+ * Bike docking stations of a window (one station, or one zone): mean available bikes and free
+ * docks, and the shares of observations with no bike ({@code availableBikeNumber == 0}, "empty")
+ * and no free dock ({@code freeSlotNumber == 0}, "full"). Each mean and share is over the
+ * observations that report its number.
  */
 public final class BikeAggregate
         implements AggregateFunction<BikeHireDockingStation, BikeAggregate.Acc, BikeAggregate.Acc> {

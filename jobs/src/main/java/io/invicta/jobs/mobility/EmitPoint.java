@@ -6,9 +6,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * Turns a window's single accumulator into a {@link MobilityPoint}: the key (tag values joined by
- * {@link #SEPARATOR}) becomes the tags named {@code tagNames}, plus the {@code window} tag; time = window start.
+ * {@link #SEPARATOR}) becomes the tags named {@code tagNames}, plus the {@code window} tag; time =
+ * window start.
  */
-public final class EmitPoint<A extends WindowMetrics> extends ProcessWindowFunction<A, MobilityPoint, String, TimeWindow> {
+public final class EmitPoint<A extends WindowMetrics>
+        extends ProcessWindowFunction<A, MobilityPoint, String, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,9 +40,12 @@ public final class EmitPoint<A extends WindowMetrics> extends ProcessWindowFunct
     }
 
     @Override
-    public void process(String key, Context context, Iterable<A> elements, Collector<MobilityPoint> out) {
-        // The window length is part of the measurement name (traffic_1m), as in every Invicta measurement.
-        MobilityPoint point = new MobilityPoint(measurement + "_" + windowLabel, context.window().getStart());
+    public void process(
+            String key, Context context, Iterable<A> elements, Collector<MobilityPoint> out) {
+        // The window length is part of the measurement name (traffic_1m), as in every Invicta
+        // measurement.
+        MobilityPoint point =
+                new MobilityPoint(measurement + "_" + windowLabel, context.window().getStart());
         String[] values = key.split(SEPARATOR, -1);
         for (int i = 0; i < tagNames.length; i++) {
             point.tag(tagNames[i], values[i]);

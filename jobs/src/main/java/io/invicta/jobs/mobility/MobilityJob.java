@@ -18,6 +18,7 @@ import io.invicta.schemas.EventKind;
 import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;
 import io.invicta.schemas.VehiclePosition;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -34,25 +35,30 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Mobility metrics: traffic flow, on-street parking, bike docking stations and vehicle GPS, each read from its
- * Kafka topic, decoded and validated (failures → dead-letter topic), aggregated in short and long tumbling
- * event-time windows (default 1 min and 1 h) per entity and per zone ({@link ZoneResolver}), and written to InfluxDB.
- * The measurements are catalogued in docs/METRICS-MOBILITY.md.
+ * Mobility metrics: traffic flow, on-street parking, bike docking stations and vehicle GPS, each
+ * read from its Kafka topic, decoded and validated (failures → dead-letter topic), aggregated in
+ * short and long tumbling event-time windows (default 1 min and 1 h) per entity and per zone
+ * ({@link ZoneResolver}), and written to InfluxDB. The measurements are catalogued in
+ * docs/METRICS-MOBILITY.md.
  *
- * <p>Like every job ({@link CityJob}), it takes its inputs and outputs as arguments; {@link #main} wires Kafka and
- * InfluxDB from the options ({@link #OPTIONS}).
+ * <p>Like every job ({@link CityJob}), it takes its inputs and outputs as arguments; {@link #main}
+ * wires Kafka and InfluxDB from the options ({@link #OPTIONS}).
  */
 public final class MobilityJob extends CityJob {
 
     public static final String NAME = "invicta-mobility";
 
     /** The event kinds the job reads. */
-    public static final List<EventKind<?>> READS = List.of(EventKind.TRAFFIC_FLOW, EventKind.PARKING,
-            EventKind.BIKE_STATIONS, EventKind.VEHICLE_POSITIONS);
+    public static final List<EventKind<?>> READS =
+            List.of(
+                    EventKind.TRAFFIC_FLOW,
+                    EventKind.PARKING,
+                    EventKind.BIKE_STATIONS,
+                    EventKind.VEHICLE_POSITIONS);
 
     /** Every option the job accepts. */
-    public static final JobOptions OPTIONS = SharedOptions.METRICS_JOBS.and(MobilityOptions.class)
-            .and(TopicOptions.of(READS));
+    public static final JobOptions OPTIONS =
+            SharedOptions.METRICS_JOBS.and(MobilityOptions.class).and(TopicOptions.of(READS));
 
     /** Where the job's results and rejects go; tests plug in their own. */
     public record Outputs(Sink<MobilityPoint> points, Rejects rejects) {
@@ -80,10 +86,15 @@ public final class MobilityJob extends CityJob {
         super(NAME, inputs, config);
         this.outputs = outputs;
         this.lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
-        this.windows = List.of(config.get(MetricsOptions.SHORT_WINDOW), config.get(MetricsOptions.LONG_WINDOW));
-        windows.forEach(MetricsOptions::resolution); // fails fast on a window that is not whole seconds
+        this.windows =
+                List.of(
+                        config.get(MetricsOptions.SHORT_WINDOW),
+                        config.get(MetricsOptions.LONG_WINDOW));
+        windows.forEach(
+                MetricsOptions::resolution); // fails fast on a window that is not whole seconds
         if (windows.get(0).equals(windows.get(1))) {
-            throw new IllegalArgumentException("The short and long windows must differ, both are " + windows.get(0));
+            throw new IllegalArgumentException(
+                    "The short and long windows must differ, both are " + windows.get(0));
         }
         this.zones = ZoneResolver.of(config);
     }
@@ -92,55 +103,105 @@ public final class MobilityJob extends CityJob {
     protected void topology(StreamExecutionEnvironment env) {
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
         List<DataStream<LateEvent>> late = new ArrayList<>();
-        DataStream<TrafficFlowObserved> trafficFlow = decoded(env, EventKind.TRAFFIC_FLOW, "traffic", deadLetters,
-                late);
-        DataStream<OnStreetParking> parkings = decoded(env, EventKind.PARKING, "parking", deadLetters, late);
-        DataStream<BikeHireDockingStation> stations = decoded(env, EventKind.BIKE_STATIONS, "bikes", deadLetters,
-                late);
-        DataStream<VehiclePosition> positions = decoded(env, EventKind.VEHICLE_POSITIONS, "vehicles", deadLetters,
-                late);
+        DataStream<TrafficFlowObserved> trafficFlow =
+                decoded(env, EventKind.TRAFFIC_FLOW, "traffic", deadLetters, late);
+        DataStream<OnStreetParking> parkings =
+                decoded(env, EventKind.PARKING, "parking", deadLetters, late);
+        DataStream<BikeHireDockingStation> stations =
+                decoded(env, EventKind.BIKE_STATIONS, "bikes", deadLetters, late);
+        DataStream<VehiclePosition> positions =
+                decoded(env, EventKind.VEHICLE_POSITIONS, "vehicles", deadLetters, late);
         outputs.rejects().attach(union(deadLetters), union(late));
 
         List<DataStream<MobilityPoint>> points = new ArrayList<>();
 
-        DataStream<TrafficReading> readings = trafficFlow
-                .keyBy(TrafficFlowObserved::getId, Types.STRING)
-                .process(new TrafficReadings(zones, MobilityOptions.freeFlowSpeed(config),
-                        MobilityOptions.freeFlowSpeeds(config), MobilityOptions.freeFlowLearning(config)))
-                .name("traffic-readings").uid("traffic-readings");
-        windowed(readings, r -> EmitPoint.key(r.sensorId, r.lane, r.zone), TrafficAggregate::new, TRAFFIC,
-                points, "sensor", "lane", "zone");
+        DataStream<TrafficReading> readings =
+                trafficFlow
+                        .keyBy(TrafficFlowObserved::getId, Types.STRING)
+                        .process(
+                                new TrafficReadings(
+                                        zones,
+                                        MobilityOptions.freeFlowSpeed(config),
+                                        MobilityOptions.freeFlowSpeeds(config),
+                                        MobilityOptions.freeFlowLearning(config)))
+                        .name("traffic-readings")
+                        .uid("traffic-readings");
+        windowed(
+                readings,
+                r -> EmitPoint.key(r.sensorId, r.lane, r.zone),
+                TrafficAggregate::new,
+                TRAFFIC,
+                points,
+                "sensor",
+                "lane",
+                "zone");
         windowed(readings, r -> r.zone, TrafficAggregate::new, TRAFFIC_ZONE, points, "zone");
 
-        DataStream<OnStreetParking> zonedParkings = zoned(parkings, OnStreetParking.class, "parking");
-        windowed(zonedParkings, o -> EmitPoint.key(o.getId(), o.getZone()), ParkingAggregate::new, PARKING, points,
-                "site", "zone");
-        windowed(zonedParkings, OnStreetParking::getZone, ParkingAggregate::new, PARKING_ZONE, points, "zone");
+        DataStream<OnStreetParking> zonedParkings =
+                zoned(parkings, OnStreetParking.class, "parking");
+        windowed(
+                zonedParkings,
+                o -> EmitPoint.key(o.getId(), o.getZone()),
+                ParkingAggregate::new,
+                PARKING,
+                points,
+                "site",
+                "zone");
+        windowed(
+                zonedParkings,
+                OnStreetParking::getZone,
+                ParkingAggregate::new,
+                PARKING_ZONE,
+                points,
+                "zone");
 
-        DataStream<BikeHireDockingStation> zonedStations = zoned(stations, BikeHireDockingStation.class, "bikes");
-        windowed(zonedStations, s -> EmitPoint.key(s.getId(), s.getZone()), BikeAggregate::new, BIKES, points,
-                "station", "zone");
-        windowed(zonedStations, BikeHireDockingStation::getZone, BikeAggregate::new, BIKES_ZONE, points, "zone");
+        DataStream<BikeHireDockingStation> zonedStations =
+                zoned(stations, BikeHireDockingStation.class, "bikes");
+        windowed(
+                zonedStations,
+                s -> EmitPoint.key(s.getId(), s.getZone()),
+                BikeAggregate::new,
+                BIKES,
+                points,
+                "station",
+                "zone");
+        windowed(
+                zonedStations,
+                BikeHireDockingStation::getZone,
+                BikeAggregate::new,
+                BIKES_ZONE,
+                points,
+                "zone");
 
-        DataStream<VehicleMove> moves = positions
-                .keyBy(VehiclePosition::getVehicleId, Types.STRING)
-                .process(new VehicleSpeeds(config.get(MobilityOptions.MAX_VEHICLE_SPEED),
-                        config.get(MobilityOptions.VEHICLE_INACTIVITY), zones))
-                .name("vehicle-speeds").uid("vehicle-speeds");
+        DataStream<VehicleMove> moves =
+                positions
+                        .keyBy(VehiclePosition::getVehicleId, Types.STRING)
+                        .process(
+                                new VehicleSpeeds(
+                                        config.get(MobilityOptions.MAX_VEHICLE_SPEED),
+                                        config.get(MobilityOptions.VEHICLE_INACTIVITY),
+                                        zones))
+                        .name("vehicle-speeds")
+                        .uid("vehicle-speeds");
         for (Duration window : windows) {
             String label = MetricsOptions.resolution(window);
-            DataStream<VehicleMove> perVehicle = moves
-                    .keyBy(m -> EmitPoint.key(m.vehicleId, m.zone), Types.STRING)
-                    .window(TumblingEventTimeWindows.of(window))
-                    .allowedLateness(lateness)
-                    .aggregate(new VehicleZoneAggregate(), new VehicleZoneAggregate.Emit())
-                    .name("vehicle-zone-" + label).uid("vehicle-zone-" + label);
-            points.add(perVehicle
-                    .keyBy(m -> m.zone, Types.STRING)
-                    .window(TumblingEventTimeWindows.of(window))
-                    .allowedLateness(lateness)
-                    .aggregate(new ZoneVehiclesAggregate(), new EmitPoint<>(VEHICLES_ZONE, label, "zone"))
-                    .name(VEHICLES_ZONE + "-" + label).uid(VEHICLES_ZONE + "-" + label));
+            DataStream<VehicleMove> perVehicle =
+                    moves.keyBy(m -> EmitPoint.key(m.vehicleId, m.zone), Types.STRING)
+                            .window(TumblingEventTimeWindows.of(window))
+                            .allowedLateness(lateness)
+                            .aggregate(new VehicleZoneAggregate(), new VehicleZoneAggregate.Emit())
+                            .name("vehicle-zone-" + label)
+                            .uid("vehicle-zone-" + label);
+            points.add(
+                    perVehicle
+                            .keyBy(m -> m.zone, Types.STRING)
+                            .window(TumblingEventTimeWindows.of(window))
+                            .allowedLateness(lateness)
+                            .aggregate(
+                                    new ZoneVehiclesAggregate(),
+                                    new EmitPoint<>(VEHICLES_ZONE, label, "zone"))
+                            .name(VEHICLES_ZONE + "-" + label)
+                            .uid(VEHICLES_ZONE + "-" + label));
         }
 
         union(points).sinkTo(outputs.points()).name("influxdb-mobility").uid("influxdb-mobility");
@@ -151,10 +212,16 @@ public final class MobilityJob extends CityJob {
         return streams.get(0).union(streams.subList(1, streams.size()).toArray(DataStream[]::new));
     }
 
-    /** Decoded, validated events in time; dead letters and events too late for any window are set aside. */
+    /**
+     * Decoded, validated events in time; dead letters and events too late for any window are set
+     * aside.
+     */
     private <T extends SpecificRecord> DataStream<T> decoded(
-            StreamExecutionEnvironment env, EventKind<T> kind, String family,
-            List<DataStream<DeadLetter>> deadLetters, List<DataStream<LateEvent>> late) {
+            StreamExecutionEnvironment env,
+            EventKind<T> kind,
+            String family,
+            List<DataStream<DeadLetter>> deadLetters,
+            List<DataStream<LateEvent>> late) {
         DecodedInput<T> input = DecodedInput.of(env, config, inputs.of(kind), kind, family);
         deadLetters.add(input.deadLetters());
         late.add(input.late());
@@ -162,31 +229,45 @@ public final class MobilityJob extends CityJob {
     }
 
     /**
-     * The records with their {@code zone} field set from their location. Resolved once per record here rather than
-     * in every window's key selector: one point-in-polygon test instead of one per window (and key extraction),
-     * and one copy of the polygons in the job graph.
+     * The records with their {@code zone} field set from their location. Resolved once per record
+     * here rather than in every window's key selector: one point-in-polygon test instead of one per
+     * window (and key extraction), and one copy of the polygons in the job graph.
      */
-    private <T extends SpecificRecord> DataStream<T> zoned(DataStream<T> in, Class<T> type, String family) {
-        return in.map(new SetZone<T>(zones)).returns(type).name(family + "-zones").uid(family + "-zones");
+    private <T extends SpecificRecord> DataStream<T> zoned(
+            DataStream<T> in, Class<T> type, String family) {
+        return in.map(new SetZone<T>(zones))
+                .returns(type)
+                .name(family + "-zones")
+                .uid(family + "-zones");
     }
 
     /** The same aggregate in the short and the long window, keyed by the joined tag values. */
-    private <T, A extends WindowMetrics> void windowed(DataStream<T> in, KeySelector<T, String> key,
-                                                       Supplier<AggregateFunction<T, A, A>> aggregate,
-                                                       String measurement, List<DataStream<MobilityPoint>> out,
-                                                       String... tagNames) {
+    private <T, A extends WindowMetrics> void windowed(
+            DataStream<T> in,
+            KeySelector<T, String> key,
+            Supplier<AggregateFunction<T, A, A>> aggregate,
+            String measurement,
+            List<DataStream<MobilityPoint>> out,
+            String... tagNames) {
         for (Duration window : windows) {
             String label = MetricsOptions.resolution(window);
-            out.add(in.keyBy(key, Types.STRING)
-                    .window(TumblingEventTimeWindows.of(window))
-                    .allowedLateness(lateness)
-                    .aggregate(aggregate.get(), new EmitPoint<A>(measurement, label, tagNames))
-                    .name(measurement + "-" + label).uid(measurement + "-" + label));
+            out.add(
+                    in.keyBy(key, Types.STRING)
+                            .window(TumblingEventTimeWindows.of(window))
+                            .allowedLateness(lateness)
+                            .aggregate(
+                                    aggregate.get(), new EmitPoint<A>(measurement, label, tagNames))
+                            .name(measurement + "-" + label)
+                            .uid(measurement + "-" + label));
         }
     }
 
     public static void main(String[] args) throws Exception {
-        CityJob.run(args, OPTIONS, config ->
-                new MobilityJob(Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
+        CityJob.run(
+                args,
+                OPTIONS,
+                config ->
+                        new MobilityJob(
+                                Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
     }
 }

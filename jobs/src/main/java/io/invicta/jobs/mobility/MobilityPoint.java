@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One windowed result of any mobility family: measurement, tags (ids, zone, lane, window), fields and the window
- * start. Field values are {@code Long} (counts) or {@code Double}; a NaN double means "no data" and is not written.
+ * One windowed result of any mobility family: measurement, tags (ids, zone, lane, window), fields
+ * and the window start. Field values are {@code Long} (counts) or {@code Double}; a NaN double
+ * means "no data" and is not written.
  */
 public final class MobilityPoint {
 
@@ -15,8 +16,7 @@ public final class MobilityPoint {
     public LinkedHashMap<String, String> tags = new LinkedHashMap<>();
     public LinkedHashMap<String, Number> fields = new LinkedHashMap<>();
 
-    public MobilityPoint() {
-    }
+    public MobilityPoint() {}
 
     public MobilityPoint(String measurement, long windowStart) {
         this.measurement = measurement;
@@ -39,8 +39,11 @@ public final class MobilityPoint {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MobilityPoint p && windowStart == p.windowStart && Objects.equals(measurement, p.measurement)
-                && Objects.equals(tags, p.tags) && Objects.equals(fields, p.fields);
+        return o instanceof MobilityPoint p
+                && windowStart == p.windowStart
+                && Objects.equals(measurement, p.measurement)
+                && Objects.equals(tags, p.tags)
+                && Objects.equals(fields, p.fields);
     }
 
     @Override

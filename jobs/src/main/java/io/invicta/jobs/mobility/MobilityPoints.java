@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Writes a {@link MobilityPoint} as is: counts as integer fields, the rest as floats, NaN fields left out (InfluxDB
- * has no NaN), empty tags left out. The timestamp is the window start, so a replayed window overwrites itself.
- * A point left without fields is not written. See docs/METRICS-MOBILITY.md.
+ * Writes a {@link MobilityPoint} as is: counts as integer fields, the rest as floats, NaN fields
+ * left out (InfluxDB has no NaN), empty tags left out. The timestamp is the window start, so a
+ * replayed window overwrites itself. A point left without fields is not written. See
+ * docs/METRICS-MOBILITY.md.
  */
 public final class MobilityPoints implements PointConverter<MobilityPoint> {
 
@@ -17,7 +18,9 @@ public final class MobilityPoints implements PointConverter<MobilityPoint> {
 
     @Override
     public void convert(MobilityPoint point, Consumer<InfluxPoint> out) {
-        InfluxPoint.Builder b = InfluxPoint.measurement(point.measurement).time(point.windowStart, TimeUnit.MILLISECONDS);
+        InfluxPoint.Builder b =
+                InfluxPoint.measurement(point.measurement)
+                        .time(point.windowStart, TimeUnit.MILLISECONDS);
         point.tags.forEach(b::tag);
         int fields = 0;
         for (var f : point.fields.entrySet()) {

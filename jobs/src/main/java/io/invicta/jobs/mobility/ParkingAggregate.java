@@ -1,14 +1,16 @@
 package io.invicta.jobs.mobility;
 
 import io.invicta.schemas.OnStreetParking;
+
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
- * Parking of a window (one site, or one zone): occupancy rate = mean over the window's observations of
- * (total − available) / total (observations lacking either number, or with total 0, are left out), and the
- * minimum available spots seen.
+ * Parking of a window (one site, or one zone): occupancy rate = mean over the window's observations
+ * of (total − available) / total (observations lacking either number, or with total 0, are left
+ * out), and the minimum available spots seen.
  */
-public final class ParkingAggregate implements AggregateFunction<OnStreetParking, ParkingAggregate.Acc, ParkingAggregate.Acc> {
+public final class ParkingAggregate
+        implements AggregateFunction<OnStreetParking, ParkingAggregate.Acc, ParkingAggregate.Acc> {
 
     private static final long serialVersionUID = 1L;
 

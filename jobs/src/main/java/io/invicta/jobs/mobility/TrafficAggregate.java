@@ -1,27 +1,31 @@
 package io.invicta.jobs.mobility;
 
 import io.invicta.domain.Speeds;
+
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
- * Incremental traffic metrics of a window (one sensor+lane, or one zone): vehicles, flow-weighted space-mean speed
- * ({@link Speeds}: Σq / Σ(q/v), not the mean of the interval means), mean occupancy, congestion index and the share
- * of congested intervals.
+ * Incremental traffic metrics of a window (one sensor+lane, or one zone): vehicles, flow-weighted
+ * space-mean speed ({@link Speeds}: Σq / Σ(q/v), not the mean of the interval means), mean
+ * occupancy, congestion index and the share of congested intervals.
  *
- * <p>Congestion index = 1 − v_s / v_ff, clamped at 0, where v_ff is the free-flow speed weighted like v_s
- * (Σq / Σ(q/v_ff)): for one sensor it is that sensor's free-flow speed; for a zone it equals
- * 1 − (free-flow travel time / actual travel time) over the zone's vehicles, so sensors with different limits mix
- * correctly. Intervals without vehicles, without a speed, or with speed 0 contribute no speed (a positive count at
- * 0 km/h is self-contradictory), but still count in occupancy and congestion share.
+ * <p>Congestion index = 1 − v_s / v_ff, clamped at 0, where v_ff is the free-flow speed weighted
+ * like v_s (Σq / Σ(q/v_ff)): for one sensor it is that sensor's free-flow speed; for a zone it
+ * equals 1 − (free-flow travel time / actual travel time) over the zone's vehicles, so sensors with
+ * different limits mix correctly. Intervals without vehicles, without a speed, or with speed 0
+ * contribute no speed (a positive count at 0 km/h is self-contradictory), but still count in
+ * occupancy and congestion share.
  */
-public final class TrafficAggregate implements AggregateFunction<TrafficReading, TrafficAggregate.Acc, TrafficAggregate.Acc> {
+public final class TrafficAggregate
+        implements AggregateFunction<TrafficReading, TrafficAggregate.Acc, TrafficAggregate.Acc> {
 
     private static final long serialVersionUID = 1L;
 
     /**
-     * One small accumulator per window. Trade-off: the two {@link Speeds} fields reuse the tested domain maths but,
-     * {@code Speeds} having no getters and setters, Flink serialises them with Kryo (no state schema evolution for
-     * them); giving {@code Speeds} POJO accessors in {@code domain} would fix that.
+     * One small accumulator per window. Trade-off: the two {@link Speeds} fields reuse the tested
+     * domain maths but, {@code Speeds} having no getters and setters, Flink serialises them with
+     * Kryo (no state schema evolution for them); giving {@code Speeds} POJO accessors in {@code
+     * domain} would fix that.
      */
     public static final class Acc implements WindowMetrics {
         public long observations;
@@ -48,7 +52,9 @@ public final class TrafficAggregate implements AggregateFunction<TrafficReading,
         }
 
         public double congestedShare() {
-            return congestionKnownCount == 0 ? Double.NaN : (double) congestedCount / congestionKnownCount;
+            return congestionKnownCount == 0
+                    ? Double.NaN
+                    : (double) congestedCount / congestionKnownCount;
         }
 
         @Override

@@ -1,11 +1,16 @@
 package io.invicta.jobs.mobility;
 
-/** A traffic observation reduced to what the windows need, with its zone and its sensor's free-flow speed. */
+/**
+ * A traffic observation reduced to what the windows need, with its zone and its sensor's free-flow
+ * speed.
+ */
 public class TrafficReading {
 
     public String sensorId;
+
     /** Lane id as text, null when the counter covers the whole segment. */
     public String lane;
+
     public String zone;
     public Integer intensity;
     public Double speed;
@@ -13,11 +18,17 @@ public class TrafficReading {
     public Boolean congested;
     public double freeFlowSpeed;
 
-    public TrafficReading() {
-    }
+    public TrafficReading() {}
 
-    public TrafficReading(String sensorId, String lane, String zone, Integer intensity, Double speed, Double occupancy,
-                          Boolean congested, double freeFlowSpeed) {
+    public TrafficReading(
+            String sensorId,
+            String lane,
+            String zone,
+            Integer intensity,
+            Double speed,
+            Double occupancy,
+            Boolean congested,
+            double freeFlowSpeed) {
         this.sensorId = sensorId;
         this.lane = lane;
         this.zone = zone;
@@ -28,7 +39,10 @@ public class TrafficReading {
         this.freeFlowSpeed = freeFlowSpeed;
     }
 
-    /** Congested by the detector's flag, else by a speed below half the free-flow speed; null when unknowable. */
+    /**
+     * Congested by the detector's flag, else by a speed below half the free-flow speed; null when
+     * unknowable.
+     */
     public Boolean isCongested() {
         if (congested != null) {
             return congested;

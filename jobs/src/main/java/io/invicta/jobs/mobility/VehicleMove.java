@@ -1,9 +1,10 @@
 package io.invicta.jobs.mobility;
 
 /**
- * An accepted GPS fix of a vehicle and the move from its previous fix ({@code meters} over {@code seconds}; both 0 for
- * a vehicle's first fix, which only shows it is present). The zone is the one of the fix (the move's end).
- * Also used for a vehicle's totals within one zone and window, with {@code time} the window start.
+ * An accepted GPS fix of a vehicle and the move from its previous fix ({@code meters} over {@code
+ * seconds}; both 0 for a vehicle's first fix, which only shows it is present). The zone is the one
+ * of the fix (the move's end). Also used for a vehicle's totals within one zone and window, with
+ * {@code time} the window start.
  */
 public class VehicleMove {
 
@@ -13,8 +14,7 @@ public class VehicleMove {
     public double meters;
     public double seconds;
 
-    public VehicleMove() {
-    }
+    public VehicleMove() {}
 
     public VehicleMove(String vehicleId, String zone, long time, double meters, double seconds) {
         this.vehicleId = vehicleId;

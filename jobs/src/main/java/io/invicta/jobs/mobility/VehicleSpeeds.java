@@ -1,8 +1,9 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.domain.Geo;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.VehiclePosition;
+
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -14,17 +15,20 @@ import org.apache.flink.util.Collector;
 import java.time.Duration;
 
 /**
- * Per vehicle (keyed by vehicleId): the move from the previous accepted fix, by haversine distance over the time gap.
+ * Per vehicle (keyed by vehicleId): the move from the previous accepted fix, by haversine distance
+ * over the time gap.
  *
- * <p>Only the previous fix is kept (ValueState). A fix whose time gap is not positive (duplicate or out of order) is
- * dropped and counted ({@code nonPositiveGaps}); one implying more than the speed limit is dropped and counted
- * ({@code implausibleJumps}) and the previous fix is kept, on the view that a lone GPS glitch is likelier than a
- * teleport (a vehicle that really moved is re-accepted once its fixes are plausible again, at the latest after the
- * inactivity timeout). After {@code inactivity} of event time without an accepted fix, an event-time timer clears
- * the state, so vehicles that leave do not cost state forever.
+ * <p>Only the previous fix is kept (ValueState). A fix whose time gap is not positive (duplicate or
+ * out of order) is dropped and counted ({@code nonPositiveGaps}); one implying more than the speed
+ * limit is dropped and counted ({@code implausibleJumps}) and the previous fix is kept, on the view
+ * that a lone GPS glitch is likelier than a teleport (a vehicle that really moved is re-accepted
+ * once its fixes are plausible again, at the latest after the inactivity timeout). After {@code
+ * inactivity} of event time without an accepted fix, an event-time timer clears the state, so
+ * vehicles that leave do not cost state forever.
  */
 @VisibleForTesting
-public final class VehicleSpeeds extends KeyedProcessFunction<String, VehiclePosition, VehicleMove> {
+public final class VehicleSpeeds
+        extends KeyedProcessFunction<String, VehiclePosition, VehicleMove> {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,8 +38,7 @@ public final class VehicleSpeeds extends KeyedProcessFunction<String, VehiclePos
         public double lon;
         public long time;
 
-        public Fix() {
-        }
+        public Fix() {}
 
         Fix(double lat, double lon, long time) {
             this.lat = lat;
@@ -44,7 +47,8 @@ public final class VehicleSpeeds extends KeyedProcessFunction<String, VehiclePos
         }
     }
 
-    static final ValueStateDescriptor<Fix> LAST_FIX = new ValueStateDescriptor<>("last-fix", Fix.class);
+    static final ValueStateDescriptor<Fix> LAST_FIX =
+            new ValueStateDescriptor<>("last-fix", Fix.class);
 
     private final double maxKmh;
     private final long inactivityMillis;
@@ -56,7 +60,8 @@ public final class VehicleSpeeds extends KeyedProcessFunction<String, VehiclePos
 
     public VehicleSpeeds(double maxKmh, Duration inactivity, ZoneResolver zones) {
         if (!(maxKmh > 0) || inactivity.isNegative() || inactivity.isZero()) {
-            throw new IllegalArgumentException("Need a positive speed limit and inactivity timeout");
+            throw new IllegalArgumentException(
+                    "Need a positive speed limit and inactivity timeout");
         }
         this.maxKmh = maxKmh;
         this.inactivityMillis = inactivity.toMillis();
@@ -71,7 +76,8 @@ public final class VehicleSpeeds extends KeyedProcessFunction<String, VehiclePos
     }
 
     @Override
-    public void processElement(VehiclePosition p, Context ctx, Collector<VehicleMove> out) throws Exception {
+    public void processElement(VehiclePosition p, Context ctx, Collector<VehicleMove> out)
+            throws Exception {
         double lat = p.getLocation().getLat();
         double lon = p.getLocation().getLon();
         long time = p.getDateObserved().toEpochMilli();
@@ -109,7 +115,8 @@ public final class VehicleSpeeds extends KeyedProcessFunction<String, VehiclePos
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<VehicleMove> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<VehicleMove> out)
+            throws Exception {
         Fix fix = lastFix.value();
         if (fix != null && timestamp >= fix.time + inactivityMillis) {
             lastFix.clear();

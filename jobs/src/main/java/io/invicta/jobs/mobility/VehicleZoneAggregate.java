@@ -6,11 +6,12 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
- * First stage of the zone vehicle metrics: per vehicle, zone and window, the total distance and time of its moves
- * (one {@link VehicleMove} out per vehicle present). The second stage ({@link ZoneVehiclesAggregate}) then counts
- * vehicles per zone without keeping a set of ids.
+ * First stage of the zone vehicle metrics: per vehicle, zone and window, the total distance and
+ * time of its moves (one {@link VehicleMove} out per vehicle present). The second stage ({@link
+ * ZoneVehiclesAggregate}) then counts vehicles per zone without keeping a set of ids.
  */
-public final class VehicleZoneAggregate implements AggregateFunction<VehicleMove, VehicleMove, VehicleMove> {
+public final class VehicleZoneAggregate
+        implements AggregateFunction<VehicleMove, VehicleMove, VehicleMove> {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,11 +42,16 @@ public final class VehicleZoneAggregate implements AggregateFunction<VehicleMove
     }
 
     /** Stamps the per-vehicle total with its window start. */
-    public static final class Emit extends ProcessWindowFunction<VehicleMove, VehicleMove, String, TimeWindow> {
+    public static final class Emit
+            extends ProcessWindowFunction<VehicleMove, VehicleMove, String, TimeWindow> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void process(String key, Context context, Iterable<VehicleMove> totals, Collector<VehicleMove> out) {
+        public void process(
+                String key,
+                Context context,
+                Iterable<VehicleMove> totals,
+                Collector<VehicleMove> out) {
             VehicleMove total = totals.iterator().next();
             total.time = context.window().getStart();
             out.collect(total);

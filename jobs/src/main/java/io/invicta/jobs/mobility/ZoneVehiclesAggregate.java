@@ -3,12 +3,14 @@ package io.invicta.jobs.mobility;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
- * Second stage: per zone and window, the active vehicles (each per-vehicle total of the first stage is one distinct
- * vehicle) and their mean speed = Σ distance / Σ time of the moves ending in the zone (a distance-over-time mean, so
- * long, slow moves weigh as much as they last; not a mean of fix speeds).
+ * Second stage: per zone and window, the active vehicles (each per-vehicle total of the first stage
+ * is one distinct vehicle) and their mean speed = Σ distance / Σ time of the moves ending in the
+ * zone (a distance-over-time mean, so long, slow moves weigh as much as they last; not a mean of
+ * fix speeds).
  */
 public final class ZoneVehiclesAggregate
-        implements AggregateFunction<VehicleMove, ZoneVehiclesAggregate.Acc, ZoneVehiclesAggregate.Acc> {
+        implements AggregateFunction<
+                VehicleMove, ZoneVehiclesAggregate.Acc, ZoneVehiclesAggregate.Acc> {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,7 +25,9 @@ public final class ZoneVehiclesAggregate
 
         @Override
         public void writeFields(MobilityPoint p) {
-            p.field("active_vehicles", vehicles).field("speed", meanSpeed()).field("distance", meters);
+            p.field("active_vehicles", vehicles)
+                    .field("speed", meanSpeed())
+                    .field("distance", meters);
         }
     }
 

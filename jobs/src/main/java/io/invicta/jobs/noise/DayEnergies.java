@@ -2,7 +2,10 @@ package io.invicta.jobs.noise;
 
 import io.invicta.domain.NoisePeriod;
 
-/** Duration-weighted energies of one sensor's Lden day, per period; a Flink POJO kept in keyed state. */
+/**
+ * Duration-weighted energies of one sensor's Lden day, per period; a Flink POJO kept in keyed
+ * state.
+ */
 public class DayEnergies {
 
     public String zone;

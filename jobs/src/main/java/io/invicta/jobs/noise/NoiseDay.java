@@ -5,13 +5,14 @@ public class NoiseDay {
 
     public String sensorId;
     public String zone;
+
     /** 07:00 local time of the Lden day (the start of its day period), epoch milliseconds. */
     public long dayStart;
+
     public double lden;
     public double lday;
     public double levening;
     public double lnight;
 
-    public NoiseDay() {
-    }
+    public NoiseDay() {}
 }

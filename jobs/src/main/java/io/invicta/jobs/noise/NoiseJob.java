@@ -17,6 +17,7 @@ import io.invicta.jobs.windows.WindowStats;
 import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.EventKind;
 import io.invicta.schemas.NoiseLevelObserved;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -27,10 +28,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Noise per sensor and per zone: Kafka → decode and validate (failures → dead-letter topic) → event time →
- * lateness gate (too late → late-events topic) → energetic LAeq and LAmax in short and long windows, and the
- * daily Lden per sensor in the city's local time → InfluxDB (noise_1m/_1h, noise_zone_1m/_1h,
- * noise_lden_1d; docs/METRICS.md). Decibels are averaged as energies, never as numbers.
+ * Noise per sensor and per zone: Kafka → decode and validate (failures → dead-letter topic) → event
+ * time → lateness gate (too late → late-events topic) → energetic LAeq and LAmax in short and long
+ * windows, and the daily Lden per sensor in the city's local time → InfluxDB (noise_1m/_1h,
+ * noise_zone_1m/_1h, noise_lden_1d; docs/METRICS.md). Decibels are averaged as energies, never as
+ * numbers.
  */
 public final class NoiseJob extends CityJob {
 
@@ -47,8 +49,10 @@ public final class NoiseJob extends CityJob {
 
         /** InfluxDB for results, Kafka for dead letters and late events, as configured. */
         public static Outputs of(ReadableConfig config) {
-            return new Outputs(InfluxSinks.sink(config, new NoisePoints.Levels()),
-                    InfluxSinks.sink(config, new NoisePoints.Lden()), Rejects.of(config));
+            return new Outputs(
+                    InfluxSinks.sink(config, new NoisePoints.Levels()),
+                    InfluxSinks.sink(config, new NoisePoints.Lden()),
+                    Rejects.of(config));
         }
     }
 
@@ -62,32 +66,53 @@ public final class NoiseJob extends CityJob {
     @Override
     protected void topology(StreamExecutionEnvironment env) {
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
-        DecodedInput<NoiseLevelObserved> input = DecodedInput.of(env, config, inputs.of(EventKind.NOISE),
-                EventKind.NOISE, "noise");
+        DecodedInput<NoiseLevelObserved> input =
+                DecodedInput.of(env, config, inputs.of(EventKind.NOISE), EventKind.NOISE, "noise");
         outputs.rejects().attach(input.deadLetters(), input.late());
 
-        EnvironmentWindows.of(input.events(), new NoiseMeasurer(), ZoneResolver.of(config),
-                        WindowFamily.shortAndLong(config.get(MetricsOptions.SHORT_WINDOW),
+        EnvironmentWindows.of(
+                        input.events(),
+                        new NoiseMeasurer(),
+                        ZoneResolver.of(config),
+                        WindowFamily.shortAndLong(
+                                config.get(MetricsOptions.SHORT_WINDOW),
                                 config.get(MetricsOptions.LONG_WINDOW)),
-                        lateness, EnvironmentWindows.Uids.prefixed("noise"))
+                        lateness,
+                        EnvironmentWindows.Uids.prefixed("noise"))
                 .means()
-                .map(NoiseMeasurer::level).name("noise-levels")
-                .sinkTo(outputs.levels()).name("influxdb-noise").uid("influxdb-noise");
+                .map(NoiseMeasurer::level)
+                .name("noise-levels")
+                .sinkTo(outputs.levels())
+                .name("influxdb-noise")
+                .uid("influxdb-noise");
 
-        // Lden goes by the middle of each observation's interval (it decides the day, evening or night period), so
+        // Lden goes by the middle of each observation's interval (it decides the day, evening or
+        // night period), so
         // it has slices of its own: by middle time, 15 minutes long (each within one period).
         input.events()
-                .transform("lden-slices", TypeInformation.of(WindowStats.class), new SensorPreAggregate<>(
-                        LdenCalculator.SLICE, ZoneResolver.of(config), NoiseMeasurer.atMiddle()))
+                .transform(
+                        "lden-slices",
+                        TypeInformation.of(WindowStats.class),
+                        new SensorPreAggregate<>(
+                                LdenCalculator.SLICE,
+                                ZoneResolver.of(config),
+                                NoiseMeasurer.atMiddle()))
                 .uid("lden-slices")
                 .keyBy(w -> w.sensorId, Types.STRING)
                 .process(new LdenCalculator(MetricsOptions.cityZone(config), lateness))
-                .name("lden").uid("lden")
-                .sinkTo(outputs.lden()).name("influxdb-noise-lden").uid("influxdb-noise-lden");
+                .name("lden")
+                .uid("lden")
+                .sinkTo(outputs.lden())
+                .name("influxdb-noise-lden")
+                .uid("influxdb-noise-lden");
     }
 
     public static void main(String[] args) throws Exception {
-        CityJob.run(args, OPTIONS, config ->
-                new NoiseJob(Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
+        CityJob.run(
+                args,
+                OPTIONS,
+                config ->
+                        new NoiseJob(
+                                Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
     }
 }

@@ -1,23 +1,33 @@
 package io.invicta.jobs.noise;
 
-/** LAeq (energetic, duration-weighted) and LAmax of a sensor or a zone over one window; a Flink POJO. */
+/**
+ * LAeq (energetic, duration-weighted) and LAmax of a sensor or a zone over one window; a Flink
+ * POJO.
+ */
 public class NoiseLevel {
 
     /** The sensor, or null for a zone aggregate. */
     public String sensorId;
+
     public String zone;
     public String resolution;
     public long windowStart;
     public long count;
     public double laeq;
+
     /** NaN when no observation reported LAmax. */
     public double lamax;
 
-    public NoiseLevel() {
-    }
+    public NoiseLevel() {}
 
-    public NoiseLevel(String sensorId, String zone, String resolution, long windowStart, long count, double laeq,
-                      double lamax) {
+    public NoiseLevel(
+            String sensorId,
+            String zone,
+            String resolution,
+            long windowStart,
+            long count,
+            double laeq,
+            double lamax) {
         this.sensorId = sensorId;
         this.zone = zone;
         this.resolution = resolution;

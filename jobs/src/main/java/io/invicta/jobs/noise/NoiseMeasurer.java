@@ -6,12 +6,14 @@ import io.invicta.jobs.windows.Measures;
 import io.invicta.schemas.NoiseLevelObserved;
 
 /**
- * Noise in the shared windows. Decibels are never summed: variable {@link #ENERGY} sums 10^(LAeq/10) × the
- * observation's duration and {@link #SECONDS} the durations, so a window's LAeq is 10·log10(ΣE·t / Σt) (intervals
- * of different lengths weigh by their length); {@link #LAMAX} keeps the loudest LAmax.
+ * Noise in the shared windows. Decibels are never summed: variable {@link #ENERGY} sums
+ * 10^(LAeq/10) × the observation's duration and {@link #SECONDS} the durations, so a window's LAeq
+ * is 10·log10(ΣE·t / Σt) (intervals of different lengths weigh by their length); {@link #LAMAX}
+ * keeps the loudest LAmax.
  *
- * <p>An observation belongs to the windows of its end time ({@code dateObserved}) and to the Lden period of the
- * middle of its interval ({@link #atMiddle()}, for the pre-aggregation that feeds {@link LdenCalculator}).
+ * <p>An observation belongs to the windows of its end time ({@code dateObserved}) and to the Lden
+ * period of the middle of its interval ({@link #atMiddle()}, for the pre-aggregation that feeds
+ * {@link LdenCalculator}).
  */
 public final class NoiseMeasurer implements Measurer<NoiseLevelObserved> {
 
@@ -36,8 +38,10 @@ public final class NoiseMeasurer implements Measurer<NoiseLevelObserved> {
 
     /** Σ 10^(LAeq/10) × seconds; its count is the number of observations. */
     public static final int ENERGY = 0;
+
     /** Σ seconds observed. */
     public static final int SECONDS = 1;
+
     /** LAmax of the observations that report one. */
     public static final int LAMAX = 2;
 
@@ -88,16 +92,30 @@ public final class NoiseMeasurer implements Measurer<NoiseLevelObserved> {
         return true;
     }
 
-    /** Duration of the observed interval in seconds: at least 1, and 1 when the observation has no start. */
+    /**
+     * Duration of the observed interval in seconds: at least 1, and 1 when the observation has no
+     * start.
+     */
     static double seconds(NoiseLevelObserved o) {
-        return o.getDateObservedFrom() == null ? 1.0
-                : Math.max(1.0, (o.getDateObserved().toEpochMilli() - o.getDateObservedFrom().toEpochMilli()) / 1000.0);
+        return o.getDateObservedFrom() == null
+                ? 1.0
+                : Math.max(
+                        1.0,
+                        (o.getDateObserved().toEpochMilli()
+                                        - o.getDateObservedFrom().toEpochMilli())
+                                / 1000.0);
     }
 
     /** The energetic level of a window. */
     public static NoiseLevel level(io.invicta.jobs.windows.WindowStats w) {
         Measures m = w.stats;
-        return new NoiseLevel(w.sensorId, w.zone, w.resolution, w.windowStart, m.count[ENERGY],
-                Decibels.level(m.sum[ENERGY] / m.sum[SECONDS]), m.count[LAMAX] > 0 ? m.max[LAMAX] : Double.NaN);
+        return new NoiseLevel(
+                w.sensorId,
+                w.zone,
+                w.resolution,
+                w.windowStart,
+                m.count[ENERGY],
+                Decibels.level(m.sum[ENERGY] / m.sum[SECONDS]),
+                m.count[LAMAX] > 0 ? m.max[LAMAX] : Double.NaN);
     }
 }

@@ -2,6 +2,7 @@ package io.invicta.jobs.time;
 
 import io.invicta.jobs.io.Decoded;
 import io.invicta.schemas.EventKind;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -11,8 +12,7 @@ import java.time.Duration;
 /** Watermarks on decoded source records: bounded out-of-orderness, per-partition idleness. */
 public final class DecodedEventTimes {
 
-    private DecodedEventTimes() {
-    }
+    private DecodedEventTimes() {}
 
     /** The event time of each record is its kind's ({@link EventKind#eventTime}). */
     public static <T extends SpecificRecord> WatermarkStrategy<Decoded<T>> watermarks(
@@ -22,7 +22,8 @@ public final class DecodedEventTimes {
                 .withIdleness(idleness);
     }
 
-    private static final class Assigner<T extends SpecificRecord> implements SerializableTimestampAssigner<Decoded<T>> {
+    private static final class Assigner<T extends SpecificRecord>
+            implements SerializableTimestampAssigner<Decoded<T>> {
         private static final long serialVersionUID = 1L;
         private final EventKind<T> kind;
 
@@ -33,7 +34,9 @@ public final class DecodedEventTimes {
         @Override
         public long extractTimestamp(Decoded<T> element, long recordTimestamp) {
             // A failure has no event time; the lowest value keeps it from moving the watermark.
-            return element.value() != null ? kind.eventTime(element.value()).toEpochMilli() : Long.MIN_VALUE;
+            return element.value() != null
+                    ? kind.eventTime(element.value()).toEpochMilli()
+                    : Long.MIN_VALUE;
         }
     }
 }

@@ -14,8 +14,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Tumbling windows of calendar days in a time zone: midnight to midnight local time, so 23 or 25 hours long on
- * clock-change days. A fixed offset (what {@code TumblingEventTimeWindows} offers) is wrong half of the year.
+ * Tumbling windows of calendar days in a time zone: midnight to midnight local time, so 23 or 25
+ * hours long on clock-change days. A fixed offset (what {@code TumblingEventTimeWindows} offers) is
+ * wrong half of the year.
  */
 public final class LocalDayWindows extends WindowAssigner<Object, TimeWindow> {
 
@@ -32,7 +33,8 @@ public final class LocalDayWindows extends WindowAssigner<Object, TimeWindow> {
     }
 
     @Override
-    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+    public Collection<TimeWindow> assignWindows(
+            Object element, long timestamp, WindowAssignerContext context) {
         LocalDate day = Instant.ofEpochMilli(timestamp).atZone(zone).toLocalDate();
         return List.of(new TimeWindow(startOf(day), startOf(day.plusDays(1))));
     }

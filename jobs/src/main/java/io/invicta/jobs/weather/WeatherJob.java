@@ -15,6 +15,7 @@ import io.invicta.jobs.windows.WindowFamily;
 import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.EventKind;
 import io.invicta.schemas.WeatherObserved;
+
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -22,10 +23,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.List;
 
 /**
- * Weather per station and per zone: Kafka → decode and validate (failures → dead-letter topic) → event time →
- * lateness gate (too late → late-events topic) → count, mean, min and max of each scalar variable (and the
- * precipitation total) and the vector mean of wind direction in short and long windows → InfluxDB
- * (weather_1m/_1h, weather_zone_1m/_1h).
+ * Weather per station and per zone: Kafka → decode and validate (failures → dead-letter topic) →
+ * event time → lateness gate (too late → late-events topic) → count, mean, min and max of each
+ * scalar variable (and the precipitation total) and the vector mean of wind direction in short and
+ * long windows → InfluxDB (weather_1m/_1h, weather_zone_1m/_1h).
  */
 public final class WeatherJob extends CityJob {
 
@@ -55,21 +56,34 @@ public final class WeatherJob extends CityJob {
 
     @Override
     protected void topology(StreamExecutionEnvironment env) {
-        DecodedInput<WeatherObserved> input = DecodedInput.of(env, config, inputs.of(EventKind.WEATHER),
-                EventKind.WEATHER, "weather");
+        DecodedInput<WeatherObserved> input =
+                DecodedInput.of(
+                        env, config, inputs.of(EventKind.WEATHER), EventKind.WEATHER, "weather");
         outputs.rejects().attach(input.deadLetters(), input.late());
 
-        EnvironmentWindows.of(input.events(), new WeatherMeasurer(), ZoneResolver.of(config),
-                        WindowFamily.shortAndLong(config.get(MetricsOptions.SHORT_WINDOW),
+        EnvironmentWindows.of(
+                        input.events(),
+                        new WeatherMeasurer(),
+                        ZoneResolver.of(config),
+                        WindowFamily.shortAndLong(
+                                config.get(MetricsOptions.SHORT_WINDOW),
                                 config.get(MetricsOptions.LONG_WINDOW)),
-                        config.get(EventTimeOptions.ALLOWED_LATENESS), EnvironmentWindows.Uids.prefixed("weather"))
+                        config.get(EventTimeOptions.ALLOWED_LATENESS),
+                        EnvironmentWindows.Uids.prefixed("weather"))
                 .means()
-                .flatMap(new WeatherMeasurer()).name("weather-stats")
-                .sinkTo(outputs.stats()).name("influxdb-weather").uid("influxdb-weather");
+                .flatMap(new WeatherMeasurer())
+                .name("weather-stats")
+                .sinkTo(outputs.stats())
+                .name("influxdb-weather")
+                .uid("influxdb-weather");
     }
 
     public static void main(String[] args) throws Exception {
-        CityJob.run(args, OPTIONS, config ->
-                new WeatherJob(Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
+        CityJob.run(
+                args,
+                OPTIONS,
+                config ->
+                        new WeatherJob(
+                                Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
     }
 }

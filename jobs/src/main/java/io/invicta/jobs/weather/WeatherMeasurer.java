@@ -5,22 +5,29 @@ import io.invicta.jobs.windows.Measurer;
 import io.invicta.jobs.windows.Measures;
 import io.invicta.jobs.windows.WindowStats;
 import io.invicta.schemas.WeatherObserved;
+
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Weather in the shared windows: variables 0–4 are the scalar variables of {@link #VARIABLES} (count, mean, min,
- * max; precipitation also its total), 5 and 6 the east and north components of the wind direction's unit vector,
- * whose sums give the vector mean (an angle has no arithmetic mean: 350° and 10° average to 0°, not 180°).
- * Turns each window into one {@link WeatherStats} per variable it has readings of.
+ * Weather in the shared windows: variables 0–4 are the scalar variables of {@link #VARIABLES}
+ * (count, mean, min, max; precipitation also its total), 5 and 6 the east and north components of
+ * the wind direction's unit vector, whose sums give the vector mean (an angle has no arithmetic
+ * mean: 350° and 10° average to 0°, not 180°). Turns each window into one {@link WeatherStats} per
+ * variable it has readings of.
  */
-public final class WeatherMeasurer implements Measurer<WeatherObserved>, FlatMapFunction<WindowStats, WeatherStats> {
+public final class WeatherMeasurer
+        implements Measurer<WeatherObserved>, FlatMapFunction<WindowStats, WeatherStats> {
 
     private static final long serialVersionUID = 1L;
 
-    /** The variables with count/mean/min/max statistics, in variable order (precipitation also gets its total). */
-    public static final String[] VARIABLES = {"temperature", "relativeHumidity", "atmosphericPressure", "windSpeed",
-            "precipitation"};
+    /**
+     * The variables with count/mean/min/max statistics, in variable order (precipitation also gets
+     * its total).
+     */
+    public static final String[] VARIABLES = {
+        "temperature", "relativeHumidity", "atmosphericPressure", "windSpeed", "precipitation"
+    };
 
     /** Degrees clockwise from north the wind comes from; averaged as unit vectors. */
     public static final String WIND_DIRECTION = "windDirection";
@@ -60,9 +67,14 @@ public final class WeatherMeasurer implements Measurer<WeatherObserved>, FlatMap
 
     @Override
     public boolean addTo(WeatherObserved o, Measures m) {
-        boolean any = add(m, 0, o.getTemperature()) | add(m, 1, o.getRelativeHumidity())
-                | add(m, 2, o.getAtmosphericPressure()) | add(m, 3, o.getWindSpeed()) | add(m, 4, o.getPrecipitation());
-        // In a calm (speed 0) the vane points anywhere: such a direction is noise, not a wind to average.
+        boolean any =
+                add(m, 0, o.getTemperature())
+                        | add(m, 1, o.getRelativeHumidity())
+                        | add(m, 2, o.getAtmosphericPressure())
+                        | add(m, 3, o.getWindSpeed())
+                        | add(m, 4, o.getPrecipitation());
+        // In a calm (speed 0) the vane points anywhere: such a direction is noise, not a wind to
+        // average.
         boolean calm = o.getWindSpeed() != null && o.getWindSpeed() == 0.0;
         Double direction = o.getWindDirection();
         if (present(direction) && !calm) {
@@ -102,7 +114,8 @@ public final class WeatherMeasurer implements Measurer<WeatherObserved>, FlatMap
         if (directions > 0) {
             WeatherStats s = stats(w, WIND_DIRECTION, directions);
             s.mean = WindDirections.meanDegrees(m.sum[WIND_EAST], m.sum[WIND_NORTH], directions);
-            s.resultantLength = WindDirections.resultantLength(m.sum[WIND_EAST], m.sum[WIND_NORTH], directions);
+            s.resultantLength =
+                    WindDirections.resultantLength(m.sum[WIND_EAST], m.sum[WIND_NORTH], directions);
             s.sum = Double.NaN;
             s.min = Double.NaN;
             s.max = Double.NaN;

@@ -1,6 +1,7 @@
 package io.invicta.jobs.windows;
 
 import io.invicta.jobs.zones.ZoneResolver;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -9,14 +10,16 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import java.time.Duration;
 
 /**
- * The windows every environment job shares, wired once: observations → {@link SensorPreAggregate} (chained before
- * the shuffle) → by sensor → {@link SensorWindows} → zone partials by zone → {@link ZoneWindows}.
+ * The windows every environment job shares, wired once: observations → {@link SensorPreAggregate}
+ * (chained before the shuffle) → by sensor → {@link SensorWindows} → zone partials by zone → {@link
+ * ZoneWindows}.
  *
- * @param sensors the sensor windows (main output: the sensors' means; side outputs {@link SensorWindows#HOURLY}
- *                and {@link SensorWindows#DAILY} for the families that ask for them)
- * @param zones   the zones' means, merged from their sensors' windows
+ * @param sensors the sensor windows (main output: the sensors' means; side outputs {@link
+ *     SensorWindows#HOURLY} and {@link SensorWindows#DAILY} for the families that ask for them)
+ * @param zones the zones' means, merged from their sensors' windows
  */
-public record EnvironmentWindows(SingleOutputStreamOperator<WindowStats> sensors, DataStream<WindowStats> zones) {
+public record EnvironmentWindows(
+        SingleOutputStreamOperator<WindowStats> sensors, DataStream<WindowStats> zones) {
 
     /** Operator uids (and names) of the three operators: stable, so savepoints survive upgrades. */
     public record Uids(String slices, String sensors, String zones) {
@@ -27,21 +30,31 @@ public record EnvironmentWindows(SingleOutputStreamOperator<WindowStats> sensors
         }
     }
 
-    public static <T> EnvironmentWindows of(DataStream<T> observations, Measurer<T> measurer, ZoneResolver zones,
-                                            WindowFamily[] families, Duration allowedLateness, Uids uids) {
-        SingleOutputStreamOperator<WindowStats> sensors = observations
-                .transform(uids.slices(), TypeInformation.of(WindowStats.class),
-                        new SensorPreAggregate<>(SensorWindows.sliceFor(families), zones, measurer))
-                .uid(uids.slices())
-                .keyBy(w -> w.sensorId, Types.STRING)
-                .process(new SensorWindows(families, allowedLateness))
-                .name(uids.sensors())
-                .uid(uids.sensors());
-        DataStream<WindowStats> zoneMeans = sensors.getSideOutput(SensorWindows.ZONE_PARTIALS)
-                .keyBy(w -> w.zone, Types.STRING)
-                .process(new ZoneWindows(allowedLateness))
-                .name(uids.zones())
-                .uid(uids.zones());
+    public static <T> EnvironmentWindows of(
+            DataStream<T> observations,
+            Measurer<T> measurer,
+            ZoneResolver zones,
+            WindowFamily[] families,
+            Duration allowedLateness,
+            Uids uids) {
+        SingleOutputStreamOperator<WindowStats> sensors =
+                observations
+                        .transform(
+                                uids.slices(),
+                                TypeInformation.of(WindowStats.class),
+                                new SensorPreAggregate<>(
+                                        SensorWindows.sliceFor(families), zones, measurer))
+                        .uid(uids.slices())
+                        .keyBy(w -> w.sensorId, Types.STRING)
+                        .process(new SensorWindows(families, allowedLateness))
+                        .name(uids.sensors())
+                        .uid(uids.sensors());
+        DataStream<WindowStats> zoneMeans =
+                sensors.getSideOutput(SensorWindows.ZONE_PARTIALS)
+                        .keyBy(w -> w.zone, Types.STRING)
+                        .process(new ZoneWindows(allowedLateness))
+                        .name(uids.zones())
+                        .uid(uids.zones());
         return new EnvironmentWindows(sensors, zoneMeans);
     }
 

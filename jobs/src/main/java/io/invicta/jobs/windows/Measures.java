@@ -3,12 +3,13 @@ package io.invicta.jobs.windows;
 import java.util.Arrays;
 
 /**
- * Count, sum, min and max of each of a job's measured variables (arrays indexed by the variable's number, see
- * {@link Measurer}) over one window: one compact accumulator per sensor window instead of one per (sensor,
- * variable) window. Counts, sums, minima and maxima merge exactly, so zone windows are built by merging the
- * windows of their sensors, and every domain statistic the jobs write is a function of them (a mean is sum/count,
- * an energetic noise level a ratio of two sums, a wind direction the angle of two summed vector components).
- * A Flink POJO (kept in the sensor windows' state).
+ * Count, sum, min and max of each of a job's measured variables (arrays indexed by the variable's
+ * number, see {@link Measurer}) over one window: one compact accumulator per sensor window instead
+ * of one per (sensor, variable) window. Counts, sums, minima and maxima merge exactly, so zone
+ * windows are built by merging the windows of their sensors, and every domain statistic the jobs
+ * write is a function of them (a mean is sum/count, an energetic noise level a ratio of two sums, a
+ * wind direction the angle of two summed vector components). A Flink POJO (kept in the sensor
+ * windows' state).
  */
 public class Measures {
 
@@ -27,7 +28,8 @@ public class Measures {
 
     public Measures(int variables) {
         if (variables < 0 || variables > MAX_VARIABLES) {
-            throw new IllegalArgumentException("between 0 and " + MAX_VARIABLES + " variables, not " + variables);
+            throw new IllegalArgumentException(
+                    "between 0 and " + MAX_VARIABLES + " variables, not " + variables);
         }
         count = new long[variables];
         sum = new double[variables];
@@ -86,7 +88,9 @@ public class Measures {
         this.max = max;
     }
 
-    /** An independent copy: what is emitted must not change when the window takes further readings. */
+    /**
+     * An independent copy: what is emitted must not change when the window takes further readings.
+     */
     public Measures copy() {
         return new Measures(count.clone(), sum.clone(), min.clone(), max.clone());
     }

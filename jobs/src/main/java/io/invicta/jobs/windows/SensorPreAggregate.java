@@ -1,6 +1,7 @@
 package io.invicta.jobs.windows;
 
 import io.invicta.jobs.zones.ZoneResolver;
+
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -13,18 +14,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Local pre-aggregation before the shuffle to {@link SensorWindows} (what Flink SQL's local-global aggregation
- * does): the observations of a sensor within one slice of time (the greatest length every window is a multiple
- * of, 1 min by default) become one {@link WindowStats} of all their variables (as the type's {@link Measurer}
- * adds them), so one record crosses the network
- * per sensor and slice instead of one per observation, and the zone (ZoneResolver: polygon or geohash of the location) is computed once per
- * sensor location.
+ * Local pre-aggregation before the shuffle to {@link SensorWindows} (what Flink SQL's local-global
+ * aggregation does): the observations of a sensor within one slice of time (the greatest length
+ * every window is a multiple of, 1 min by default) become one {@link WindowStats} of all their
+ * variables (as the type's {@link Measurer} adds them), so one record crosses the network per
+ * sensor and slice instead of one per observation, and the zone (ZoneResolver: polygon or geohash
+ * of the location) is computed once per sensor location.
  *
- * <p>Nothing is held across a watermark, a checkpoint or idleness: every slice is emitted before the watermark that
- * follows it is forwarded (so downstream windows see all their data before they fire, and a late reading accepted
- * by the lateness gate reaches its window before the window is dropped), in {@link #prepareSnapshotPreBarrier}
- * (so this operator needs no state), when the input goes idle, and at the end of the input. A sensor's slice is
- * also emitted as soon as one of its observations belongs to another slice or zone.
+ * <p>Nothing is held across a watermark, a checkpoint or idleness: every slice is emitted before
+ * the watermark that follows it is forwarded (so downstream windows see all their data before they
+ * fire, and a late reading accepted by the lateness gate reaches its window before the window is
+ * dropped), in {@link #prepareSnapshotPreBarrier} (so this operator needs no state), when the input
+ * goes idle, and at the end of the input. A sensor's slice is also emitted as soon as one of its
+ * observations belongs to another slice or zone.
  */
 public final class SensorPreAggregate<T> extends AbstractStreamOperator<WindowStats>
         implements OneInputStreamOperator<T, WindowStats> {
@@ -53,7 +55,10 @@ public final class SensorPreAggregate<T> extends AbstractStreamOperator<WindowSt
         this.measurer = measurer;
     }
 
-    /** The greatest length that divides each window length, an hour and 15 min (local days start on those). */
+    /**
+     * The greatest length that divides each window length, an hour and 15 min (local days start on
+     * those).
+     */
     public static Duration sliceFor(Duration... windows) {
         long gcd = Duration.ofMinutes(15).toMillis();
         for (Duration w : windows) {
@@ -98,7 +103,10 @@ public final class SensorPreAggregate<T> extends AbstractStreamOperator<WindowSt
         slot.maxTimestamp = fresh ? timestamp : Math.max(slot.maxTimestamp, timestamp);
     }
 
-    /** The observation's own zone, or else its {@link ZoneResolver} zone (computed when the location moves). */
+    /**
+     * The observation's own zone, or else its {@link ZoneResolver} zone (computed when the location
+     * moves).
+     */
     private String zoneOf(Slot slot, T o) {
         String own = measurer.ownZone(o);
         if (own != null && !own.isBlank()) {
@@ -115,8 +123,16 @@ public final class SensorPreAggregate<T> extends AbstractStreamOperator<WindowSt
     }
 
     private void emit(String sensorId, Slot slot) {
-        output.collect(new StreamRecord<>(new WindowStats(sensorId, slot.zone, "slice", slot.start,
-                slot.start + sliceMs, slot.stats), slot.maxTimestamp));
+        output.collect(
+                new StreamRecord<>(
+                        new WindowStats(
+                                sensorId,
+                                slot.zone,
+                                "slice",
+                                slot.start,
+                                slot.start + sliceMs,
+                                slot.stats),
+                        slot.maxTimestamp));
         slot.stats = null;
     }
 

@@ -3,18 +3,16 @@ package io.invicta.jobs.windows;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Keyed state of {@link SensorWindows} for one sensor: its open windows. A Flink POJO.
- */
+/** Keyed state of {@link SensorWindows} for one sensor: its open windows. A Flink POJO. */
 public class SensorState {
 
     /** Per window family (index as in {@link SensorWindows}), its open windows, oldest first. */
     public List<List<SensorWindow>> families = new ArrayList<>();
+
     /** The pending timer ({@link OpenWindow#NONE}: none). */
     public long timer = OpenWindow.NONE;
 
-    public SensorState() {
-    }
+    public SensorState() {}
 
     List<SensorWindow> windows(int family) {
         while (families.size() <= family) {
@@ -24,8 +22,9 @@ public class SensorState {
     }
 
     /**
-     * The open window of a family holding {@code timestamp}, or null. Newest first: readings arrive mostly in time
-     * order, so the answer is nearly always the last window, or a new one when the timestamp is past its end.
+     * The open window of a family holding {@code timestamp}, or null. Newest first: readings arrive
+     * mostly in time order, so the answer is nearly always the last window, or a new one when the
+     * timestamp is past its end.
      */
     SensorWindow find(int family, long timestamp) {
         List<SensorWindow> windows = windows(family);

@@ -4,30 +4,35 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One open window of one sensor (state of {@link SensorWindows}): the readings of all its variables, and the
- * zone of the latest reading, which tags the sensor's result. A sensor whose zone changes within a window (a
- * geohash cell boundary) also keeps its readings per zone, so each zone counts exactly the readings made in it.
- * A Flink POJO.
+ * One open window of one sensor (state of {@link SensorWindows}): the readings of all its
+ * variables, and the zone of the latest reading, which tags the sensor's result. A sensor whose
+ * zone changes within a window (a geohash cell boundary) also keeps its readings per zone, so each
+ * zone counts exactly the readings made in it. A Flink POJO.
  */
 public class SensorWindow extends OpenWindow {
 
     /** Index of the window's {@link WindowFamily} in the operator's list. */
     public int family;
+
     public String zone;
+
     /** Null until the first slice arrives (its size is the measurer's). */
     public Measures total;
+
     /** Readings per zone; null while every reading came from {@link #zone}. */
     public Map<String, Measures> byZone;
 
-    public SensorWindow() {
-    }
+    public SensorWindow() {}
 
     SensorWindow(int family, long start, long end) {
         super(start, end);
         this.family = family;
     }
 
-    /** Adds a slice of the sensor's readings (of the variables in {@code mask}) made in {@code sliceZone}. */
+    /**
+     * Adds a slice of the sensor's readings (of the variables in {@code mask}) made in {@code
+     * sliceZone}.
+     */
     void add(String sliceZone, Measures slice, int mask) {
         if (total == null) {
             total = new Measures(slice.size());

@@ -1,7 +1,8 @@
 package io.invicta.jobs.windows;
 
-import io.invicta.jobs.time.LocalDayWindows;
 import io.invicta.jobs.config.MetricsOptions;
+import io.invicta.jobs.time.LocalDayWindows;
+
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 
 import java.io.Serializable;
@@ -9,26 +10,37 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * One kind of window the per-sensor operator keeps: tumbling windows of a length (or local calendar days), the
- * variables it aggregates, and where its results go: the means (main output, and the zone windows), the hourly
- * results ({@link SensorWindows#HOURLY}), the local-day results ({@link SensorWindows#DAILY}).
+ * One kind of window the per-sensor operator keeps: tumbling windows of a length (or local calendar
+ * days), the variables it aggregates, and where its results go: the means (main output, and the
+ * zone windows), the hourly results ({@link SensorWindows#HOURLY}), the local-day results ({@link
+ * SensorWindows#DAILY}).
  */
 public final class WindowFamily implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     final String resolution;
+
     /** Window length in ms; 0 for calendar days in {@link #dayZone}. */
     private final long sizeMs;
+
     private final ZoneId dayZone;
+
     /** Bit v set: variable v is aggregated. */
     final int variables;
+
     final boolean means;
     final boolean hourly;
     final boolean daily;
 
-    private WindowFamily(String resolution, long sizeMs, ZoneId dayZone, int variables, boolean means,
-                         boolean hourly, boolean daily) {
+    private WindowFamily(
+            String resolution,
+            long sizeMs,
+            ZoneId dayZone,
+            int variables,
+            boolean means,
+            boolean hourly,
+            boolean daily) {
         this.resolution = resolution;
         this.sizeMs = sizeMs;
         this.dayZone = dayZone;
@@ -38,22 +50,33 @@ public final class WindowFamily implements Serializable {
         this.daily = daily;
     }
 
-    /** Tumbling windows of {@code size} of every variable, labelled like the measurements (1m, 1h). */
+    /**
+     * Tumbling windows of {@code size} of every variable, labelled like the measurements (1m, 1h).
+     */
     public static WindowFamily tumbling(Duration size, boolean means, boolean hourly) {
-        return new WindowFamily(MetricsOptions.resolution(size), size.toMillis(), null, -1, means, hourly, false);
+        return new WindowFamily(
+                MetricsOptions.resolution(size), size.toMillis(), null, -1, means, hourly, false);
     }
 
     /** The short and the long windows of the means, nothing else (noise and weather). */
     public static WindowFamily[] shortAndLong(Duration shortWindow, Duration longWindow) {
-        return new WindowFamily[] {tumbling(shortWindow, true, false), tumbling(longWindow, true, false)};
+        return new WindowFamily[] {
+            tumbling(shortWindow, true, false), tumbling(longWindow, true, false)
+        };
     }
 
-    /** Local calendar days of {@code zone} (23 or 25 h on clock-change days) of the variables in {@code mask}. */
+    /**
+     * Local calendar days of {@code zone} (23 or 25 h on clock-change days) of the variables in
+     * {@code mask}.
+     */
     public static WindowFamily localDays(ZoneId zone, int mask) {
         return new WindowFamily("1d", 0, zone, mask, false, false, true);
     }
 
-    /** The window of this family that holds {@code timestamp}; the same windows Flink's assigners give. */
+    /**
+     * The window of this family that holds {@code timestamp}; the same windows Flink's assigners
+     * give.
+     */
     TimeWindow windowOf(long timestamp) {
         if (sizeMs > 0) {
             long start = TimeWindow.getWindowStartWithOffset(timestamp, 0, sizeMs);
@@ -62,7 +85,10 @@ public final class WindowFamily implements Serializable {
         return LocalDayWindows.in(dayZone).assignWindows(null, timestamp, null).iterator().next();
     }
 
-    /** Window lengths the slices must divide (local days start on whole hours, which every slice divides). */
+    /**
+     * Window lengths the slices must divide (local days start on whole hours, which every slice
+     * divides).
+     */
     Duration length() {
         return sizeMs > 0 ? Duration.ofMillis(sizeMs) : Duration.ofHours(1);
     }

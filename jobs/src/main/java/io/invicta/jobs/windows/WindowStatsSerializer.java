@@ -16,10 +16,11 @@ import java.lang.reflect.Type;
 import java.util.Map;
 
 /**
- * The wire format of {@link WindowStats}, the record of every shuffle of the environment windows: the strings, the
- * window, the number of variables, a bit mask of the reported ones and then only their count, sum, min and max.
- * Flink's POJO serializer (reflection per field, every array in full, whether reported or not) took a quarter of
- * the window operators' time. Records only: {@code WindowStats} is never kept in state.
+ * The wire format of {@link WindowStats}, the record of every shuffle of the environment windows:
+ * the strings, the window, the number of variables, a bit mask of the reported ones and then only
+ * their count, sum, min and max. Flink's POJO serializer (reflection per field, every array in
+ * full, whether reported or not) took a quarter of the window operators' time. Records only: {@code
+ * WindowStats} is never kept in state.
  */
 public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowStats> {
 
@@ -38,7 +39,12 @@ public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowS
 
     @Override
     public WindowStats copy(WindowStats from) {
-        return new WindowStats(from.sensorId, from.zone, from.resolution, from.windowStart, from.windowEnd,
+        return new WindowStats(
+                from.sensorId,
+                from.zone,
+                from.resolution,
+                from.windowStart,
+                from.windowEnd,
                 from.stats == null ? null : from.stats.copy());
     }
 
@@ -120,7 +126,8 @@ public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowS
     /** Makes Flink use this serializer wherever {@link WindowStats} is a record type. */
     public static final class Factory extends TypeInfoFactory<WindowStats> {
         @Override
-        public TypeInformation<WindowStats> createTypeInfo(Type t, Map<String, TypeInformation<?>> genericParameters) {
+        public TypeInformation<WindowStats> createTypeInfo(
+                Type t, Map<String, TypeInformation<?>> genericParameters) {
             return new Info();
         }
     }

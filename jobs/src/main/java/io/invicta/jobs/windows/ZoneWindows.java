@@ -13,15 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Zone windows (the key is the zone) merged from the sensor windows of {@link SensorWindows}: count, sum, min and
- * max merge exactly, so the zone's mean is the mean of all its readings, as if the readings themselves had been
- * aggregated, at one record per sensor window instead of one per reading.
+ * Zone windows (the key is the zone) merged from the sensor windows of {@link SensorWindows}:
+ * count, sum, min and max merge exactly, so the zone's mean is the mean of all its readings, as if
+ * the readings themselves had been aggregated, at one record per sensor window instead of one per
+ * reading.
  *
- * <p>Each zone window keeps the latest result of every sensor: a sensor window re-emitted by a late reading
- * replaces that sensor's share instead of adding to it, and the zone's result is emitted again at once. Every
- * sensor result of a window arrives before the watermark passing its end (the sensor operator emits before it
- * forwards that watermark), so the zone window fires complete; it is dropped when the watermark reaches
- * end − 1 ms + the allowed lateness, as the sensor windows are.
+ * <p>Each zone window keeps the latest result of every sensor: a sensor window re-emitted by a late
+ * reading replaces that sensor's share instead of adding to it, and the zone's result is emitted
+ * again at once. Every sensor result of a window arrives before the watermark passing its end (the
+ * sensor operator emits before it forwards that watermark), so the zone window fires complete; it
+ * is dropped when the watermark reaches end − 1 ms + the allowed lateness, as the sensor windows
+ * are.
  */
 public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats, WindowStats> {
 
@@ -37,6 +39,7 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
     /** Open windows of one zone. A Flink POJO. */
     public static class ZoneState {
         public List<ZoneWindow> windows = new ArrayList<>();
+
         /** The pending timer ({@link OpenWindow#NONE}: none). */
         public long timer = OpenWindow.NONE;
     }
@@ -49,11 +52,14 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
 
     @Override
     public void open(OpenContext openContext) {
-        state = getRuntimeContext().getState(new ValueStateDescriptor<>("zone-windows", ZoneState.class));
+        state =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("zone-windows", ZoneState.class));
     }
 
     @Override
-    public void processElement(WindowStats sensor, Context ctx, Collector<WindowStats> out) throws Exception {
+    public void processElement(WindowStats sensor, Context ctx, Collector<WindowStats> out)
+            throws Exception {
         ZoneState s = state.value();
         if (s == null) {
             s = new ZoneState();
@@ -70,7 +76,9 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
             w.end = sensor.windowEnd;
             s.windows.add(w);
         }
-        w.bySensor.put(sensor.sensorId, sensor.stats); // replaces the sensor's earlier result of this window
+        w.bySensor.put(
+                sensor.sensorId,
+                sensor.stats); // replaces the sensor's earlier result of this window
         if (w.maxTimestamp() <= watermark) {
             emit(w, ctx.getCurrentKey(), out);
         }
@@ -81,7 +89,9 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
     private static ZoneWindow find(ZoneState s, WindowStats sensor) {
         for (int i = s.windows.size() - 1; i >= 0; i--) {
             ZoneWindow w = s.windows.get(i);
-            if (w.start == sensor.windowStart && w.end == sensor.windowEnd && w.resolution.equals(sensor.resolution)) {
+            if (w.start == sensor.windowStart
+                    && w.end == sensor.windowEnd
+                    && w.resolution.equals(sensor.resolution)) {
                 return w;
             }
         }
@@ -89,13 +99,20 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowStats> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowStats> out)
+            throws Exception {
         ZoneState s = state.value();
         if (s == null) {
             return;
         }
-        s.timer = OpenWindow.reschedule(ctx.timerService(), OpenWindow.fireAndExpire(s.windows,
-                ctx.timerService().currentWatermark(), latenessMs, w -> emit(w, ctx.getCurrentKey(), out)));
+        s.timer =
+                OpenWindow.reschedule(
+                        ctx.timerService(),
+                        OpenWindow.fireAndExpire(
+                                s.windows,
+                                ctx.timerService().currentWatermark(),
+                                latenessMs,
+                                w -> emit(w, ctx.getCurrentKey(), out)));
         if (s.timer == OpenWindow.NONE) {
             state.clear();
         } else {

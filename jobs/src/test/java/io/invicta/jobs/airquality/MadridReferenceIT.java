@@ -1,20 +1,21 @@
 package io.invicta.jobs.airquality;
 
-import io.invicta.jobs.io.Inputs;
-import io.invicta.jobs.io.TopicOptions;
-import io.invicta.schemas.EventKind;
-import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
-import io.invicta.jobs.time.EventTimeOptions;
-import io.invicta.jobs.io.KafkaOptions;
-import io.invicta.jobs.config.MetricsOptions;
 import io.invicta.domain.Eaqi;
+import io.invicta.jobs.config.MetricsOptions;
+import io.invicta.jobs.io.Inputs;
+import io.invicta.jobs.io.KafkaOptions;
+import io.invicta.jobs.io.TopicOptions;
+import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.schemas.AirQualityObserved;
+import io.invicta.schemas.EventKind;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.codec.Codecs;
+import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
 import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.KafkaExtension;
 import io.invicta.testkit.StackExtension;
 import io.invicta.tools.replay.ReplayCommand;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -44,40 +45,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The shipped Madrid data (2023-01-14 and 15) replayed through Kafka into the job: the hourly means of the 15th
- * must equal the source's hourly values, and the EEA index of every station-hour must equal one computed here
- * from the source file alone (hourly NO2/O3/SO2, PM 24-hour running means).
+ * The shipped Madrid data (2023-01-14 and 15) replayed through Kafka into the job: the hourly means
+ * of the 15th must equal the source's hourly values, and the EEA index of every station-hour must
+ * equal one computed here from the source file alone (hourly NO2/O3/SO2, PM 24-hour running means).
  */
 class MadridReferenceIT {
 
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
-    private static final Map<String, String> POLLUTANT_BY_CODE = Map.of(
-            "1", "so2", "6", "co", "7", "no", "8", "no2", "9", "pm25", "10", "pm10", "12", "nox", "14", "o3");
+    private static final Map<String, String> POLLUTANT_BY_CODE =
+            Map.of(
+                    "1", "so2", "6", "co", "7", "no", "8", "no2", "9", "pm25", "10", "pm10", "12",
+                    "nox", "14", "o3");
     private static final long HOUR = 3_600_000L;
-    private static final long DAY15 = Instant.parse("2023-01-14T23:00:00Z").toEpochMilli(); // 00:00 CET
+    private static final long DAY15 =
+            Instant.parse("2023-01-14T23:00:00Z").toEpochMilli(); // 00:00 CET
 
-    @RegisterExtension
-    static final StackExtension STACK = StackExtension.withSlots(2);
+    @RegisterExtension static final StackExtension STACK = StackExtension.withSlots(2);
     static final KafkaExtension KAFKA = STACK.kafka();
     static final InfluxDbExtension INFLUX = STACK.influx();
 
     @Test
-    void hourlyMeansEqualTheSourceValuesAndTheIndexMatchesOneComputedFromTheFile() throws Exception {
+    void hourlyMeansEqualTheSourceValuesAndTheIndexMatchesOneComputedFromTheFile()
+            throws Exception {
         Path file = repo("data/madrid-air-quality-2023/hourly/ene_mo23.csv");
-        Map<String, Double> source = hourlyValues(file);  // station|pollutant|hourStart → value
+        Map<String, Double> source = hourlyValues(file); // station|pollutant|hourStart → value
         KAFKA.createTopic("aq-madrid", 4);
-        int exit = new CommandLine(new ReplayCommand()).execute(repo("data/mappings/madrid-air-quality.yaml").toString(),
-                file.toString(), "--from", "2023-01-14T00:00:00+01:00", "--until", "2023-01-16T00:00:00+01:00",
-                "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", "aq-madrid", "--progress", "lines");
+        int exit =
+                new CommandLine(new ReplayCommand())
+                        .execute(
+                                repo("data/mappings/madrid-air-quality.yaml").toString(),
+                                file.toString(),
+                                "--from",
+                                "2023-01-14T00:00:00+01:00",
+                                "--until",
+                                "2023-01-16T00:00:00+01:00",
+                                "--bootstrap-servers",
+                                KAFKA.bootstrapServers(),
+                                "--topic",
+                                "aq-madrid",
+                                "--progress",
+                                "lines");
         assertThat(exit).isZero();
-        // One reading two days later moves the watermark past the 15th (the other partitions go idle).
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            AirQualityObserved closing = AirQualityObserved.newBuilder().setId("closing").setZone("none")
-                    .setDateObserved(Instant.parse("2023-01-17T12:00:00Z")).setLocation(new GeoPoint(40.4, -3.7))
-                    .setNo2(1.0).build();
-            producer.send(new ProducerRecord<>("aq-madrid", "closing",
-                    Codecs.forType(AirQualityObserved.class).encode(closing))).get();
+        // One reading two days later moves the watermark past the 15th (the other partitions go
+        // idle).
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(
+                        Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
+            AirQualityObserved closing =
+                    AirQualityObserved.newBuilder()
+                            .setId("closing")
+                            .setZone("none")
+                            .setDateObserved(Instant.parse("2023-01-17T12:00:00Z"))
+                            .setLocation(new GeoPoint(40.4, -3.7))
+                            .setNo2(1.0)
+                            .build();
+            producer.send(
+                            new ProducerRecord<>(
+                                    "aq-madrid",
+                                    "closing",
+                                    Codecs.forType(AirQualityObserved.class).encode(closing)))
+                    .get();
         }
 
         Configuration config = new Configuration();
@@ -91,32 +120,45 @@ class MadridReferenceIT {
         env.setParallelism(2);
         env.enableCheckpointing(1000);
         config.set(TopicOptions.of(EventKind.AIR_QUALITY), "aq-madrid");
-        new AirQualityJob(Inputs.kafka(config, "madrid-reference", AirQualityJob.READS),
-                AirQualityJob.Outputs.of(config), config).build(env);
+        new AirQualityJob(
+                        Inputs.kafka(config, "madrid-reference", AirQualityJob.READS),
+                        AirQualityJob.Outputs.of(config),
+                        config)
+                .build(env);
         JobClient job = env.executeAsync("madrid-reference");
         try {
             Map<String, Double> want15 = new HashMap<>();
-            source.forEach((key, value) -> {
-                long hour = Long.parseLong(key.split("\\|")[2]);
-                if (hour >= DAY15 && hour < DAY15 + 24 * HOUR) {
-                    want15.put(key, value);
-                }
-            });
+            source.forEach(
+                    (key, value) -> {
+                        long hour = Long.parseLong(key.split("\\|")[2]);
+                        if (hour >= DAY15 && hour < DAY15 + 24 * HOUR) {
+                            want15.put(key, value);
+                        }
+                    });
             String day15 = "time >= '2023-01-14T23:00:00Z' AND time < '2023-01-15T23:00:00Z'";
-            await("hourly means of the 15th").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+            await("hourly means of the 15th")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(hourlyMeans(day15)).isEqualTo(want15));
 
             Map<String, Integer> wantLevels = referenceIndex(source);
-            await("index of the 15th").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            await("index of the 15th")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(indexLevels(day15)).isEqualTo(wantLevels));
             assertThat(wantLevels).as("station-hours compared").hasSizeGreaterThan(400);
-            assertThat(wantLevels.values().stream().distinct().count()).as("bands seen that day").isGreaterThan(1);
+            assertThat(wantLevels.values().stream().distinct().count())
+                    .as("bands seen that day")
+                    .isGreaterThan(1);
         } finally {
             job.cancel().get();
         }
     }
 
-    /** The valid hourly values of the file, read without the mapping: station|pollutant|hour start → value. */
+    /**
+     * The valid hourly values of the file, read without the mapping: station|pollutant|hour start →
+     * value.
+     */
     private static Map<String, Double> hourlyValues(Path file) throws Exception {
         Map<String, Double> values = new HashMap<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -130,8 +172,14 @@ class MadridReferenceIT {
             String station = c[0] + c[1] + String.format("%03d", Integer.parseInt(c[2]));
             for (int h = 1; h <= 24; h++) {
                 if (c[9 + 2 * (h - 1)].equals("V")) {
-                    long start = LocalDateTime.of(2023, 1, day, h - 1, 0).atZone(MADRID).toInstant().toEpochMilli();
-                    values.put(station + "|" + pollutant + "|" + start, Double.parseDouble(c[8 + 2 * (h - 1)]));
+                    long start =
+                            LocalDateTime.of(2023, 1, day, h - 1, 0)
+                                    .atZone(MADRID)
+                                    .toInstant()
+                                    .toEpochMilli();
+                    values.put(
+                            station + "|" + pollutant + "|" + start,
+                            Double.parseDouble(c[8 + 2 * (h - 1)]));
                 }
             }
         }
@@ -141,7 +189,8 @@ class MadridReferenceIT {
     /** Band level per station|hour start of the 15th, from the source values alone. */
     private static Map<String, Integer> referenceIndex(Map<String, Double> source) {
         Map<String, Integer> levels = new HashMap<>();
-        List<String> stations = source.keySet().stream().map(k -> k.split("\\|")[0]).distinct().toList();
+        List<String> stations =
+                source.keySet().stream().map(k -> k.split("\\|")[0]).distinct().toList();
         for (String station : stations) {
             for (long hour = DAY15; hour < DAY15 + 24 * HOUR; hour += HOUR) {
                 Map<Eaqi.Pollutant, Double> c = new EnumMap<>(Eaqi.Pollutant.class);
@@ -160,7 +209,9 @@ class MadridReferenceIT {
                         }
                     }
                     if (!day.isEmpty()) {
-                        c.put(Eaqi.Pollutant.valueOf(p.toUpperCase()), day.stream().mapToDouble(d -> d).average().orElseThrow());
+                        c.put(
+                                Eaqi.Pollutant.valueOf(p.toUpperCase()),
+                                day.stream().mapToDouble(d -> d).average().orElseThrow());
                     }
                 }
                 if (!c.isEmpty()) {
@@ -173,20 +224,34 @@ class MadridReferenceIT {
 
     private static Map<String, Double> hourlyMeans(String where) {
         Map<String, Double> means = new HashMap<>();
-        for (Map<String, Object> row : INFLUX.query("SELECT \"count\", mean FROM air_quality_1h WHERE " + where
-                + " AND sensor =~ /^28079/ GROUP BY sensor, pollutant")) {
+        for (Map<String, Object> row :
+                INFLUX.query(
+                        "SELECT \"count\", mean FROM air_quality_1h WHERE "
+                                + where
+                                + " AND sensor =~ /^28079/ GROUP BY sensor, pollutant")) {
             assertThat(number(row, "count").intValue()).isEqualTo(1);
-            means.put(row.get("sensor") + "|" + row.get("pollutant") + "|"
-                    + Instant.parse((String) row.get("time")).toEpochMilli(), number(row, "mean").doubleValue());
+            means.put(
+                    row.get("sensor")
+                            + "|"
+                            + row.get("pollutant")
+                            + "|"
+                            + Instant.parse((String) row.get("time")).toEpochMilli(),
+                    number(row, "mean").doubleValue());
         }
         return means;
     }
 
     private static Map<String, Integer> indexLevels(String where) {
         Map<String, Integer> levels = new HashMap<>();
-        for (Map<String, Object> row : INFLUX.query("SELECT level FROM air_quality_index_1h WHERE " + where
-                + " AND sensor =~ /^28079/ GROUP BY sensor")) {
-            levels.put(row.get("sensor") + "|" + Instant.parse((String) row.get("time")).toEpochMilli(),
+        for (Map<String, Object> row :
+                INFLUX.query(
+                        "SELECT level FROM air_quality_index_1h WHERE "
+                                + where
+                                + " AND sensor =~ /^28079/ GROUP BY sensor")) {
+            levels.put(
+                    row.get("sensor")
+                            + "|"
+                            + Instant.parse((String) row.get("time")).toEpochMilli(),
                     number(row, "level").intValue());
         }
         return levels;

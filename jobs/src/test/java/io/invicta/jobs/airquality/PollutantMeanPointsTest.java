@@ -2,6 +2,7 @@ package io.invicta.jobs.airquality;
 
 import io.invicta.sinks.influxdb.InfluxPoint;
 import io.invicta.sinks.influxdb.LineProtocol;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,18 +22,40 @@ class PollutantMeanPointsTest {
 
     @Test
     void sensorPointIsIdentifiedBySensorZonePollutantAndWindowStart() {
-        assertThat(line(new PollutantMean("porto-aq-001", "ez3fh4", "1m", Pollutant.PM25, 1_700_000_040_000L,
-                6, 12.25, 10.0, 15.5)))
-                .isEqualTo("air_quality_1m,pollutant=pm25,sensor=porto-aq-001,zone=ez3fh4 "
-                        + "count=6i,max=15.5,mean=12.25,min=10.0 1700000040000");
+        assertThat(
+                        line(
+                                new PollutantMean(
+                                        "porto-aq-001",
+                                        "ez3fh4",
+                                        "1m",
+                                        Pollutant.PM25,
+                                        1_700_000_040_000L,
+                                        6,
+                                        12.25,
+                                        10.0,
+                                        15.5)))
+                .isEqualTo(
+                        "air_quality_1m,pollutant=pm25,sensor=porto-aq-001,zone=ez3fh4 "
+                                + "count=6i,max=15.5,mean=12.25,min=10.0 1700000040000");
     }
 
     @Test
     void zonePointHasNoSensorTagAndItsOwnMeasurementPerResolution() {
-        assertThat(line(new PollutantMean(null, "Cedofeita", "1h", Pollutant.NO2, 1_700_000_000_000L,
-                120, 31.5, 12.0, 77.0)))
-                .isEqualTo("air_quality_zone_1h,pollutant=no2,zone=Cedofeita "
-                        + "count=120i,max=77.0,mean=31.5,min=12.0 1700000000000");
+        assertThat(
+                        line(
+                                new PollutantMean(
+                                        null,
+                                        "Cedofeita",
+                                        "1h",
+                                        Pollutant.NO2,
+                                        1_700_000_000_000L,
+                                        120,
+                                        31.5,
+                                        12.0,
+                                        77.0)))
+                .isEqualTo(
+                        "air_quality_zone_1h,pollutant=no2,zone=Cedofeita "
+                                + "count=120i,max=77.0,mean=31.5,min=12.0 1700000000000");
     }
 
     @Test
@@ -43,10 +66,21 @@ class PollutantMeanPointsTest {
 
     @Test
     void windowLengthsBecomeShortResolutionLabels() {
-        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofMinutes(1))).isEqualTo("1m");
-        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofHours(1))).isEqualTo("1h");
-        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofMinutes(15))).isEqualTo("15m");
-        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofDays(1))).isEqualTo("1d");
+        assertThat(
+                        io.invicta.jobs.config.MetricsOptions.resolution(
+                                java.time.Duration.ofMinutes(1)))
+                .isEqualTo("1m");
+        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofHours(1)))
+                .isEqualTo("1h");
+        assertThat(
+                        io.invicta.jobs.config.MetricsOptions.resolution(
+                                java.time.Duration.ofMinutes(15)))
+                .isEqualTo("15m");
+        assertThat(
+                        io.invicta.jobs.config.MetricsOptions.resolution(
+                                java.time.Duration.ofSeconds(90)))
+                .isEqualTo("90s");
+        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofDays(1)))
+                .isEqualTo("1d");
     }
 }

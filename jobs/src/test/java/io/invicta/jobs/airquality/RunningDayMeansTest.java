@@ -19,18 +19,22 @@ class RunningDayMeansTest {
 
     private static PollutantMean hourly(int hour, long count, double mean) {
         long start = H0 + hour * HOUR;
-        return new PollutantMean("s1", "z", "1h", Pollutant.PM10, start, start + HOUR, count, mean, mean, mean);
+        return new PollutantMean(
+                "s1", "z", "1h", Pollutant.PM10, start, start + HOUR, count, mean, mean, mean);
     }
 
     @Test
     void theRunningMeanWeighsReadingsNotHoursAndForgetsHoursOlderThanADay() throws Exception {
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<Tuple2<String, String>, PollutantMean, PollutantMean>(
-                new KeyedProcessOperator<>(new RunningDayMeans()), m -> Tuple2.of(m.sensorId, m.pollutant.field()),
-                Types.TUPLE(Types.STRING, Types.STRING))) {
+        try (var harness =
+                new KeyedOneInputStreamOperatorTestHarness<
+                        Tuple2<String, String>, PollutantMean, PollutantMean>(
+                        new KeyedProcessOperator<>(new RunningDayMeans()),
+                        m -> Tuple2.of(m.sensorId, m.pollutant.field()),
+                        Types.TUPLE(Types.STRING, Types.STRING))) {
             harness.open();
             harness.processElement(hourly(0, 6, 10.0), 0L);
             harness.processElement(hourly(1, 2, 50.0), 0L);
-            harness.processElement(hourly(24, 4, 20.0), 0L);   // hour 0 is now outside the 24 hours
+            harness.processElement(hourly(24, 4, 20.0), 0L); // hour 0 is now outside the 24 hours
 
             List<PollutantMean> out = harness.extractOutputValues();
             assertThat(out).hasSize(3);
@@ -44,20 +48,26 @@ class RunningDayMeansTest {
 
     @Test
     void aCorrectedHourReEmitsEveryLaterRunningMeanThatContainsIt() throws Exception {
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<Tuple2<String, String>, PollutantMean, PollutantMean>(
-                new KeyedProcessOperator<>(new RunningDayMeans()), m -> Tuple2.of(m.sensorId, m.pollutant.field()),
-                Types.TUPLE(Types.STRING, Types.STRING))) {
+        try (var harness =
+                new KeyedOneInputStreamOperatorTestHarness<
+                        Tuple2<String, String>, PollutantMean, PollutantMean>(
+                        new KeyedProcessOperator<>(new RunningDayMeans()),
+                        m -> Tuple2.of(m.sensorId, m.pollutant.field()),
+                        Types.TUPLE(Types.STRING, Types.STRING))) {
             harness.open();
             harness.processElement(hourly(0, 1, 10.0), 0L);
             harness.processElement(hourly(1, 1, 20.0), 0L);
-            harness.processElement(hourly(0, 2, 40.0), 0L);    // hour 0 corrected by a late reading
+            harness.processElement(hourly(0, 2, 40.0), 0L); // hour 0 corrected by a late reading
 
             List<PollutantMean> out = harness.extractOutputValues();
-            assertThat(out).extracting(m -> m.windowEnd, m -> m.mean).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(H0 + HOUR, 10.0),
-                    org.assertj.core.groups.Tuple.tuple(H0 + 2 * HOUR, 15.0),
-                    org.assertj.core.groups.Tuple.tuple(H0 + HOUR, 40.0),
-                    org.assertj.core.groups.Tuple.tuple(H0 + 2 * HOUR, (2 * 40.0 + 20.0) / 3));
+            assertThat(out)
+                    .extracting(m -> m.windowEnd, m -> m.mean)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(H0 + HOUR, 10.0),
+                            org.assertj.core.groups.Tuple.tuple(H0 + 2 * HOUR, 15.0),
+                            org.assertj.core.groups.Tuple.tuple(H0 + HOUR, 40.0),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    H0 + 2 * HOUR, (2 * 40.0 + 20.0) / 3));
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.domain.Geo;
 import io.invicta.jobs.windows.SensorPreAggregate;
 import io.invicta.jobs.windows.WindowStats;
-import io.invicta.domain.Geo;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
+
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -27,8 +28,12 @@ class SensorPreAggregateTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new OneInputStreamOperatorTestHarness<>(new SensorPreAggregate<>(Duration.ofMinutes(1), io.invicta.jobs.zones.ZoneResolver.geohash(6),
-                new AirQualityMeasurer()));
+        harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new SensorPreAggregate<>(
+                                Duration.ofMinutes(1),
+                                io.invicta.jobs.zones.ZoneResolver.geohash(6),
+                                new AirQualityMeasurer()));
         harness.open();
     }
 
@@ -37,10 +42,18 @@ class SensorPreAggregateTest {
         harness.close();
     }
 
-    private void observe(String sensor, String zone, long time, Double no2, Double pm10) throws Exception {
-        harness.processElement(AirQualityObserved.newBuilder().setId(sensor).setZone(zone)
-                .setDateObserved(Instant.ofEpochMilli(time)).setLocation(new GeoPoint(41.15, -8.61))
-                .setNo2(no2).setPm10(pm10).build(), time);
+    private void observe(String sensor, String zone, long time, Double no2, Double pm10)
+            throws Exception {
+        harness.processElement(
+                AirQualityObserved.newBuilder()
+                        .setId(sensor)
+                        .setZone(zone)
+                        .setDateObserved(Instant.ofEpochMilli(time))
+                        .setLocation(new GeoPoint(41.15, -8.61))
+                        .setNo2(no2)
+                        .setPm10(pm10)
+                        .build(),
+                time);
     }
 
     private List<WindowStats> slices() {
@@ -48,7 +61,8 @@ class SensorPreAggregateTest {
     }
 
     @Test
-    void theObservationsOfASensorInOneSliceLeaveAsOneRecordBeforeTheNextWatermark() throws Exception {
+    void theObservationsOfASensorInOneSliceLeaveAsOneRecordBeforeTheNextWatermark()
+            throws Exception {
         observe("s1", "z1", T, 10.0, 4.0);
         observe("s2", "z1", T + 1_000, 50.0, null);
         observe("s1", "z1", T + 10_000, 30.0, null);
@@ -56,21 +70,32 @@ class SensorPreAggregateTest {
 
         harness.processWatermark(new Watermark(T + 20_000));
 
-        assertThat(slices()).flatExtracting(PollutantMeans::of)
-                .extracting(m -> m.sensorId, m -> m.pollutant, m -> m.windowStart, m -> m.count, m -> m.mean)
-                .containsExactlyInAnyOrder(tuple("s1", Pollutant.NO2, T, 2L, 20.0), tuple("s1", Pollutant.PM10, T, 1L, 4.0),
+        assertThat(slices())
+                .flatExtracting(PollutantMeans::of)
+                .extracting(
+                        m -> m.sensorId,
+                        m -> m.pollutant,
+                        m -> m.windowStart,
+                        m -> m.count,
+                        m -> m.mean)
+                .containsExactlyInAnyOrder(
+                        tuple("s1", Pollutant.NO2, T, 2L, 20.0),
+                        tuple("s1", Pollutant.PM10, T, 1L, 4.0),
                         tuple("s2", Pollutant.NO2, T, 1L, 50.0));
         Object last = harness.getOutput().stream().reduce((a, b) -> b).orElseThrow();
-        assertThat(last).as("the watermark follows the slices").isEqualTo(new Watermark(T + 20_000));
+        assertThat(last)
+                .as("the watermark follows the slices")
+                .isEqualTo(new Watermark(T + 20_000));
     }
 
     @Test
     void aSensorsNextSliceOrZoneSendsItsCurrentSliceOn() throws Exception {
         observe("s1", "z1", T, 10.0, null);
-        observe("s1", "z1", T + MIN, 20.0, null);   // next slice
+        observe("s1", "z1", T + MIN, 20.0, null); // next slice
         observe("s1", "z2", T + MIN + 1, 30.0, null); // other zone
 
-        assertThat(slices()).extracting(w -> w.zone, w -> w.windowStart, w -> w.windowEnd)
+        assertThat(slices())
+                .extracting(w -> w.zone, w -> w.windowStart, w -> w.windowEnd)
                 .containsExactly(tuple("z1", T, T + MIN), tuple("z1", T + MIN, T + 2 * MIN));
     }
 
@@ -88,19 +113,24 @@ class SensorPreAggregateTest {
     @Test
     void withoutAZoneTheGeohashOfTheLocationIsTheZoneAndNaNIsNoReading() throws Exception {
         observe("s1", null, T, Double.NaN, 7.0);
-        observe("s2", null, T, Double.NaN, null);   // no concentration at all: no window
+        observe("s2", null, T, Double.NaN, null); // no concentration at all: no window
         harness.processWatermark(new Watermark(T + MIN));
 
-        assertThat(slices()).flatExtracting(PollutantMeans::of).extracting(m -> m.sensorId, m -> m.zone, m -> m.pollutant)
+        assertThat(slices())
+                .flatExtracting(PollutantMeans::of)
+                .extracting(m -> m.sensorId, m -> m.zone, m -> m.pollutant)
                 .containsExactly(tuple("s1", Geo.geohash(41.15, -8.61, 6), Pollutant.PM10));
     }
 
     @Test
     void theSliceIsTheGreatestLengthDividingEveryWindowAnHourAndAQuarter() {
-        assertThat(SensorPreAggregate.sliceFor(Duration.ofMinutes(1), Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(1));
-        assertThat(SensorPreAggregate.sliceFor(Duration.ofMinutes(5), Duration.ofDays(1))).isEqualTo(Duration.ofMinutes(5));
-        assertThat(SensorPreAggregate.sliceFor(Duration.ofMinutes(7), Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(1));
-        assertThat(SensorPreAggregate.sliceFor(Duration.ofSeconds(30), Duration.ofHours(1))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(SensorPreAggregate.sliceFor(Duration.ofMinutes(1), Duration.ofHours(1)))
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(SensorPreAggregate.sliceFor(Duration.ofMinutes(5), Duration.ofDays(1)))
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(SensorPreAggregate.sliceFor(Duration.ofMinutes(7), Duration.ofHours(1)))
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(SensorPreAggregate.sliceFor(Duration.ofSeconds(30), Duration.ofHours(1)))
+                .isEqualTo(Duration.ofSeconds(30));
     }
-
 }

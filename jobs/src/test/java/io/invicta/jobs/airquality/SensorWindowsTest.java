@@ -3,6 +3,7 @@ package io.invicta.jobs.airquality;
 import io.invicta.jobs.windows.Measures;
 import io.invicta.jobs.windows.SensorWindows;
 import io.invicta.jobs.windows.WindowStats;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -36,12 +37,18 @@ class SensorWindowsTest {
         harness.open();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, WindowStats, WindowStats> newHarness()
-            throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new SensorWindows(
-                AirQualityJob.families(Duration.ofMinutes(1), Duration.ofHours(1), ZoneId.of("Europe/Lisbon")),
-                Duration.ofMillis(LATENESS))),
-                w -> w.sensorId, Types.STRING);
+    private static KeyedOneInputStreamOperatorTestHarness<String, WindowStats, WindowStats>
+            newHarness() throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new SensorWindows(
+                                AirQualityJob.families(
+                                        Duration.ofMinutes(1),
+                                        Duration.ofHours(1),
+                                        ZoneId.of("Europe/Lisbon")),
+                                Duration.ofMillis(LATENESS))),
+                w -> w.sensorId,
+                Types.STRING);
     }
 
     @AfterEach
@@ -50,7 +57,8 @@ class SensorWindowsTest {
     }
 
     /** One pre-aggregated slice (a minute) of a sensor: the values of one pollutant. */
-    static WindowStats slice(String sensor, String zone, long start, Pollutant pollutant, double... values) {
+    static WindowStats slice(
+            String sensor, String zone, long start, Pollutant pollutant, double... values) {
         Measures stats = new Measures(Pollutant.values().length);
         for (double v : values) {
             stats.add(pollutant.ordinal(), v);
@@ -63,12 +71,15 @@ class SensorWindowsTest {
     }
 
     private List<PollutantMean> means(String resolution) {
-        return harness.extractOutputValues().stream().filter(w -> w.resolution.equals(resolution))
-                .flatMap(w -> PollutantMeans.of(w).stream()).toList();
+        return harness.extractOutputValues().stream()
+                .filter(w -> w.resolution.equals(resolution))
+                .flatMap(w -> PollutantMeans.of(w).stream())
+                .toList();
     }
 
     @Test
-    void aggregatesEveryPollutantOfASensorWindowAndEmitsItWhenTheWatermarkPassesTheEnd() throws Exception {
+    void aggregatesEveryPollutantOfASensorWindowAndEmitsItWhenTheWatermarkPassesTheEnd()
+            throws Exception {
         process(slice("s1", "z1", T, Pollutant.NO2, 10, 30));
         process(slice("s1", "z1", T, Pollutant.PM10, 5));
         process(slice("s1", "z1", T + MIN, Pollutant.NO2, 100));
@@ -76,28 +87,43 @@ class SensorWindowsTest {
 
         harness.processWatermark(new Watermark(T + MIN - 1));
 
-        assertThat(means("1m")).extracting(m -> m.sensorId, m -> m.zone, m -> m.pollutant, m -> m.windowStart,
-                m -> m.count, m -> m.mean, m -> m.min, m -> m.max).containsExactly(
-                tuple("s1", "z1", Pollutant.NO2, T, 2L, 20.0, 10.0, 30.0),
-                tuple("s1", "z1", Pollutant.PM10, T, 1L, 5.0, 5.0, 5.0));
-        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS)).singleElement()
+        assertThat(means("1m"))
+                .extracting(
+                        m -> m.sensorId,
+                        m -> m.zone,
+                        m -> m.pollutant,
+                        m -> m.windowStart,
+                        m -> m.count,
+                        m -> m.mean,
+                        m -> m.min,
+                        m -> m.max)
+                .containsExactly(
+                        tuple("s1", "z1", Pollutant.NO2, T, 2L, 20.0, 10.0, 30.0),
+                        tuple("s1", "z1", Pollutant.PM10, T, 1L, 5.0, 5.0, 5.0));
+        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS))
+                .singleElement()
                 .satisfies(w -> assertThat(PollutantMeans.of(w)).hasSize(2));
     }
 
     @Test
-    void theLongWindowAlsoGivesTheHourlyMeansAndLocalDaysGiveDailyPm10AndSo2Only() throws Exception {
+    void theLongWindowAlsoGivesTheHourlyMeansAndLocalDaysGiveDailyPm10AndSo2Only()
+            throws Exception {
         process(slice("s1", "z1", T, Pollutant.NO2, 10));
         process(slice("s1", "z1", T + 30 * MIN, Pollutant.NO2, 20));
         process(slice("s1", "z1", T + 30 * MIN, Pollutant.PM10, 40));
 
         harness.processWatermark(new Watermark(T + 2 * 24 * HOUR));
 
-        assertThat(means("1h")).extracting(m -> m.pollutant, m -> m.count, m -> m.mean)
+        assertThat(means("1h"))
+                .extracting(m -> m.pollutant, m -> m.count, m -> m.mean)
                 .containsExactly(tuple(Pollutant.NO2, 2L, 15.0), tuple(Pollutant.PM10, 1L, 40.0));
-        assertThat(means(SensorWindows.HOURLY)).extracting(m -> m.pollutant, m -> m.resolution, m -> m.mean)
-                .containsExactly(tuple(Pollutant.NO2, "1h", 15.0), tuple(Pollutant.PM10, "1h", 40.0));
+        assertThat(means(SensorWindows.HOURLY))
+                .extracting(m -> m.pollutant, m -> m.resolution, m -> m.mean)
+                .containsExactly(
+                        tuple(Pollutant.NO2, "1h", 15.0), tuple(Pollutant.PM10, "1h", 40.0));
         long lisbonDay = Instant.parse("2024-04-30T23:00:00Z").toEpochMilli(); // WEST = UTC+1
-        assertThat(means(SensorWindows.DAILY)).extracting(m -> m.pollutant, m -> m.windowStart, m -> m.windowEnd)
+        assertThat(means(SensorWindows.DAILY))
+                .extracting(m -> m.pollutant, m -> m.windowStart, m -> m.windowEnd)
                 .containsExactly(tuple(Pollutant.PM10, lisbonDay, lisbonDay + 24 * HOUR));
     }
 
@@ -114,12 +140,18 @@ class SensorWindowsTest {
         process(slice("s1", "z2", T + 2 * MIN, Pollutant.NO2, 70));
         harness.processWatermark(new Watermark(T + HOUR - 1));
 
-        assertThat(means("1m")).extracting(m -> m.windowStart, m -> m.count, m -> m.mean).as("fired by restored timers")
-                .containsExactly(tuple(T, 2L, 20.0), tuple(T + MIN, 1L, 50.0), tuple(T + 2 * MIN, 1L, 70.0));
-        assertThat(means("1h")).extracting(m -> m.zone, m -> m.count, m -> m.mean)
+        assertThat(means("1m"))
+                .extracting(m -> m.windowStart, m -> m.count, m -> m.mean)
+                .as("fired by restored timers")
+                .containsExactly(
+                        tuple(T, 2L, 20.0), tuple(T + MIN, 1L, 50.0), tuple(T + 2 * MIN, 1L, 70.0));
+        assertThat(means("1h"))
+                .extracting(m -> m.zone, m -> m.count, m -> m.mean)
                 .containsExactly(tuple("z2", 4L, 40.0));
-        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS)).filteredOn(w -> w.resolution.equals("1h"))
-                .flatExtracting(PollutantMeans::of).extracting(m -> m.zone, m -> m.count)
+        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS))
+                .filteredOn(w -> w.resolution.equals("1h"))
+                .flatExtracting(PollutantMeans::of)
+                .extracting(m -> m.zone, m -> m.count)
                 .containsExactlyInAnyOrder(tuple("z1", 2L), tuple("z2", 2L));
     }
 
@@ -129,7 +161,8 @@ class SensorWindowsTest {
         harness.processWatermark(new Watermark(T + 5 * MIN));
         harness.processElement(slice("s1", "z1", T, Pollutant.NO2, 1000), T + 30_000);
 
-        assertThat(means("1m")).extracting(m -> m.windowStart, m -> m.count, m -> m.mean)
+        assertThat(means("1m"))
+                .extracting(m -> m.windowStart, m -> m.count, m -> m.mean)
                 .containsExactly(tuple(T, 1L, 10.0), tuple(T, 2L, 505.0));
     }
 
@@ -159,16 +192,21 @@ class SensorWindowsTest {
     }
 
     @Test
-    void aSensorThatChangesZoneWithinAWindowCountsTowardsEachZoneWithItsOwnReadings() throws Exception {
+    void aSensorThatChangesZoneWithinAWindowCountsTowardsEachZoneWithItsOwnReadings()
+            throws Exception {
         process(slice("s1", "z1", T, Pollutant.NO2, 10, 20));
         process(slice("s1", "z2", T + MIN, Pollutant.NO2, 30));
 
         harness.processWatermark(new Watermark(T + HOUR - 1));
 
-        assertThat(means("1h")).extracting(m -> m.zone, m -> m.count).as("tagged with the latest zone")
+        assertThat(means("1h"))
+                .extracting(m -> m.zone, m -> m.count)
+                .as("tagged with the latest zone")
                 .containsExactly(tuple("z2", 3L));
-        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS)).filteredOn(w -> w.resolution.equals("1h"))
-                .flatExtracting(PollutantMeans::of).extracting(m -> m.zone, m -> m.count)
+        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS))
+                .filteredOn(w -> w.resolution.equals("1h"))
+                .flatExtracting(PollutantMeans::of)
+                .extracting(m -> m.zone, m -> m.count)
                 .containsExactlyInAnyOrder(tuple("z1", 2L), tuple("z2", 1L));
     }
 

@@ -3,6 +3,7 @@ package io.invicta.jobs.airquality;
 import io.invicta.jobs.windows.Measures;
 import io.invicta.jobs.windows.WindowStats;
 import io.invicta.jobs.windows.WindowStatsSerializer;
+
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -14,7 +15,8 @@ class WindowStatsSerializerTest {
 
     @Test
     void flinkUsesItForWindowStats() {
-        assertThat(TypeInformation.of(WindowStats.class)).isInstanceOf(WindowStatsSerializer.Info.class);
+        assertThat(TypeInformation.of(WindowStats.class))
+                .isInstanceOf(WindowStatsSerializer.Info.class);
     }
 
     @Test
@@ -27,9 +29,13 @@ class WindowStatsSerializerTest {
 
         DataOutputSerializer out = new DataOutputSerializer(64);
         WindowStatsSerializer.INSTANCE.serialize(zone, out);
-        WindowStats back = WindowStatsSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        WindowStats back =
+                WindowStatsSerializer.INSTANCE.deserialize(
+                        new DataInputDeserializer(out.getCopyOfBuffer()));
 
-        assertThat(PollutantMeans.of(back)).usingRecursiveFieldByFieldElementComparator().isEqualTo(PollutantMeans.of(zone));
+        assertThat(PollutantMeans.of(back))
+                .usingRecursiveFieldByFieldElementComparator()
+                .isEqualTo(PollutantMeans.of(zone));
         assertThat(PollutantMeans.of(back)).hasSize(2);
         assertThat(back.stats.reported()).isEqualTo(stats.reported());
     }

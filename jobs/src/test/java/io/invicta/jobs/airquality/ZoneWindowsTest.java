@@ -2,6 +2,7 @@ package io.invicta.jobs.airquality;
 
 import io.invicta.jobs.windows.WindowStats;
 import io.invicta.jobs.windows.ZoneWindows;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -24,8 +25,11 @@ class ZoneWindowsTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ZoneWindows(Duration.ofMillis(LATENESS))), w -> w.zone, Types.STRING);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new ZoneWindows(Duration.ofMillis(LATENESS))),
+                        w -> w.zone,
+                        Types.STRING);
         harness.open();
     }
 
@@ -49,9 +53,17 @@ class ZoneWindowsTest {
 
         harness.processWatermark(new Watermark(T + MIN - 1));
 
-        assertThat(harness.extractOutputValues()).flatExtracting(PollutantMeans::of)
-                .extracting(m -> m.sensorId, m -> m.zone, m -> m.resolution, m -> m.windowStart, m -> m.count,
-                        m -> m.mean, m -> m.min, m -> m.max)
+        assertThat(harness.extractOutputValues())
+                .flatExtracting(PollutantMeans::of)
+                .extracting(
+                        m -> m.sensorId,
+                        m -> m.zone,
+                        m -> m.resolution,
+                        m -> m.windowStart,
+                        m -> m.count,
+                        m -> m.mean,
+                        m -> m.min,
+                        m -> m.max)
                 .containsExactly(tuple(null, "z1", "1m", T, 4L, 40.0, 10.0, 100.0));
     }
 
@@ -63,7 +75,8 @@ class ZoneWindowsTest {
 
         sensorMinute("s1", 10, 20, 30, 1000); // s1 re-emitted after a late reading
 
-        assertThat(harness.extractOutputValues()).flatExtracting(PollutantMeans::of)
+        assertThat(harness.extractOutputValues())
+                .flatExtracting(PollutantMeans::of)
                 .extracting(m -> m.count, m -> m.mean, m -> m.max)
                 .containsExactly(tuple(4L, 40.0, 100.0), tuple(5L, 232.0, 1000.0));
     }

@@ -1,12 +1,9 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.jobs.io.Inputs;
-import io.invicta.schemas.EventKind;
 import io.invicta.rules.RuleFile;
-import io.invicta.jobs.airquality.AirQualityJob;
-import io.invicta.schemas.AirQualityObserved;
-import io.invicta.schemas.NoiseLevelObserved;
-import io.invicta.jobs.noise.NoiseJob;
+import io.invicta.schemas.EventKind;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -18,10 +15,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rules job's graph as main wires it: uids, one operator per partition in use, city-wide at parallelism 1. */
+/**
+ * The rules job's graph as main wires it: uids, one operator per partition in use, city-wide at
+ * parallelism 1.
+ */
 class CepJobTopologyTest {
 
-    private static final String CITY_MODULE = """
+    private static final String CITY_MODULE =
+            """
             module city;
             @Name('city-wide-no2')
             @Description('city-wide hourly mean NO2 above 60')
@@ -35,28 +36,48 @@ class CepJobTopologyTest {
         Configuration config = new Configuration();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        new CepJob(Inputs.kafka(config, "g", List.of(EventKind.AIR_QUALITY, EventKind.NOISE)),
-                RuleSetUpdate.of(1, rules), null, CepJob.Outputs.of(config), config).build(env);
+        new CepJob(
+                        Inputs.kafka(config, "g", List.of(EventKind.AIR_QUALITY, EventKind.NOISE)),
+                        RuleSetUpdate.of(1, rules),
+                        null,
+                        CepJob.Outputs.of(config),
+                        config)
+                .build(env);
         return env.getStreamGraph().getStreamNodes();
     }
 
     @Test
     void theShippedRulesGetOneOperatorPerPartitionTheyUseWithStableUids() throws Exception {
         Collection<StreamNode> nodes = graph(RuleFile.readAll(List.of(Path.of("..", "cep-rules"))));
-        assertThat(nodes).extracting(StreamNode::getTransformationUID).contains("cep-source-AirQualityObserved",
-                "cep-decode-AirQualityObserved", "cep-rules-packaged", "cep-zone",
-                "cep-sensor", "cep-vehicle", "cep-route-zone").doesNotContain("cep-city");
-        assertThat(nodes).filteredOn(n -> n.getTransformationUID() != null)
-                .extracting(StreamNode::getTransformationUID).doesNotHaveDuplicates();
+        assertThat(nodes)
+                .extracting(StreamNode::getTransformationUID)
+                .contains(
+                        "cep-source-AirQualityObserved",
+                        "cep-decode-AirQualityObserved",
+                        "cep-rules-packaged",
+                        "cep-zone",
+                        "cep-sensor",
+                        "cep-vehicle",
+                        "cep-route-zone")
+                .doesNotContain("cep-city");
+        assertThat(nodes)
+                .filteredOn(n -> n.getTransformationUID() != null)
+                .extracting(StreamNode::getTransformationUID)
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void cityWideRulesRunAtParallelismOne() throws Exception {
         Collection<StreamNode> nodes = graph(List.of(new RuleFile("city.epl", CITY_MODULE)));
-        StreamNode city = nodes.stream().filter(n -> "cep-city".equals(n.getTransformationUID())).findFirst()
-                .orElseThrow();
+        StreamNode city =
+                nodes.stream()
+                        .filter(n -> "cep-city".equals(n.getTransformationUID()))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(city.getParallelism()).isEqualTo(1);
         assertThat(city.getMaxParallelism()).isEqualTo(1);
-        assertThat(nodes).extracting(StreamNode::getTransformationUID).doesNotContain("cep-zone", "cep-sensor");
+        assertThat(nodes)
+                .extracting(StreamNode::getTransformationUID)
+                .doesNotContain("cep-zone", "cep-sensor");
     }
 }

@@ -1,11 +1,12 @@
 package io.invicta.jobs.cep;
 
+import io.invicta.jobs.io.LateEvent;
 import io.invicta.rules.Partitioning;
 import io.invicta.rules.RuleFile;
-import io.invicta.jobs.io.LateEvent;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.Alert;
 import io.invicta.schemas.GeoPoint;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -25,35 +26,44 @@ class EsperOperatorTest {
     private static final long T0 = Instant.parse("2024-05-01T10:00:00Z").toEpochMilli();
     private static final long MIN = 60_000;
 
-    /** Fires whenever a zone's hourly mean NO2 exceeds the threshold; and on 15 silent minutes of a sensor. */
+    /**
+     * Fires whenever a zone's hourly mean NO2 exceeds the threshold; and on 15 silent minutes of a
+     * sensor.
+     */
     static String rules(int threshold) {
         return """
-                module test;
-                @Name('high-no2')
-                @Description('hourly mean NO2 above the threshold')
-                @Tag(name='severity', value='WARNING')
-                @Tag(name='partition', value='zone')
-                @Tag(name='message', value='NO2 {no2} in {zone}')
-                select zone, avg(no2) as no2 from AirQualityObserved#time(1 hour) group by zone having avg(no2) > %d;
+module test;
+@Name('high-no2')
+@Description('hourly mean NO2 above the threshold')
+@Tag(name='severity', value='WARNING')
+@Tag(name='partition', value='zone')
+@Tag(name='message', value='NO2 {no2} in {zone}')
+select zone, avg(no2) as no2 from AirQualityObserved#time(1 hour) group by zone having avg(no2) > %d;
 
-                @Name('silent-sensor')
-                @Description('no reading from a sensor for 15 minutes')
-                @Tag(name='severity', value='INFO')
-                @Tag(name='partition', value='zone')
-                @Tag(name='message', value='{sensor} silent in {zone}')
-                select a.zone as zone, a.id as sensor
-                from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQualityObserved(id=a.id))];
-                """.formatted(threshold);
+@Name('silent-sensor')
+@Description('no reading from a sensor for 15 minutes')
+@Tag(name='severity', value='INFO')
+@Tag(name='partition', value='zone')
+@Tag(name='message', value='{sensor} silent in {zone}')
+select a.zone as zone, a.id as sensor
+from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQualityObserved(id=a.id))];
+"""
+                .formatted(threshold);
     }
 
     static RuleSetUpdate ruleSet(int version, String text) {
         return RuleSetUpdate.of(version, List.of(new RuleFile("test.epl", text)));
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert> harness(
-            RuleSetUpdate rules) throws Exception {
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(new EsperOperator(Partitioning.ZONE, rules, java.util.Set.of(Partitioning.ZONE)),
-                new CepKeys(Partitioning.ZONE), (RuleSetUpdate r) -> "rules", Types.STRING);
+    private static KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert>
+            harness(RuleSetUpdate rules) throws Exception {
+        var harness =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new EsperOperator(
+                                Partitioning.ZONE, rules, java.util.Set.of(Partitioning.ZONE)),
+                        new CepKeys(Partitioning.ZONE),
+                        (RuleSetUpdate r) -> "rules",
+                        Types.STRING);
         harness.setup();
         return harness;
     }
@@ -61,15 +71,27 @@ class EsperOperatorTest {
     private static final CepEventCodec CODEC = new CepEventCodec();
 
     static StreamRecord<CepEvent> reading(String sensor, String zone, long time, double no2) {
-        AirQualityObserved o = AirQualityObserved.newBuilder().setId(sensor).setDateObserved(Instant.ofEpochMilli(time))
-                .setLocation(new GeoPoint(41.15, -8.61)).setZone(zone).setNo2(no2).build();
+        AirQualityObserved o =
+                AirQualityObserved.newBuilder()
+                        .setId(sensor)
+                        .setDateObserved(Instant.ofEpochMilli(time))
+                        .setLocation(new GeoPoint(41.15, -8.61))
+                        .setZone(zone)
+                        .setNo2(no2)
+                        .build();
         return new StreamRecord<>(CODEC.encode(o, zone), time);
     }
 
-    private static List<String> alerts(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, Alert> harness) {
+    private static List<String> alerts(
+            KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, Alert> harness) {
         List<String> out = new ArrayList<>();
         for (Alert a : harness.extractOutputValues()) {
-            out.add(a.getRuleId() + "@" + (a.getEventTime().toEpochMilli() - T0) / MIN + "m:" + a.getMessage());
+            out.add(
+                    a.getRuleId()
+                            + "@"
+                            + (a.getEventTime().toEpochMilli() - T0) / MIN
+                            + "m:"
+                            + a.getMessage());
         }
         return out;
     }
@@ -78,7 +100,8 @@ class EsperOperatorTest {
     void eventsReachTheRulesInTimestampOrderOnlyWhenTheWatermarkPassesThem() throws Exception {
         try (var h = harness(ruleSet(1, rules(100)))) {
             h.open();
-            // Out of order: the 150 reading is older than the 40 one; in time order the mean first exceeds 100.
+            // Out of order: the 150 reading is older than the 40 one; in time order the mean first
+            // exceeds 100.
             h.processElement1(reading("s1", "z1", T0 + 2 * MIN, 40));
             h.processElement1(reading("s1", "z1", T0 + MIN, 150));
             assertThat(h.extractOutputValues()).as("nothing before the watermark").isEmpty();
@@ -88,11 +111,13 @@ class EsperOperatorTest {
     }
 
     @Test
-    void eventsWithTheSameTimestampAreEvaluatedInTheSameOrderWhateverOrderTheyArriveIn() throws Exception {
-        // Evaluated as 150 then 50 the zone's mean first exceeds 100 (an alert); as 50 then 150 it never does: the
+    void eventsWithTheSameTimestampAreEvaluatedInTheSameOrderWhateverOrderTheyArriveIn()
+            throws Exception {
+        // Evaluated as 150 then 50 the zone's mean first exceeds 100 (an alert); as 50 then 150 it
+        // never does: the
         // arrival order of equal timestamps (two partitions racing) must not decide which.
         List<List<String>> outputs = new ArrayList<>();
-        for (boolean highFirst : new boolean[]{true, false}) {
+        for (boolean highFirst : new boolean[] {true, false}) {
             try (var h = harness(ruleSet(1, rules(100)))) {
                 h.open();
                 StreamRecord<CepEvent> high = reading("s-a", "z1", T0, 150);
@@ -103,7 +128,9 @@ class EsperOperatorTest {
                 outputs.add(alerts(h));
             }
         }
-        assertThat(outputs.get(0)).isEqualTo(outputs.get(1)).containsExactly("high-no2@0m:NO2 150 in z1");
+        assertThat(outputs.get(0))
+                .isEqualTo(outputs.get(1))
+                .containsExactly("high-no2@0m:NO2 150 in z1");
     }
 
     @Test
@@ -124,22 +151,34 @@ class EsperOperatorTest {
             h.open();
             h.processElement1(reading("s1", "z1", T0 + 5 * MIN, 10));
             h.processWatermark1(new Watermark(T0 + 5 * MIN));
-            // It arrived without a zone (resolved to z1 for routing and rules): a re-encoding of what Esper would have
+            // It arrived without a zone (resolved to z1 for routing and rules): a re-encoding of
+            // what Esper would have
             // seen would carry the zone; the late event must be the bytes as they came.
-            AirQualityObserved noZone = AirQualityObserved.newBuilder().setId("s2")
-                    .setDateObserved(Instant.ofEpochMilli(T0 + 3 * MIN)).setLocation(new GeoPoint(41.15, -8.61))
-                    .setZone(null).setNo2(500.0).build();
-            byte[] arrived = io.invicta.schemas.codec.Codecs.forType(AirQualityObserved.class).encode(noZone);
-            StreamRecord<CepEvent> tooLate = new StreamRecord<>(CepEventCodec.event(noZone, arrived, "z1"), T0 + 3 * MIN);
+            AirQualityObserved noZone =
+                    AirQualityObserved.newBuilder()
+                            .setId("s2")
+                            .setDateObserved(Instant.ofEpochMilli(T0 + 3 * MIN))
+                            .setLocation(new GeoPoint(41.15, -8.61))
+                            .setZone(null)
+                            .setNo2(500.0)
+                            .build();
+            byte[] arrived =
+                    io.invicta.schemas.codec.Codecs.forType(AirQualityObserved.class)
+                            .encode(noZone);
+            StreamRecord<CepEvent> tooLate =
+                    new StreamRecord<>(CepEventCodec.event(noZone, arrived, "z1"), T0 + 3 * MIN);
             h.processElement1(tooLate);
             h.processWatermark1(new Watermark(T0 + 6 * MIN));
             assertThat(alerts(h)).isEmpty();
-            ConcurrentLinkedQueue<StreamRecord<LateEvent>> late = h.getSideOutput(EsperOperator.LATE);
+            ConcurrentLinkedQueue<StreamRecord<LateEvent>> late =
+                    h.getSideOutput(EsperOperator.LATE);
             assertThat(late).hasSize(1);
             LateEvent event = late.peek().getValue();
             assertThat(event.key).isEqualTo("s2");
             assertThat(event.watermark).isEqualTo(T0 + 5 * MIN);
-            assertThat(event.value).as("the bytes it arrived as, not a re-encoding").isEqualTo(arrived);
+            assertThat(event.value)
+                    .as("the bytes it arrived as, not a re-encoding")
+                    .isEqualTo(arrived);
         }
     }
 
@@ -178,13 +217,21 @@ class EsperOperatorTest {
     }
 
     /** Alerts up to the watermark released before the checkpoint. */
-    private static int committedCount(KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, Alert> h, long watermark) {
-        return (int) h.extractOutputValues().stream().filter(a -> a.getEventTime().toEpochMilli() <= watermark).count();
+    private static int committedCount(
+            KeyedTwoInputStreamOperatorTestHarness<?, ?, ?, Alert> h, long watermark) {
+        return (int)
+                h.extractOutputValues().stream()
+                        .filter(a -> a.getEventTime().toEpochMilli() <= watermark)
+                        .count();
     }
 
     /** Elements [from, to) each followed by a watermark one minute behind it. */
-    private static void feed(KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert> h,
-                             List<StreamRecord<CepEvent>> input, int from, int to) throws Exception {
+    private static void feed(
+            KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert> h,
+            List<StreamRecord<CepEvent>> input,
+            int from,
+            int to)
+            throws Exception {
         for (int i = from; i < to; i++) {
             h.processElement1(input.get(i));
             h.processWatermark1(new Watermark(input.get(i).getTimestamp() - MIN));
@@ -205,7 +252,8 @@ class EsperOperatorTest {
             h.processWatermark1(new Watermark(T0 + 2 * MIN));
             assertThat(alerts(h)).containsExactly("high-no2@2m:NO2 85 in z1");
             assertThat(h.extractOutputValues().get(0).getRuleVersion()).isEqualTo(2);
-            assertThat(h.getSideOutput(EsperOperator.STATUS)).extracting(r -> r.getValue().status)
+            assertThat(h.getSideOutput(EsperOperator.STATUS))
+                    .extracting(r -> r.getValue().status)
                     .containsExactly("ACTIVE");
         }
     }
@@ -214,14 +262,22 @@ class EsperOperatorTest {
     void aBrokenReloadIsRejectedWithTheReasonAndTheOldRulesKeepRunning() throws Exception {
         try (var h = harness(ruleSet(1, rules(100)))) {
             h.open();
-            h.processElement2(new StreamRecord<>(ruleSet(2, rules(80).replace("avg(no2) > 80",
-                    "java.lang.System.exit(0) > 80"))));
+            h.processElement2(
+                    new StreamRecord<>(
+                            ruleSet(
+                                    2,
+                                    rules(80)
+                                            .replace(
+                                                    "avg(no2) > 80",
+                                                    "java.lang.System.exit(0) > 80"))));
             RuleStatus status = h.getSideOutput(EsperOperator.STATUS).peek().getValue();
             assertThat(status.status).isEqualTo("REJECTED");
             assertThat(status.detail).contains("test.epl:").contains("sandbox");
             h.processElement1(reading("s1", "z1", T0, 120));
             h.processWatermark1(new Watermark(T0));
-            assertThat(h.extractOutputValues()).extracting(Alert::getRuleVersion).containsExactly(1);
+            assertThat(h.extractOutputValues())
+                    .extracting(Alert::getRuleVersion)
+                    .containsExactly(1);
         }
     }
 
@@ -229,8 +285,15 @@ class EsperOperatorTest {
     void aReloadWithAModuleOfAPartitionTheJobDoesNotRunIsRejected() throws Exception {
         try (var h = harness(ruleSet(1, rules(100)))) {
             h.open();
-            h.processElement2(new StreamRecord<>(ruleSet(2, rules(80).replace("value='zone')", "value='city')")
-                    .replace("select zone,", "select zone, 'city' as city,"))));
+            h.processElement2(
+                    new StreamRecord<>(
+                            ruleSet(
+                                    2,
+                                    rules(80)
+                                            .replace("value='zone')", "value='city')")
+                                            .replace(
+                                                    "select zone,",
+                                                    "select zone, 'city' as city,"))));
             RuleStatus status = h.getSideOutput(EsperOperator.STATUS).peek().getValue();
             assertThat(status.status).isEqualTo("REJECTED");
             assertThat(status.detail).contains("partitioned by city");
@@ -245,11 +308,15 @@ class EsperOperatorTest {
             h.processElement1(reading("s1", "z2", T0 + 30 * MIN, 10));
             h.processWatermark1(new Watermark(T0 + 30 * MIN));
             h.snapshot(1, 1);
-            assertThat(h.numKeyedStateEntries()).as("both zones still within the 1 h horizon").isEqualTo(2);
+            assertThat(h.numKeyedStateEntries())
+                    .as("both zones still within the 1 h horizon")
+                    .isEqualTo(2);
             h.processElement1(reading("s1", "z2", T0 + 90 * MIN, 10));
             h.processWatermark1(new Watermark(T0 + 90 * MIN));
             h.snapshot(2, 2);
-            assertThat(h.numKeyedStateEntries()).as("z1's only event is older than the horizon").isEqualTo(1);
+            assertThat(h.numKeyedStateEntries())
+                    .as("z1's only event is older than the horizon")
+                    .isEqualTo(1);
         }
     }
 }

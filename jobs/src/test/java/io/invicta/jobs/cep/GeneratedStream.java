@@ -12,6 +12,7 @@ import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
 import io.invicta.tools.generate.GenerateCommand;
+
 import org.apache.avro.specific.SpecificRecord;
 import picocli.CommandLine;
 
@@ -27,24 +28,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A realistic city stream from the project's own generator ({@code scripts/generate --output}), read back into
- * memory: the single-object encoded records (what Kafka would deliver) and their decoded form. For benchmarks and
- * the ground-truth test of the shipped rules.
+ * A realistic city stream from the project's own generator ({@code scripts/generate --output}),
+ * read back into memory: the single-object encoded records (what Kafka would deliver) and their
+ * decoded form. For benchmarks and the ground-truth test of the shipped rules.
  */
 final class GeneratedStream {
 
-    static final Map<String, Class<? extends SpecificRecord>> TOPICS = Map.of(
-            "air-quality", AirQualityObserved.class, "noise", NoiseLevelObserved.class,
-            "weather", WeatherObserved.class, "traffic-flow", TrafficFlowObserved.class,
-            "parking", OnStreetParking.class, "bike-stations", BikeHireDockingStation.class,
-            "vehicle-positions", VehiclePosition.class);
+    static final Map<String, Class<? extends SpecificRecord>> TOPICS =
+            Map.of(
+                    "air-quality",
+                    AirQualityObserved.class,
+                    "noise",
+                    NoiseLevelObserved.class,
+                    "weather",
+                    WeatherObserved.class,
+                    "traffic-flow",
+                    TrafficFlowObserved.class,
+                    "parking",
+                    OnStreetParking.class,
+                    "bike-stations",
+                    BikeHireDockingStation.class,
+                    "vehicle-positions",
+                    VehiclePosition.class);
 
-    /** The stream the in-JVM MiniCluster's source readers serve ({@link InterleavedStream}): same JVM, no copying. */
+    /**
+     * The stream the in-JVM MiniCluster's source readers serve ({@link InterleavedStream}): same
+     * JVM, no copying.
+     */
     static volatile GeneratedStream current;
 
     final List<byte[]> encoded = new ArrayList<>();
     final List<Class<? extends SpecificRecord>> types = new ArrayList<>();
-    /** Decoded records in event-time order (ties in stream order); undecodable (corrupt) records left out. */
+
+    /**
+     * Decoded records in event-time order (ties in stream order); undecodable (corrupt) records
+     * left out.
+     */
     final List<SpecificRecord> sorted = new ArrayList<>();
 
     /** Runs the generator with {@code args} (plus --output) and reads its file. */
@@ -63,7 +82,8 @@ final class GeneratedStream {
     static GeneratedStream read(Path file) throws IOException {
         GeneratedStream stream = new GeneratedStream();
         Map<Class<?>, AvroCodec<SpecificRecord>> codecs = new java.util.HashMap<>();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        try (DataInputStream in =
+                new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             while (true) {
                 String topic;
                 try {
@@ -77,7 +97,8 @@ final class GeneratedStream {
                 Class<? extends SpecificRecord> type = TOPICS.get(topic);
                 stream.encoded.add(value);
                 stream.types.add(type);
-                AvroCodec<SpecificRecord> codec = codecs.computeIfAbsent(type, t -> (AvroCodec) Codecs.forType((Class) t));
+                AvroCodec<SpecificRecord> codec =
+                        codecs.computeIfAbsent(type, t -> (AvroCodec) Codecs.forType((Class) t));
                 if (codec.decode(value) instanceof DecodeResult.Success<SpecificRecord> success) {
                     stream.sorted.add(success.value());
                 }

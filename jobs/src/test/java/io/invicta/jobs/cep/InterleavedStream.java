@@ -3,6 +3,7 @@ package io.invicta.jobs.cep;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
+
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
@@ -11,10 +12,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Reader r of {@code readers} emits records r, r+readers, r+2·readers, … of the stream, so all readers advance
- * through event time together (the generator source gives each reader a contiguous index range); each record is decoded from its bytes (as the Kafka deserializer does) and zoned. A record that
- * does not decode (the generator's corrupt anomaly) becomes {@link #CORRUPT} and is filtered out (the job
- * dead-letters it).
+ * Reader r of {@code readers} emits records r, r+readers, r+2·readers, … of the stream, so all
+ * readers advance through event time together (the generator source gives each reader a contiguous
+ * index range); each record is decoded from its bytes (as the Kafka deserializer does) and zoned. A
+ * record that does not decode (the generator's corrupt anomaly) becomes {@link #CORRUPT} and is
+ * filtered out (the job dead-letters it).
  */
 public final class InterleavedStream implements GeneratorFunction<Long, CepEvent> {
     private static final long serialVersionUID = 1L;
@@ -43,8 +45,11 @@ public final class InterleavedStream implements GeneratorFunction<Long, CepEvent
         int i = (int) (readers * (index % perReader) + reader);
         GeneratedStream stream = GeneratedStream.current;
         Class<? extends SpecificRecord> type = stream.types.get(i);
-        AvroCodec<SpecificRecord> codec = codecs.computeIfAbsent(type, t -> (AvroCodec) Codecs.forType((Class) t));
+        AvroCodec<SpecificRecord> codec =
+                codecs.computeIfAbsent(type, t -> (AvroCodec) Codecs.forType((Class) t));
         byte[] bytes = stream.encoded.get(i);
-        return codec.decode(bytes) instanceof DecodeResult.Success<SpecificRecord> s ? toCep.of(s.value(), bytes) : CORRUPT;
+        return codec.decode(bytes) instanceof DecodeResult.Success<SpecificRecord> s
+                ? toCep.of(s.value(), bytes)
+                : CORRUPT;
     }
 }

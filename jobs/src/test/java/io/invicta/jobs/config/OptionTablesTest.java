@@ -5,6 +5,7 @@ import io.invicta.jobs.cep.CepJob;
 import io.invicta.jobs.mobility.MobilityJob;
 import io.invicta.jobs.noise.NoiseJob;
 import io.invicta.jobs.weather.WeatherJob;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
@@ -24,20 +25,25 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The option tables of README.md and docs/ against the {@code ConfigOption} declarations: every key a table names
- * is an option of some job, a default written as a value ({@code `1 min`}) equals the declared default, and every
- * declared option is in some table. A renamed option or a changed default cannot leave the docs behind.
+ * The option tables of README.md and docs/ against the {@code ConfigOption} declarations: every key
+ * a table names is an option of some job, a default written as a value ({@code `1 min`}) equals the
+ * declared default, and every declared option is in some table. A renamed option or a changed
+ * default cannot leave the docs behind.
  */
 class OptionTablesTest {
 
-    private static final List<JobOptions> JOBS = List.of(AirQualityJob.OPTIONS, NoiseJob.OPTIONS, WeatherJob.OPTIONS,
-            MobilityJob.OPTIONS, CepJob.OPTIONS);
+    private static final List<JobOptions> JOBS =
+            List.of(
+                    AirQualityJob.OPTIONS,
+                    NoiseJob.OPTIONS,
+                    WeatherJob.OPTIONS,
+                    MobilityJob.OPTIONS,
+                    CepJob.OPTIONS);
     private static final Pattern KEY = Pattern.compile("`([a-z][a-z0-9-]*(?:\\.[a-z0-9<>-]+)+)`");
     private static final Pattern VALUE = Pattern.compile("^`([^`]*)`$");
 
     /** A table row naming one option: the file and line, the key and its default cell. */
-    private record Row(String where, String key, String defaultCell) {
-    }
+    private record Row(String where, String key, String defaultCell) {}
 
     @Test
     void everyDocumentedOptionExistsWithItsDefaultAndEveryOptionIsDocumented() throws Exception {
@@ -47,22 +53,33 @@ class OptionTablesTest {
         assertThat(rows).isNotEmpty();
         Set<String> documented = new HashSet<>();
         for (Row row : rows) {
-            assertThat(declared).as(row.where() + ": no job declares " + row.key()).containsKey(row.key());
+            assertThat(declared)
+                    .as(row.where() + ": no job declares " + row.key())
+                    .containsKey(row.key());
             documented.add(row.key());
             Matcher value = VALUE.matcher(row.defaultCell());
             ConfigOption<?> option = declared.get(row.key());
             if (value.matches()) {
-                Object written = Configuration.fromMap(Map.of(row.key(), value.group(1))).get(option);
-                assertThat(written).as(row.where() + ": default of " + row.key()).isEqualTo(option.defaultValue());
+                Object written =
+                        Configuration.fromMap(Map.of(row.key(), value.group(1))).get(option);
+                assertThat(written)
+                        .as(row.where() + ": default of " + row.key())
+                        .isEqualTo(option.defaultValue());
             } else if (row.defaultCell().startsWith("none")) {
-                assertThat(option.hasDefaultValue()).as(row.where() + ": " + row.key() + " has a default").isFalse();
+                assertThat(option.hasDefaultValue())
+                        .as(row.where() + ": " + row.key() + " has a default")
+                        .isFalse();
             }
         }
-        assertThat(declared.keySet()).as("options in no table of README.md or docs/")
+        assertThat(declared.keySet())
+                .as("options in no table of README.md or docs/")
                 .allSatisfy(key -> assertThat(documented).contains(key));
     }
 
-    /** Rows of tables whose header starts with "option" or "key", one per single option key in the first cell. */
+    /**
+     * Rows of tables whose header starts with "option" or "key", one per single option key in the
+     * first cell.
+     */
     private static List<Row> rows() throws Exception {
         List<Path> files = new ArrayList<>(List.of(Path.of("..", "README.md")));
         try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
@@ -96,7 +113,9 @@ class OptionTablesTest {
                 if (found.size() == 1 && !first.contains("<")) {
                     rows.add(new Row(where, found.get(0), cells[1].strip()));
                 } else {
-                    found.stream().filter(k -> !k.contains("<")).forEach(k -> rows.add(new Row(where, k, "")));
+                    found.stream()
+                            .filter(k -> !k.contains("<"))
+                            .forEach(k -> rows.add(new Row(where, k, "")));
                 }
             }
         }

@@ -3,10 +3,10 @@ package io.invicta.jobs.config;
 import io.invicta.jobs.airquality.AirQualityJob;
 import io.invicta.jobs.cep.CepJob;
 import io.invicta.jobs.mobility.MobilityJob;
-import io.invicta.jobs.mobility.MobilityOptions;
 import io.invicta.jobs.noise.NoiseJob;
 import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.jobs.weather.WeatherJob;
+
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +19,23 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every options file shipped in flink-conf/jobs/ parses with the options of its job: a key the job does not
- * declare fails the parse (and would fail the job's start).
+ * Every options file shipped in flink-conf/jobs/ parses with the options of its job: a key the job
+ * does not declare fails the parse (and would fail the job's start).
  */
 class ShippedJobConfigsTest {
 
-    private static final Map<String, JobOptions> JOBS = Map.of("air-quality.yaml", AirQualityJob.OPTIONS,
-            "noise.yaml", NoiseJob.OPTIONS, "weather.yaml", WeatherJob.OPTIONS, "mobility.yaml", MobilityJob.OPTIONS,
-            "cep.yaml", CepJob.OPTIONS);
+    private static final Map<String, JobOptions> JOBS =
+            Map.of(
+                    "air-quality.yaml",
+                    AirQualityJob.OPTIONS,
+                    "noise.yaml",
+                    NoiseJob.OPTIONS,
+                    "weather.yaml",
+                    WeatherJob.OPTIONS,
+                    "mobility.yaml",
+                    MobilityJob.OPTIONS,
+                    "cep.yaml",
+                    CepJob.OPTIONS);
 
     @Test
     void everyShippedJobConfigParsesWithItsJobsOptions() throws Exception {
@@ -34,10 +43,13 @@ class ShippedJobConfigsTest {
         try (Stream<Path> list = Files.list(Path.of("..", "flink-conf", "jobs"))) {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
-        assertThat(files).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrderElementsOf(JOBS.keySet());
+        assertThat(files)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrderElementsOf(JOBS.keySet());
         for (Path file : files) {
             JobOptions accepted = JOBS.get(file.getFileName().toString());
-            Configuration config = JobArguments.parse(new String[]{"--config", file.toString()}, accepted);
+            Configuration config =
+                    JobArguments.parse(new String[] {"--config", file.toString()}, accepted);
             assertThat(config.keySet()).as(file + " keys").isNotEmpty();
             // Typed reads fail on a malformed value.
             for (var option : accepted.all()) {

@@ -6,6 +6,7 @@ import io.invicta.jobs.mobility.MobilityJob;
 import io.invicta.jobs.noise.NoiseJob;
 import io.invicta.jobs.weather.WeatherJob;
 import io.invicta.schemas.EventKind;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -13,7 +14,9 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every catalogued event kind has its topic option, is read by a metrics job and by the rules job. */
+/**
+ * Every catalogued event kind has its topic option, is read by a metrics job and by the rules job.
+ */
 class TopicOptionsTest {
 
     @Test

@@ -1,11 +1,8 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.io.Inputs;
 import io.invicta.jobs.config.MetricsOptions;
-import io.invicta.schemas.BikeHireDockingStation;
-import io.invicta.schemas.OnStreetParking;
-import io.invicta.schemas.TrafficFlowObserved;
-import io.invicta.schemas.VehiclePosition;
+import io.invicta.jobs.io.Inputs;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
@@ -17,11 +14,17 @@ import java.util.Collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The job graph as main wires it (nothing is connected to): uids and names, both windows of every family. */
+/**
+ * The job graph as main wires it (nothing is connected to): uids and names, both windows of every
+ * family.
+ */
 class MobilityJobTopologyTest {
 
     private static MobilityJob job(Configuration config) {
-        return new MobilityJob(Inputs.kafka(config, "g", MobilityJob.READS), MobilityJob.Outputs.of(config), config);
+        return new MobilityJob(
+                Inputs.kafka(config, "g", MobilityJob.READS),
+                MobilityJob.Outputs.of(config),
+                config);
     }
 
     @Test
@@ -30,13 +33,37 @@ class MobilityJobTopologyTest {
         job(new Configuration()).build(env);
         Collection<StreamNode> nodes = env.getStreamGraph().getStreamNodes();
 
-        assertThat(nodes).allSatisfy(n -> assertThat(n.getTransformationUID()).as(n.getOperatorName()).isNotBlank());
-        assertThat(nodes).extracting(StreamNode::getTransformationUID).contains(
-                "traffic-1m", "traffic-1h", "traffic_zone-1m", "traffic_zone-1h",
-                "parking-1m", "parking-1h", "parking_zone-1m", "parking_zone-1h",
-                "bike_station-1m", "bike_station-1h", "bike_zone-1m", "bike_zone-1h",
-                "vehicle-speeds", "vehicle-zone-1m", "vehicle-zone-1h", "vehicle_zone-1m", "vehicle_zone-1h",
-                "decode-traffic", "decode-parking", "decode-bikes", "decode-vehicles", "influxdb-mobility");
+        assertThat(nodes)
+                .allSatisfy(
+                        n ->
+                                assertThat(n.getTransformationUID())
+                                        .as(n.getOperatorName())
+                                        .isNotBlank());
+        assertThat(nodes)
+                .extracting(StreamNode::getTransformationUID)
+                .contains(
+                        "traffic-1m",
+                        "traffic-1h",
+                        "traffic_zone-1m",
+                        "traffic_zone-1h",
+                        "parking-1m",
+                        "parking-1h",
+                        "parking_zone-1m",
+                        "parking_zone-1h",
+                        "bike_station-1m",
+                        "bike_station-1h",
+                        "bike_zone-1m",
+                        "bike_zone-1h",
+                        "vehicle-speeds",
+                        "vehicle-zone-1m",
+                        "vehicle-zone-1h",
+                        "vehicle_zone-1m",
+                        "vehicle_zone-1h",
+                        "decode-traffic",
+                        "decode-parking",
+                        "decode-bikes",
+                        "decode-vehicles",
+                        "influxdb-mobility");
         assertThat(nodes).extracting(StreamNode::getTransformationUID).doesNotHaveDuplicates();
     }
 
@@ -47,8 +74,10 @@ class MobilityJobTopologyTest {
         config.set(MetricsOptions.LONG_WINDOW, Duration.ofDays(1));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         job(config).build(env);
-        assertThat(env.getStreamGraph().getStreamNodes()).extracting(StreamNode::getTransformationUID)
-                .contains("traffic-5m", "traffic-1d", "vehicle_zone-5m").doesNotContain("traffic-1m");
+        assertThat(env.getStreamGraph().getStreamNodes())
+                .extracting(StreamNode::getTransformationUID)
+                .contains("traffic-5m", "traffic-1d", "vehicle_zone-5m")
+                .doesNotContain("traffic-1m");
     }
 
     @Test

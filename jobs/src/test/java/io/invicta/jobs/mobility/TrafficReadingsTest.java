@@ -1,9 +1,10 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.domain.Geo;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.TrafficFlowObserved;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -22,13 +23,18 @@ class TrafficReadingsTest {
     static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
     static final double LAT = 41.1480, LON = -8.6110;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, TrafficFlowObserved, TrafficReading> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, TrafficFlowObserved, TrafficReading>
+            harness;
     private long seq;
 
     private void open(Map<String, Double> configured, FreeFlowLearning learning) throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new TrafficReadings(ZoneResolver.geohash(6), 50, configured, learning)),
-                TrafficFlowObserved::getId, Types.STRING);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new TrafficReadings(
+                                        ZoneResolver.geohash(6), 50, configured, learning)),
+                        TrafficFlowObserved::getId,
+                        Types.STRING);
         harness.open();
     }
 
@@ -41,8 +47,14 @@ class TrafficReadingsTest {
 
     private TrafficReading send(String sensor, Double kmh, Integer vehicles) throws Exception {
         Instant t = T0.plusSeconds(60 * seq++);
-        TrafficFlowObserved o = TrafficFlowObserved.newBuilder().setId(sensor).setDateObserved(t)
-                .setLocation(new GeoPoint(LAT, LON)).setIntensity(vehicles).setAverageVehicleSpeed(kmh).build();
+        TrafficFlowObserved o =
+                TrafficFlowObserved.newBuilder()
+                        .setId(sensor)
+                        .setDateObserved(t)
+                        .setLocation(new GeoPoint(LAT, LON))
+                        .setIntensity(vehicles)
+                        .setAverageVehicleSpeed(kmh)
+                        .build();
         harness.processElement(new StreamRecord<>(o, t.toEpochMilli()));
         List<TrafficReading> out = harness.extractOutputValues();
         return out.get(out.size() - 1);
@@ -61,13 +73,17 @@ class TrafficReadingsTest {
     @Test
     void theDefaultAppliesUntilTheSensorHasEnoughObservationsThenItsPercentile() throws Exception {
         open(Map.of(), new FreeFlowLearning(85, 20));
-        // Speeds 41..60 km/h, one each: the 85th nearest-rank percentile of 20 values is the 17th, 57 km/h.
+        // Speeds 41..60 km/h, one each: the 85th nearest-rank percentile of 20 values is the 17th,
+        // 57 km/h.
         for (int i = 1; i <= 19; i++) {
-            assertThat(send("tf-1", 40.0 + i, 5).freeFlowSpeed).as("observation %d of 20", i).isEqualTo(50.0);
+            assertThat(send("tf-1", 40.0 + i, 5).freeFlowSpeed)
+                    .as("observation %d of 20", i)
+                    .isEqualTo(50.0);
         }
         assertThat(send("tf-1", 60.0, 5).freeFlowSpeed).isEqualTo(57.0);
         TrafficReading jam = send("tf-1", 10.0, 30);
-        assertThat(jam.freeFlowSpeed).as("the estimate at the time of the observation, this one included")
+        assertThat(jam.freeFlowSpeed)
+                .as("the estimate at the time of the observation, this one included")
                 .isEqualTo(57.0);
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
     }
@@ -93,10 +109,14 @@ class TrafficReadingsTest {
     @Test
     void intervalsWithoutVehiclesOrSpeedTeachNothing() throws Exception {
         open(Map.of(), new FreeFlowLearning(85, 1));
-        assertThat(send("tf-1", 120.0, 0).freeFlowSpeed).as("no vehicles: no driven speed").isEqualTo(50.0);
+        assertThat(send("tf-1", 120.0, 0).freeFlowSpeed)
+                .as("no vehicles: no driven speed")
+                .isEqualTo(50.0);
         assertThat(send("tf-1", null, 7).freeFlowSpeed).isEqualTo(50.0);
         assertThat(send("tf-1", 0.0, 7).freeFlowSpeed).isEqualTo(50.0);
-        assertThat(send("tf-1", 70.0, null).freeFlowSpeed).as("count unknown, speed known").isEqualTo(70.0);
+        assertThat(send("tf-1", 70.0, null).freeFlowSpeed)
+                .as("count unknown, speed known")
+                .isEqualTo(70.0);
     }
 
     @Test
@@ -106,12 +126,20 @@ class TrafficReadingsTest {
         send("tf-1", 62.0, 5);
         var snapshot = harness.snapshot(1, 1);
         harness.close();
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new TrafficReadings(ZoneResolver.geohash(6), 50, Map.of(), new FreeFlowLearning(50, 3))),
-                TrafficFlowObserved::getId, Types.STRING);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new TrafficReadings(
+                                        ZoneResolver.geohash(6),
+                                        50,
+                                        Map.of(),
+                                        new FreeFlowLearning(50, 3))),
+                        TrafficFlowObserved::getId,
+                        Types.STRING);
         harness.initializeState(snapshot);
         harness.open();
-        assertThat(send("tf-1", 64.0, 5).freeFlowSpeed).as("third observation, counted across the restore")
+        assertThat(send("tf-1", 64.0, 5).freeFlowSpeed)
+                .as("third observation, counted across the restore")
                 .isEqualTo(62.0);
     }
 }

@@ -1,9 +1,10 @@
 package io.invicta.jobs.mobility;
 
-import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.domain.Geo;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.VehiclePosition;
+
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -23,6 +24,7 @@ class VehicleSpeedsTest {
 
     static final Instant T0 = Instant.parse("2024-05-01T08:00:00Z");
     static final Duration INACTIVITY = Duration.ofMinutes(10);
+
     /** Aliados, Porto, and a point 0.001° of latitude further north. */
     static final double LAT = 41.1480, LON = -8.6110;
 
@@ -32,8 +34,11 @@ class VehicleSpeedsTest {
     @BeforeEach
     void setUp() throws Exception {
         speeds = new VehicleSpeeds(200, INACTIVITY, ZoneResolver.geohash(6));
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(speeds),
-                VehiclePosition::getVehicleId, Types.STRING);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(speeds),
+                        VehiclePosition::getVehicleId,
+                        Types.STRING);
         harness.open();
     }
 
@@ -43,8 +48,12 @@ class VehicleSpeedsTest {
     }
 
     static VehiclePosition fix(String vehicle, Instant time, double lat, double lon) {
-        return VehiclePosition.newBuilder().setId(vehicle).setVehicleId(vehicle).setDateObserved(time)
-                .setLocation(GeoPoint.newBuilder().setLat(lat).setLon(lon).build()).build();
+        return VehiclePosition.newBuilder()
+                .setId(vehicle)
+                .setVehicleId(vehicle)
+                .setDateObserved(time)
+                .setLocation(GeoPoint.newBuilder().setLat(lat).setLon(lon).build())
+                .build();
     }
 
     private void send(VehiclePosition p) throws Exception {
@@ -55,7 +64,9 @@ class VehicleSpeedsTest {
         return harness.extractOutputValues();
     }
 
-    /** Independent of {@link Geo}: on a meridian the distance is R·Δφ, with R the mean Earth radius. */
+    /**
+     * Independent of {@link Geo}: on a meridian the distance is R·Δφ, with R the mean Earth radius.
+     */
     private static double metersAlongMeridian(double dLatDegrees) {
         return 6_371_008.8 * Math.toRadians(dLatDegrees);
     }
@@ -74,7 +85,9 @@ class VehicleSpeedsTest {
         assertThat(move.vehicleId).isEqualTo("bus-1");
         assertThat(move.seconds).isEqualTo(15.0);
         assertThat(move.meters).isCloseTo(meters, within(1e-6));
-        assertThat(move.kmh()).isCloseTo(meters / 15 * 3.6, within(1e-6)).isCloseTo(26.69, within(0.01));
+        assertThat(move.kmh())
+                .isCloseTo(meters / 15 * 3.6, within(1e-6))
+                .isCloseTo(26.69, within(0.01));
         assertThat(move.zone).isEqualTo(Geo.geohash(LAT + 0.001, LON, 6));
         assertThat(move.time).isEqualTo(T0.plusSeconds(15).toEpochMilli());
     }
@@ -117,7 +130,8 @@ class VehicleSpeedsTest {
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
 
         harness.processWatermark(T0.plusSeconds(15).plus(INACTIVITY).toEpochMilli());
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // tram-1 is still within its timeout
+        assertThat(harness.numKeyedStateEntries())
+                .isEqualTo(1); // tram-1 is still within its timeout
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         harness.processWatermark(T0.plusSeconds(20).plus(INACTIVITY).toEpochMilli());

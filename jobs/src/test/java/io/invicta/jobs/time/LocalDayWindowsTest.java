@@ -12,7 +12,9 @@ class LocalDayWindowsTest {
 
     private static TimeWindow windowOf(String instant, String zone) {
         return LocalDayWindows.in(ZoneId.of(zone))
-                .assignWindows(null, Instant.parse(instant).toEpochMilli(), null).iterator().next();
+                .assignWindows(null, Instant.parse(instant).toEpochMilli(), null)
+                .iterator()
+                .next();
     }
 
     @Test

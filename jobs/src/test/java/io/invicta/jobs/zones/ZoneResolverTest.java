@@ -3,6 +3,7 @@ package io.invicta.jobs.zones;
 import io.invicta.domain.Geo;
 import io.invicta.domain.ZoneIndex;
 import io.invicta.domain.ZonePolygon;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
@@ -18,24 +19,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ZoneResolverTest {
 
-    /** Two squares side by side sharing the edge lon = 1; West has a hole (0.4..0.6)² filled by Island. */
-    static final String ZONES = """
-            {"type": "FeatureCollection", "features": [
-              {"type": "Feature", "properties": {"name": "West", "code": 11},
-               "geometry": {"type": "Polygon", "coordinates": [
-                 [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]],
-                 [[0.4, 0.4], [0.4, 0.6], [0.6, 0.6], [0.6, 0.4], [0.4, 0.4]]]}},
-              {"type": "Feature", "properties": {"name": "East", "code": 12},
-               "geometry": {"type": "Polygon", "coordinates": [[[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]]}},
-              {"type": "Feature", "properties": {"name": "Islands", "code": 13},
-               "geometry": {"type": "MultiPolygon", "coordinates": [
-                 [[[0.4, 0.4], [0.6, 0.4], [0.6, 0.6], [0.4, 0.6], [0.4, 0.4]]],
-                 [[[5, 5], [6, 5], [5.5, 6], [5, 5]]]]}}
-            ]}
-            """;
+    /**
+     * Two squares side by side sharing the edge lon = 1; West has a hole (0.4..0.6)² filled by
+     * Island.
+     */
+    static final String ZONES =
+            """
+{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "properties": {"name": "West", "code": 11},
+   "geometry": {"type": "Polygon", "coordinates": [
+     [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]],
+     [[0.4, 0.4], [0.4, 0.6], [0.6, 0.6], [0.6, 0.4], [0.4, 0.4]]]}},
+  {"type": "Feature", "properties": {"name": "East", "code": 12},
+   "geometry": {"type": "Polygon", "coordinates": [[[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]]}},
+  {"type": "Feature", "properties": {"name": "Islands", "code": 13},
+   "geometry": {"type": "MultiPolygon", "coordinates": [
+     [[[0.4, 0.4], [0.6, 0.4], [0.6, 0.6], [0.4, 0.6], [0.4, 0.4]]],
+     [[[5, 5], [6, 5], [5.5, 6], [5, 5]]]]}}
+]}
+""";
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private ZoneResolver resolver(String outside) throws Exception {
         Path file = Files.writeString(dir.resolve("zones.geojson"), ZONES);
@@ -51,7 +55,8 @@ class ZoneResolverTest {
     void withoutAFileTheZoneIsTheGeohashCellOfTheConfiguredPrecision() {
         Configuration c = new Configuration();
         c.set(ZoneOptions.GEOHASH_PRECISION, 7);
-        assertThat(ZoneResolver.of(c).zoneOf(41.1480, -8.6110)).isEqualTo(Geo.geohash(41.1480, -8.6110, 7));
+        assertThat(ZoneResolver.of(c).zoneOf(41.1480, -8.6110))
+                .isEqualTo(Geo.geohash(41.1480, -8.6110, 7));
     }
 
     @Test
@@ -82,8 +87,11 @@ class ZoneResolverTest {
 
     @Test
     void aPointInAHoleNobodyFillsIsOutside() {
-        ZonePolygon donut = new ZonePolygon("Donut", new double[][]{{0, 1, 1, 0, 0}, {0.4, 0.4, 0.6, 0.6, 0.4}},
-                new double[][]{{0, 0, 1, 1, 0}, {0.4, 0.6, 0.6, 0.4, 0.4}});
+        ZonePolygon donut =
+                new ZonePolygon(
+                        "Donut",
+                        new double[][] {{0, 1, 1, 0, 0}, {0.4, 0.4, 0.6, 0.6, 0.4}},
+                        new double[][] {{0, 0, 1, 1, 0}, {0.4, 0.6, 0.6, 0.4, 0.4}});
         assertThat(donut.contains(0.5, 0.5)).isFalse();
         assertThat(donut.contains(0.2, 0.5)).isTrue();
     }
@@ -92,7 +100,9 @@ class ZoneResolverTest {
     void everyPartOfAMultiPolygonIsTheSameZone() throws Exception {
         ZoneResolver zones = resolver(null);
         assertThat(zones.zoneOf(5.3, 5.5)).isEqualTo("Islands");
-        assertThat(zones.zoneOf(5.9, 5.1)).as("outside the triangle, inside its bounding box").isEqualTo("outside");
+        assertThat(zones.zoneOf(5.9, 5.1))
+                .as("outside the triangle, inside its bounding box")
+                .isEqualTo("outside");
     }
 
     @Test
@@ -139,8 +149,11 @@ class ZoneResolverTest {
         for (int row = 0; row < 100; row++) {
             for (int col = 0; col < 100; col++) {
                 double x = col * 0.01, y = row * 0.01;
-                squares.add(new ZonePolygon(row + "/" + col, new double[][]{{x, x + 0.01, x + 0.01, x, x}},
-                        new double[][]{{y, y, y + 0.01, y + 0.01, y}}));
+                squares.add(
+                        new ZonePolygon(
+                                row + "/" + col,
+                                new double[][] {{x, x + 0.01, x + 0.01, x, x}},
+                                new double[][] {{y, y, y + 0.01, y + 0.01, y}}));
             }
         }
         ZoneIndex index = new ZoneIndex(squares);
@@ -151,7 +164,8 @@ class ZoneResolverTest {
         for (int i = 0; i < 200_000; i++) {
             index.zoneAt((i % 997) / 997.0, (i % 991) / 991.0);
         }
-        // Generous: a linear scan of 10,000 polygons would take minutes here, the grid well under a second.
+        // Generous: a linear scan of 10,000 polygons would take minutes here, the grid well under a
+        // second.
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
     }
 

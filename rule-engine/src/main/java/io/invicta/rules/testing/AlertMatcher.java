@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares expected alerts with raised ones as multisets: each expectation consumes the first unconsumed alert
- * it matches ({@code rule} and {@code at} required; {@code key}, {@code severity}, {@code message} exact when
- * given; {@code fields} a subset). Whatever is left on either side is a difference.
+ * Compares expected alerts with raised ones as multisets: each expectation consumes the first
+ * unconsumed alert it matches ({@code rule} and {@code at} required; {@code key}, {@code severity},
+ * {@code message} exact when given; {@code fields} a subset). Whatever is left on either side is a
+ * difference.
  */
 final class AlertMatcher {
 
-    private AlertMatcher() {
-    }
+    private AlertMatcher() {}
 
     @SuppressWarnings("unchecked")
-    static List<String> differences(List<Map<String, Object>> expected, List<Alert> actual, Long start) {
+    static List<String> differences(
+            List<Map<String, Object>> expected, List<Alert> actual, Long start) {
         List<Alert> left = new ArrayList<>(actual);
         List<String> differences = new ArrayList<>();
         for (Map<String, Object> e : expected) {
@@ -28,7 +29,8 @@ final class AlertMatcher {
             long at = TestTime.parse(e.get("at"), start);
             Alert match = null;
             for (Alert a : left) {
-                if (a.getRuleId().equals(e.get("rule")) && a.getEventTime().toEpochMilli() == at
+                if (a.getRuleId().equals(e.get("rule"))
+                        && a.getEventTime().toEpochMilli() == at
                         && RuleTests.same(e.get("key"), a.getPartitionKey())
                         && RuleTests.same(e.get("severity"), a.getSeverity())
                         && RuleTests.same(e.get("message"), a.getMessage())
@@ -62,7 +64,10 @@ final class AlertMatcher {
     }
 
     private static String nearest(Map<String, Object> expected, List<Alert> left) {
-        return left.stream().filter(a -> a.getRuleId().equals(expected.get("rule"))).findFirst()
-                .map(a -> " (nearest raised: " + RuleTests.describe(a) + ")").orElse("");
+        return left.stream()
+                .filter(a -> a.getRuleId().equals(expected.get("rule")))
+                .findFirst()
+                .map(a -> " (nearest raised: " + RuleTests.describe(a) + ")")
+                .orElse("");
     }
 }

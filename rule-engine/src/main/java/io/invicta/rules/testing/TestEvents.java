@@ -1,8 +1,9 @@
 package io.invicta.rules.testing;
 
-import io.invicta.rules.EventTypes;
 import io.invicta.domain.Geo;
+import io.invicta.rules.EventTypes;
 import io.invicta.schemas.GeoPoint;
+
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -11,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds the Avro event of a test case from its YAML map: {@code type}, {@code at} (becomes
- * {@code dateObserved}), optional {@code lat}/{@code lon} (default: Porto's Avenida dos Aliados) and any field of
- * the type by its schema name. A missing {@code zone} becomes the location's geohash cell (precision 6), as in the
- * jobs' default zoning.
+ * Builds the Avro event of a test case from its YAML map: {@code type}, {@code at} (becomes {@code
+ * dateObserved}), optional {@code lat}/{@code lon} (default: Porto's Avenida dos Aliados) and any
+ * field of the type by its schema name. A missing {@code zone} becomes the location's geohash cell
+ * (precision 6), as in the jobs' default zoning.
  */
 final class TestEvents {
 
@@ -22,16 +23,15 @@ final class TestEvents {
     static final double DEFAULT_LON = -8.6109;
     private static final int ZONE_PRECISION = 6;
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     static SpecificRecord create(Map<String, Object> spec, Long start) {
         Map<String, Object> values = new LinkedHashMap<>(spec);
         String typeName = String.valueOf(values.remove("type"));
         Class<? extends SpecificRecord> type = EventTypes.all().get(typeName);
         if (type == null) {
-            throw new IllegalArgumentException("unknown event type '" + typeName + "' (one of "
-                    + EventTypes.names() + ")");
+            throw new IllegalArgumentException(
+                    "unknown event type '" + typeName + "' (one of " + EventTypes.names() + ")");
         }
         if (!values.containsKey("at")) {
             throw new IllegalArgumentException(typeName + " event without 'at'");
@@ -52,7 +52,9 @@ final class TestEvents {
             if (field == null) {
                 throw new IllegalArgumentException(typeName + " has no field '" + e.getKey() + "'");
             }
-            record.put(field.pos(), convert(field.schema(), e.getValue(), start, typeName + "." + e.getKey()));
+            record.put(
+                    field.pos(),
+                    convert(field.schema(), e.getValue(), start, typeName + "." + e.getKey()));
         }
         return record;
     }
@@ -67,8 +69,11 @@ final class TestEvents {
         }
         Schema target = schema;
         if (schema.getType() == Schema.Type.UNION) {
-            target = schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst()
-                    .orElseThrow();
+            target =
+                    schema.getTypes().stream()
+                            .filter(s -> s.getType() != Schema.Type.NULL)
+                            .findFirst()
+                            .orElseThrow();
         }
         try {
             return switch (target.getType()) {
@@ -76,14 +81,24 @@ final class TestEvents {
                 case DOUBLE -> ((Number) value).doubleValue();
                 case FLOAT -> ((Number) value).floatValue();
                 case INT -> ((Number) value).intValue();
-                case LONG -> target.getLogicalType() != null
-                        ? (Object) java.time.Instant.ofEpochMilli(TestTime.parse(value, start))
-                        : value instanceof Number n ? (Object) n.longValue() : (Object) TestTime.parse(value, start);
-                case BOOLEAN -> value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
-                default -> throw new IllegalArgumentException("unsupported field type " + target.getType());
+                case LONG ->
+                        target.getLogicalType() != null
+                                ? (Object)
+                                        java.time.Instant.ofEpochMilli(TestTime.parse(value, start))
+                                : value instanceof Number n
+                                        ? (Object) n.longValue()
+                                        : (Object) TestTime.parse(value, start);
+                case BOOLEAN ->
+                        value instanceof Boolean b
+                                ? b
+                                : Boolean.parseBoolean(String.valueOf(value));
+                default ->
+                        throw new IllegalArgumentException(
+                                "unsupported field type " + target.getType());
             };
         } catch (ClassCastException e) {
-            throw new IllegalArgumentException(where + ": '" + value + "' is not a " + target.getType(), e);
+            throw new IllegalArgumentException(
+                    where + ": '" + value + "' is not a " + target.getType(), e);
         }
     }
 

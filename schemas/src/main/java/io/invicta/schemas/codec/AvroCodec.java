@@ -25,14 +25,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Avro single-object encoding ({@code C3 01}, 8-byte little-endian CRC-64-AVRO fingerprint of the writer schema,
- * then the binary body) for one reader type.
+ * Avro single-object encoding ({@code C3 01}, 8-byte little-endian CRC-64-AVRO fingerprint of the
+ * writer schema, then the binary body) for one reader type.
  *
- * <p>Decoding finds the writer schema by fingerprint in a {@link SchemaHistory} and resolves it to the reader
- * schema, so producers and jobs on different (compatible) versions interoperate. Bad input never throws: it comes
- * back as a {@link DecodeResult.Failure} carrying the reason and the raw bytes.
+ * <p>Decoding finds the writer schema by fingerprint in a {@link SchemaHistory} and resolves it to
+ * the reader schema, so producers and jobs on different (compatible) versions interoperate. Bad
+ * input never throws: it comes back as a {@link DecodeResult.Failure} carrying the reason and the
+ * raw bytes.
  *
- * <p>Not thread-safe: it reuses its encoder, decoder and buffers. Create one per thread or operator instance.
+ * <p>Not thread-safe: it reuses its encoder, decoder and buffers. Create one per thread or operator
+ * instance.
  */
 public final class AvroCodec<T> {
 
@@ -53,7 +55,8 @@ public final class AvroCodec<T> {
     private BinaryEncoder encoder;
     private BinaryDecoder decoder;
 
-    private AvroCodec(Schema readerSchema, GenericData model, SchemaHistory history, DatumWriter<T> writer) {
+    private AvroCodec(
+            Schema readerSchema, GenericData model, SchemaHistory history, DatumWriter<T> writer) {
         this.readerSchema = readerSchema;
         this.model = model;
         this.history = history;
@@ -61,17 +64,23 @@ public final class AvroCodec<T> {
         this.header = header(SchemaHistory.fingerprint(readerSchema));
     }
 
-    /** A codec for a generated SpecificRecord class, reading every version known to {@code history}. */
-    public static <T extends SpecificRecord> AvroCodec<T> forSpecific(Class<T> type, SchemaHistory history) {
+    /**
+     * A codec for a generated SpecificRecord class, reading every version known to {@code history}.
+     */
+    public static <T extends SpecificRecord> AvroCodec<T> forSpecific(
+            Class<T> type, SchemaHistory history) {
         SpecificData model = SpecificData.getForClass(type);
         Schema schema = model.getSchema(type);
         return new AvroCodec<>(schema, model, history, new SpecificDatumWriter<>(schema, model));
     }
 
-    /** A codec for generic records of {@code readerSchema} (tools, tests, schema evolution checks). */
+    /**
+     * A codec for generic records of {@code readerSchema} (tools, tests, schema evolution checks).
+     */
     public static AvroCodec<GenericRecord> forGeneric(Schema readerSchema, SchemaHistory history) {
         GenericData model = GenericData.get();
-        return new AvroCodec<>(readerSchema, model, history, new GenericDatumWriter<>(readerSchema, model));
+        return new AvroCodec<>(
+                readerSchema, model, history, new GenericDatumWriter<>(readerSchema, model));
     }
 
     public Schema readerSchema() {
@@ -98,33 +107,44 @@ public final class AvroCodec<T> {
             return failure(DecodeFailureReason.EMPTY, "empty message", message);
         }
         if (message.length < HEADER_LENGTH || message[0] != MAGIC_0 || message[1] != MAGIC_1) {
-            return failure(DecodeFailureReason.BAD_HEADER,
-                    "not Avro single-object encoded (expected C3 01 and an 8-byte fingerprint)", message);
+            return failure(
+                    DecodeFailureReason.BAD_HEADER,
+                    "not Avro single-object encoded (expected C3 01 and an 8-byte fingerprint)",
+                    message);
         }
         long fingerprint = readFingerprint(message);
         DatumReader<T> reader = readerFor(fingerprint);
         if (reader == null) {
             String why = incompatible.get(fingerprint);
             return why == null
-                    ? failure(DecodeFailureReason.UNKNOWN_FINGERPRINT,
-                            String.format("unknown writer schema fingerprint %016x", fingerprint), message)
+                    ? failure(
+                            DecodeFailureReason.UNKNOWN_FINGERPRINT,
+                            String.format("unknown writer schema fingerprint %016x", fingerprint),
+                            message)
                     : failure(DecodeFailureReason.INCOMPATIBLE_SCHEMA, why, message);
         }
-        decoder = DecoderFactory.get()
-                .binaryDecoder(message, HEADER_LENGTH, message.length - HEADER_LENGTH, decoder);
+        decoder =
+                DecoderFactory.get()
+                        .binaryDecoder(
+                                message, HEADER_LENGTH, message.length - HEADER_LENGTH, decoder);
         try {
             T value = reader.read(null, decoder);
             if (!decoder.isEnd()) {
-                return failure(DecodeFailureReason.CORRUPT_BODY, "bytes left after the record", message);
+                return failure(
+                        DecodeFailureReason.CORRUPT_BODY, "bytes left after the record", message);
             }
             return new DecodeResult.Success<>(value);
         } catch (EOFException e) {
-            return failure(DecodeFailureReason.TRUNCATED, "body ends before the record does", message);
+            return failure(
+                    DecodeFailureReason.TRUNCATED, "body ends before the record does", message);
         } catch (IOException | RuntimeException e) {
-            // Avro signals malformed bodies with a zoo of runtime exceptions (negative lengths, bad union
+            // Avro signals malformed bodies with a zoo of runtime exceptions (negative lengths, bad
+            // union
             // indexes, invalid UTF-8, limits); all of them mean the same to us.
-            return failure(DecodeFailureReason.CORRUPT_BODY,
-                    "body does not parse: " + e.getClass().getSimpleName() + ": " + e.getMessage(), message);
+            return failure(
+                    DecodeFailureReason.CORRUPT_BODY,
+                    "body does not parse: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    message);
         }
     }
 
@@ -140,8 +160,14 @@ public final class AvroCodec<T> {
         SchemaCompatibility.SchemaPairCompatibility check =
                 SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writerSchema);
         if (check.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-            incompatible.put(fingerprint, "writer schema " + writerSchema.getFullName()
-                    + " cannot be read as " + readerSchema.getFullName() + ": " + check.getDescription());
+            incompatible.put(
+                    fingerprint,
+                    "writer schema "
+                            + writerSchema.getFullName()
+                            + " cannot be read as "
+                            + readerSchema.getFullName()
+                            + ": "
+                            + check.getDescription());
             return null;
         }
         reader = newReader(writerSchema);
@@ -154,7 +180,8 @@ public final class AvroCodec<T> {
         if (model instanceof SpecificData specific) {
             return new SpecificDatumReader<>(writerSchema, readerSchema, specific);
         }
-        return (DatumReader<T>) new GenericDatumReader<GenericRecord>(writerSchema, readerSchema, model);
+        return (DatumReader<T>)
+                new GenericDatumReader<GenericRecord>(writerSchema, readerSchema, model);
     }
 
     private DecodeResult<T> failure(DecodeFailureReason reason, String detail, byte[] raw) {

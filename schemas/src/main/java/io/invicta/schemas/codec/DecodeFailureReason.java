@@ -6,7 +6,9 @@ public enum DecodeFailureReason {
     EMPTY,
     /** The message does not start with the single-object marker {@code C3 01}. */
     BAD_HEADER,
-    /** The header is there but the writer schema fingerprint is not among the known schema versions. */
+    /**
+     * The header is there but the writer schema fingerprint is not among the known schema versions.
+     */
     UNKNOWN_FINGERPRINT,
     /** The known writer schema cannot be resolved to the reader schema (an incompatible change). */
     INCOMPATIBLE_SCHEMA,

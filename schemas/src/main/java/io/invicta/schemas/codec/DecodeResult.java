@@ -3,8 +3,9 @@ package io.invicta.schemas.codec;
 import java.util.Objects;
 
 /**
- * The outcome of decoding one message: either the record, or a {@link Failure} that keeps the reason and the
- * raw bytes so the caller can count it and write a dead-letter record. Decoding never throws for bad input.
+ * The outcome of decoding one message: either the record, or a {@link Failure} that keeps the
+ * reason and the raw bytes so the caller can count it and write a dead-letter record. Decoding
+ * never throws for bad input.
  */
 public sealed interface DecodeResult<T> permits DecodeResult.Success, DecodeResult.Failure {
 
@@ -29,7 +30,8 @@ public sealed interface DecodeResult<T> permits DecodeResult.Success, DecodeResu
      * @param detail a human-readable explanation
      * @param raw the original message bytes, untouched
      */
-    record Failure<T>(DecodeFailureReason reason, String detail, byte[] raw) implements DecodeResult<T> {
+    record Failure<T>(DecodeFailureReason reason, String detail, byte[] raw)
+            implements DecodeResult<T> {
         public Failure {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(detail, "detail");

@@ -19,9 +19,10 @@ import java.util.Map;
 /**
  * Every writer schema version a reader can meet on the wire, by CRC-64-AVRO fingerprint.
  *
- * <p>Older versions live as {@code .avsc} files in a classpath folder listed by an {@code index.txt}
- * ({@value #DEFAULT_FOLDER}); the current versions come from the generated classes. A producer that moved to a
- * newer version is readable by an older job as soon as that version is added to the history the job ships with.
+ * <p>Older versions live as {@code .avsc} files in a classpath folder listed by an {@code
+ * index.txt} ({@value #DEFAULT_FOLDER}); the current versions come from the generated classes. A
+ * producer that moved to a newer version is readable by an older job as soon as that version is
+ * added to the history the job ships with.
  */
 public final class SchemaHistory {
 
@@ -43,7 +44,10 @@ public final class SchemaHistory {
         return new Builder();
     }
 
-    /** The 64-bit Rabin fingerprint of the schema's parsing canonical form, as single-object encoding uses. */
+    /**
+     * The 64-bit Rabin fingerprint of the schema's parsing canonical form, as single-object
+     * encoding uses.
+     */
     public static long fingerprint(Schema schema) {
         return SchemaNormalization.parsingFingerprint64(schema);
     }
@@ -71,16 +75,21 @@ public final class SchemaHistory {
             return this;
         }
 
-        /** Adds every {@code .avsc} named in {@code folder/index.txt} (one file name a line, # comments). */
+        /**
+         * Adds every {@code .avsc} named in {@code folder/index.txt} (one file name a line, #
+         * comments).
+         */
         public Builder addClasspathFolder(String folder) {
             ClassLoader loader = SchemaHistory.class.getClassLoader();
             for (String file : readIndex(loader, folder)) {
                 String resource = folder + "/" + file;
                 try (InputStream in = loader.getResourceAsStream(resource)) {
                     if (in == null) {
-                        throw new IllegalStateException("Schema history index names a missing file: " + resource);
+                        throw new IllegalStateException(
+                                "Schema history index names a missing file: " + resource);
                     }
-                    // A fresh parser per file: each old version redefines names the current version also uses.
+                    // A fresh parser per file: each old version redefines names the current version
+                    // also uses.
                     add(new Schema.Parser().parse(in));
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read schema " + resource, e);
@@ -99,7 +108,8 @@ public final class SchemaHistory {
                 if (in == null) {
                     return files;
                 }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
                 for (String line; (line = reader.readLine()) != null; ) {
                     String name = line.strip();
                     if (!name.isEmpty() && !name.startsWith("#")) {

@@ -1,6 +1,7 @@
 package io.invicta.schemas.validation;
 
 import io.invicta.schemas.AirQualityObserved;
+
 import org.apache.avro.Schema;
 
 import java.time.Duration;
@@ -8,18 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses observations no station can make: negative, non-finite or absurd concentrations, coordinates off
- * the globe, and event times far in the future (a clock error would otherwise drag the watermark ahead and
- * make every honest reading late).
+ * Refuses observations no station can make: negative, non-finite or absurd concentrations,
+ * coordinates off the globe, and event times far in the future (a clock error would otherwise drag
+ * the watermark ahead and make every honest reading late).
  *
- * <p>Every optional number of {@link AirQualityObserved} is a concentration (µg/m³; CO in mg/m³), so all of them
- * are checked, including pollutants a later schema version adds.
+ * <p>Every optional number of {@link AirQualityObserved} is a concentration (µg/m³; CO in mg/m³),
+ * so all of them are checked, including pollutants a later schema version adds.
  */
 public final class AirQualityValidator implements Validator<AirQualityObserved> {
 
     private static final long serialVersionUID = 1L;
 
-    /** Far above any measured urban value (µg/m³; mg/m³ for CO), far below a unit mix-up's thousandfold. */
+    /**
+     * Far above any measured urban value (µg/m³; mg/m³ for CO), far below a unit mix-up's
+     * thousandfold.
+     */
     static final double MAX_CONCENTRATION = 10_000;
 
     private static final Schema.Field[] CONCENTRATIONS = concentrations();
@@ -32,7 +36,9 @@ public final class AirQualityValidator implements Validator<AirQualityObserved> 
 
     @Override
     public String check(AirQualityObserved o, long nowMillis) {
-        String where = Validator.timeAndPlace(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis);
+        String where =
+                Validator.timeAndPlace(
+                        o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis);
         if (where != null) {
             return where;
         }
@@ -49,7 +55,8 @@ public final class AirQualityValidator implements Validator<AirQualityObserved> 
         List<Schema.Field> fields = new ArrayList<>();
         for (Schema.Field field : AirQualityObserved.getClassSchema().getFields()) {
             Schema s = field.schema();
-            if (s.isUnion() && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.DOUBLE)) {
+            if (s.isUnion()
+                    && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.DOUBLE)) {
                 fields.add(field);
             }
         }

@@ -4,7 +4,10 @@ import io.invicta.schemas.NoiseLevelObserved;
 
 import java.time.Duration;
 
-/** Refuses levels no sound level meter reports, reversed intervals, off-globe points and far-future times. */
+/**
+ * Refuses levels no sound level meter reports, reversed intervals, off-globe points and far-future
+ * times.
+ */
 public final class NoiseValidator implements Validator<NoiseLevelObserved> {
 
     private static final long serialVersionUID = 1L;
@@ -20,14 +23,20 @@ public final class NoiseValidator implements Validator<NoiseLevelObserved> {
 
     @Override
     public String check(NoiseLevelObserved o, long nowMillis) {
-        String where = Validator.timeAndPlace(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis);
+        String where =
+                Validator.timeAndPlace(
+                        o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis);
         if (where != null) {
             return where;
         }
-        if (o.getDateObservedFrom() != null && o.getDateObservedFrom().isAfter(o.getDateObserved())) {
-            return "dateObservedFrom " + o.getDateObservedFrom() + " is after dateObserved " + o.getDateObserved();
+        if (o.getDateObservedFrom() != null
+                && o.getDateObservedFrom().isAfter(o.getDateObserved())) {
+            return "dateObservedFrom "
+                    + o.getDateObservedFrom()
+                    + " is after dateObserved "
+                    + o.getDateObserved();
         }
-        for (Double level : new Double[]{o.getLAeq(), o.getLAmax(), o.getLAS()}) {
+        for (Double level : new Double[] {o.getLAeq(), o.getLAmax(), o.getLAS()}) {
             if (level != null && !level.isNaN() && !(level >= 0 && level <= MAX_LEVEL)) {
                 return "level " + level + " dB(A) is out of range [0, " + MAX_LEVEL + "]";
             }

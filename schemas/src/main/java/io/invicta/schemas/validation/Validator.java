@@ -22,12 +22,17 @@ public interface Validator<T> extends Serializable {
 
     /**
      * The checks every event type shares: an event time no further ahead of the wall clock than
-     * {@code maxFutureMillis} (a clock error would drag the watermark ahead and make honest readings late), and a
-     * WGS84 location. Null when both hold.
+     * {@code maxFutureMillis} (a clock error would drag the watermark ahead and make honest
+     * readings late), and a WGS84 location. Null when both hold.
      */
-    static String timeAndPlace(Instant time, GeoPoint location, long maxFutureMillis, long nowMillis) {
+    static String timeAndPlace(
+            Instant time, GeoPoint location, long maxFutureMillis, long nowMillis) {
         if (time.toEpochMilli() > nowMillis + maxFutureMillis) {
-            return "dateObserved " + time + " is more than " + Duration.ofMillis(maxFutureMillis) + " in the future";
+            return "dateObserved "
+                    + time
+                    + " is more than "
+                    + Duration.ofMillis(maxFutureMillis)
+                    + " in the future";
         }
         double lat = location.getLat();
         double lon = location.getLon();

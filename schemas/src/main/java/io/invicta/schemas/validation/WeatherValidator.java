@@ -18,7 +18,8 @@ public final class WeatherValidator implements Validator<WeatherObserved> {
     @Override
     public String check(WeatherObserved o, long nowMillis) {
         return Validator.firstOf(
-                Validator.timeAndPlace(o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
+                Validator.timeAndPlace(
+                        o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
                 range("temperature", o.getTemperature(), -90, 60, "°C"),
                 range("relativeHumidity", o.getRelativeHumidity(), 0, 1, "(a fraction, not %)"),
                 range("atmosphericPressure", o.getAtmosphericPressure(), 800, 1100, "hPa"),

@@ -2,6 +2,7 @@ package io.invicta.schemas.codec;
 
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.NoiseLevelObserved;
+
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -50,7 +51,8 @@ class AvroCodecTest {
     void decodingReusesNoStateBetweenRecords() {
         AvroCodec<AirQualityObserved> codec = Codecs.forType(AirQualityObserved.class);
         AirQualityObserved first = SampleEvents.airQuality();
-        AirQualityObserved second = AirQualityObserved.newBuilder(first).setId("other").setNo2(null).build();
+        AirQualityObserved second =
+                AirQualityObserved.newBuilder(first).setId("other").setNo2(null).build();
 
         byte[] a = codec.encode(first);
         byte[] b = codec.encode(second);
@@ -70,7 +72,10 @@ class AvroCodecTest {
         written.put("nh3", 7.5);
         byte[] bytes = AvroCodec.forGeneric(v2, historyWithV2()).encode(written);
 
-        AirQualityObserved read = success(AvroCodec.forSpecific(AirQualityObserved.class, historyWithV2()).decode(bytes));
+        AirQualityObserved read =
+                success(
+                        AvroCodec.forSpecific(AirQualityObserved.class, historyWithV2())
+                                .decode(bytes));
 
         assertThat(read).isEqualTo(v1);
     }
@@ -99,7 +104,8 @@ class AvroCodecTest {
         written.put("location", location);
         byte[] bytes = AvroCodec.forGeneric(v2, historyWithV2()).encode(written);
 
-        DecodeResult.Failure<?> failure = failure(Codecs.forType(AirQualityObserved.class).decode(bytes));
+        DecodeResult.Failure<?> failure =
+                failure(Codecs.forType(AirQualityObserved.class).decode(bytes));
 
         assertThat(failure.reason()).isEqualTo(DecodeFailureReason.UNKNOWN_FINGERPRINT);
         assertThat(failure.raw()).isEqualTo(bytes);
@@ -117,7 +123,8 @@ class AvroCodecTest {
     void plainJsonIsRejectedForItsHeader() {
         byte[] json = "{\"id\":\"x\",\"no2\":3}".getBytes();
 
-        DecodeResult.Failure<?> failure = failure(Codecs.forType(AirQualityObserved.class).decode(json));
+        DecodeResult.Failure<?> failure =
+                failure(Codecs.forType(AirQualityObserved.class).decode(json));
 
         assertThat(failure.reason()).isEqualTo(DecodeFailureReason.BAD_HEADER);
         assertThat(failure.raw()).isEqualTo(json);
@@ -130,7 +137,8 @@ class AvroCodecTest {
 
         for (int length = AvroCodec.HEADER_LENGTH; length < bytes.length; length++) {
             byte[] cut = Arrays.copyOf(bytes, length);
-            assertThat(failure(codec.decode(cut)).reason()).as("cut at %d", length)
+            assertThat(failure(codec.decode(cut)).reason())
+                    .as("cut at %d", length)
                     .isEqualTo(DecodeFailureReason.TRUNCATED);
         }
     }
@@ -141,17 +149,24 @@ class AvroCodecTest {
         byte[] bytes = codec.encode(SampleEvents.airQuality());
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 3);
 
-        assertThat(failure(codec.decode(longer)).reason()).isEqualTo(DecodeFailureReason.CORRUPT_BODY);
+        assertThat(failure(codec.decode(longer)).reason())
+                .isEqualTo(DecodeFailureReason.CORRUPT_BODY);
     }
 
     @Test
     void impossibleUnionBranchIsCorruption() {
         AvroCodec<AirQualityObserved> codec = Codecs.forType(AirQualityObserved.class);
-        AirQualityObserved record = AirQualityObserved.newBuilder(SampleEvents.airQuality()).setZone(null).build();
+        AirQualityObserved record =
+                AirQualityObserved.newBuilder(SampleEvents.airQuality()).setZone(null).build();
         byte[] bytes = codec.encode(record);
-        // Body: id (len + bytes), dateObserved (varint), location (2 doubles), then the zone union index.
-        int zoneIndexAt = AvroCodec.HEADER_LENGTH + 1 + record.getId().length() + varintLength(bytes,
-                AvroCodec.HEADER_LENGTH + 1 + record.getId().length()) + 16;
+        // Body: id (len + bytes), dateObserved (varint), location (2 doubles), then the zone union
+        // index.
+        int zoneIndexAt =
+                AvroCodec.HEADER_LENGTH
+                        + 1
+                        + record.getId().length()
+                        + varintLength(bytes, AvroCodec.HEADER_LENGTH + 1 + record.getId().length())
+                        + 16;
         bytes[zoneIndexAt] = 0x0A; // union branch 5 of a two-branch union
 
         DecodeResult.Failure<?> failure = failure(codec.decode(bytes));
@@ -164,9 +179,14 @@ class AvroCodecTest {
     void hugeLengthClaimFailsWithoutAllocatingIt() {
         AvroCodec<AirQualityObserved> codec = Codecs.forType(AirQualityObserved.class);
         byte[] bytes = codec.encode(SampleEvents.airQuality());
-        // Replace the id's length with a zig-zag varint of ~1 GiB, followed by the rest of the body.
+        // Replace the id's length with a zig-zag varint of ~1 GiB, followed by the rest of the
+        // body.
         byte[] hostile = Arrays.copyOf(bytes, bytes.length + 4);
-        System.arraycopy(bytes, AvroCodec.HEADER_LENGTH + 1, hostile, AvroCodec.HEADER_LENGTH + 5,
+        System.arraycopy(
+                bytes,
+                AvroCodec.HEADER_LENGTH + 1,
+                hostile,
+                AvroCodec.HEADER_LENGTH + 5,
                 bytes.length - AvroCodec.HEADER_LENGTH - 1);
         byte[] length = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x08};
         System.arraycopy(length, 0, hostile, AvroCodec.HEADER_LENGTH, length.length);
@@ -176,10 +196,12 @@ class AvroCodecTest {
 
     @Test
     void anotherEventTypeOnTheTopicIsAnIncompatibleSchema() {
-        byte[] noise = Codecs.forType(NoiseLevelObserved.class).encode(
-                (NoiseLevelObserved) SampleEvents.everyType().get(1));
+        byte[] noise =
+                Codecs.forType(NoiseLevelObserved.class)
+                        .encode((NoiseLevelObserved) SampleEvents.everyType().get(1));
 
-        DecodeResult.Failure<?> failure = failure(Codecs.forType(AirQualityObserved.class).decode(noise));
+        DecodeResult.Failure<?> failure =
+                failure(Codecs.forType(AirQualityObserved.class).decode(noise));
 
         assertThat(failure.reason()).isEqualTo(DecodeFailureReason.INCOMPATIBLE_SCHEMA);
         assertThat(failure.detail()).contains("NoiseLevelObserved");
@@ -217,15 +239,18 @@ class AvroCodecTest {
     }
 
     private static Schema v2Schema() throws IOException {
-        try (InputStream in = AvroCodecTest.class.getResourceAsStream(
-                "/io/invicta/schemas/testhistory/AirQualityObserved.v2.avsc")) {
+        try (InputStream in =
+                AvroCodecTest.class.getResourceAsStream(
+                        "/io/invicta/schemas/testhistory/AirQualityObserved.v2.avsc")) {
             return new Schema.Parser().parse(in);
         }
     }
 
     private static SchemaHistory historyWithV2() {
-        return SchemaHistory.builder().addAll(Codecs.CURRENT_SCHEMAS)
-                .addClasspathFolder("io/invicta/schemas/testhistory").build();
+        return SchemaHistory.builder()
+                .addAll(Codecs.CURRENT_SCHEMAS)
+                .addClasspathFolder("io/invicta/schemas/testhistory")
+                .build();
     }
 
     private static <T> T success(DecodeResult<T> result) {

@@ -3,9 +3,10 @@ package io.invicta.sinks.influxdb;
 import java.util.Arrays;
 
 /**
- * One batch being filled or sent: the line protocol of its points in one reusable buffer, where each line ends,
- * and the points themselves (to hand a refused one to the {@link RejectedPointHandler}). Owned by one thread at
- * a time: the task thread while filling, a sender thread while sending.
+ * One batch being filled or sent: the line protocol of its points in one reusable buffer, where
+ * each line ends, and the points themselves (to hand a refused one to the {@link
+ * RejectedPointHandler}). Owned by one thread at a time: the task thread while filling, a sender
+ * thread while sending.
  */
 final class Batch {
 

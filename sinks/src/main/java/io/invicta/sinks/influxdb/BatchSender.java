@@ -12,21 +12,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends one batch through influxdb-java's synchronous v1 {@code /write} call (a pre-encoded line-protocol body;
- * not the client's async BatchProcessor), on a sender thread of the writer.
+ * Sends one batch through influxdb-java's synchronous v1 {@code /write} call (a pre-encoded
+ * line-protocol body; not the client's async BatchProcessor), on a sender thread of the writer.
  *
- * <p>Outcome by HTTP status (captured by an OkHttp interceptor, since the client's exceptions carry only the
- * error text):
+ * <p>Outcome by HTTP status (captured by an OkHttp interceptor, since the client's exceptions carry
+ * only the error text):
+ *
  * <ul>
- *   <li>2xx: written.</li>
- *   <li>400, 413, 422 — the batch holds points InfluxDB refuses (type conflict, unparsable, beyond retention, too
- *       large; 1.x may already have written the others: "partial write"): the range is split in halves that are
- *       sent again, down to the single refused points, which are rejected (counter, log, handler). Resending a
- *       point that was already written is harmless: same identity, same fields.</li>
- *   <li>anything else — no response (IO error, timeout), 5xx, 429, and 4xx that are not about points (401/403
- *       credentials, 404 database not found, which an operator may fix): retried after an exponential backoff with
- *       jitter, until the range has kept failing for {@code retryMaxTotalTime}; then an {@link IOException} fails
- *       the job.</li>
+ *   <li>2xx: written.
+ *   <li>400, 413, 422 — the batch holds points InfluxDB refuses (type conflict, unparsable, beyond
+ *       retention, too large; 1.x may already have written the others: "partial write"): the range
+ *       is split in halves that are sent again, down to the single refused points, which are
+ *       rejected (counter, log, handler). Resending a point that was already written is harmless:
+ *       same identity, same fields.
+ *   <li>anything else — no response (IO error, timeout), 5xx, 429, and 4xx that are not about
+ *       points (401/403 credentials, 404 database not found, which an operator may fix): retried
+ *       after an exponential backoff with jitter, until the range has kept failing for {@code
+ *       retryMaxTotalTime}; then an {@link IOException} fails the job.
  * </ul>
  */
 final class BatchSender implements AutoCloseable {
@@ -34,7 +36,8 @@ final class BatchSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchSender.class);
 
     /** Last HTTP status seen by this thread's request, -1 when no response came. */
-    private static final ThreadLocal<int[]> LAST_STATUS = ThreadLocal.withInitial(() -> new int[]{-1});
+    private static final ThreadLocal<int[]> LAST_STATUS =
+            ThreadLocal.withInitial(() -> new int[] {-1});
 
     private final InfluxDB client;
     private final String url;
@@ -48,7 +51,11 @@ final class BatchSender implements AutoCloseable {
     private final RejectedPointHandler handler;
     private volatile boolean aborted;
 
-    BatchSender(ConnectionOptions connection, RetryOptions retry, RejectedPointHandler handler, WriterMetrics metrics) {
+    BatchSender(
+            ConnectionOptions connection,
+            RetryOptions retry,
+            RejectedPointHandler handler,
+            WriterMetrics metrics) {
         this.url = connection.url();
         this.database = connection.database();
         this.retentionPolicy = connection.retentionPolicy();
@@ -58,41 +65,52 @@ final class BatchSender implements AutoCloseable {
         this.maxTotalMs = retry.maxTotalTime().toMillis();
         this.metrics = metrics;
         this.handler = handler;
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(connection.connectTimeout())
-                .readTimeout(connection.readTimeout())
-                .writeTimeout(connection.readTimeout())
-                .retryOnConnectionFailure(false) // retries are ours, with backoff and a deadline
-                .addInterceptor(chain -> {
-                    okhttp3.Response response = chain.proceed(chain.request());
-                    LAST_STATUS.get()[0] = response.code();
-                    return response;
-                });
+        OkHttpClient.Builder http =
+                new OkHttpClient.Builder()
+                        .connectTimeout(connection.connectTimeout())
+                        .readTimeout(connection.readTimeout())
+                        .writeTimeout(connection.readTimeout())
+                        .retryOnConnectionFailure(
+                                false) // retries are ours, with backoff and a deadline
+                        .addInterceptor(
+                                chain -> {
+                                    okhttp3.Response response = chain.proceed(chain.request());
+                                    LAST_STATUS.get()[0] = response.code();
+                                    return response;
+                                });
         String username = connection.username();
         String password = username == null ? null : connection.resolvePassword();
-        this.client = username == null
-                ? InfluxDBFactory.connect(url, http)
-                : InfluxDBFactory.connect(url, username, password == null ? "" : password, http);
+        this.client =
+                username == null
+                        ? InfluxDBFactory.connect(url, http)
+                        : InfluxDBFactory.connect(
+                                url, username, password == null ? "" : password, http);
         if (connection.gzip()) {
             client.enableGzip();
         }
     }
 
-    /** Writes the whole batch, isolating refused points; throws only when giving up (or interrupted). */
+    /**
+     * Writes the whole batch, isolating refused points; throws only when giving up (or
+     * interrupted).
+     */
     void send(Batch batch) throws IOException, InterruptedException {
         sendRange(batch, 0, batch.size, new RetryClock());
         metrics.batches.inc();
     }
 
-    private void sendRange(Batch batch, int from, int to, RetryClock clock) throws IOException, InterruptedException {
+    private void sendRange(Batch batch, int from, int to, RetryClock clock)
+            throws IOException, InterruptedException {
         String body = batch.body(from, to);
         while (true) {
             int[] status = LAST_STATUS.get();
             status[0] = -1;
             long start = System.nanoTime();
             try {
-                client.write(database, retentionPolicy, InfluxDB.ConsistencyLevel.ONE, precision, body);
-                metrics.writeLatencyMs.update(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                client.write(
+                        database, retentionPolicy, InfluxDB.ConsistencyLevel.ONE, precision, body);
+                metrics.writeLatencyMs.update(
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 metrics.pointsWritten.addAndGet(to - from);
                 metrics.bytesWritten.addAndGet(body.length());
                 clock.reset();
@@ -102,12 +120,18 @@ final class BatchSender implements AutoCloseable {
                 if (code == 400 || code == 413 || code == 422) {
                     clock.reset();
                     if (to - from == 1) {
-                        reject(batch.point(from), "InfluxDB refused it (HTTP " + code + "): " + e.getMessage());
+                        reject(
+                                batch.point(from),
+                                "InfluxDB refused it (HTTP " + code + "): " + e.getMessage());
                         return;
                     }
                     int mid = (from + to) >>> 1;
-                    LOG.debug("InfluxDB refused points of a batch (HTTP {}: {}); isolating them among {} points",
-                            code, e.getMessage(), to - from);
+                    LOG.debug(
+                            "InfluxDB refused points of a batch (HTTP {}: {}); isolating them among"
+                                    + " {} points",
+                            code,
+                            e.getMessage(),
+                            to - from);
                     sendRange(batch, from, mid, clock);
                     sendRange(batch, mid, to, clock);
                     return;
@@ -144,27 +168,53 @@ final class BatchSender implements AutoCloseable {
             backoffMs = initialBackoffMs;
         }
 
-        void failedOrGiveUp(RuntimeException e, int code, int points) throws IOException, InterruptedException {
+        void failedOrGiveUp(RuntimeException e, int code, int points)
+                throws IOException, InterruptedException {
             long now = System.currentTimeMillis();
             if (failingSince < 0) {
                 failingSince = now;
             }
-            String what = code < 0 ? "no response (" + e.getMessage() + ")" : "HTTP " + code + " (" + e.getMessage() + ")";
+            String what =
+                    code < 0
+                            ? "no response (" + e.getMessage() + ")"
+                            : "HTTP " + code + " (" + e.getMessage() + ")";
             long remaining = maxTotalMs - (now - failingSince);
             if (aborted) {
-                throw new IOException("Stopped retrying " + points + " points: another batch gave up; last: " + what, e);
+                throw new IOException(
+                        "Stopped retrying "
+                                + points
+                                + " points: another batch gave up; last: "
+                                + what,
+                        e);
             }
             if (remaining <= 0) {
-                throw new IOException("Giving up writing " + points + " points to InfluxDB at " + url + " after "
-                        + Duration.ofMillis(now - failingSince) + " of failures; last: " + what, e);
+                throw new IOException(
+                        "Giving up writing "
+                                + points
+                                + " points to InfluxDB at "
+                                + url
+                                + " after "
+                                + Duration.ofMillis(now - failingSince)
+                                + " of failures; last: "
+                                + what,
+                        e);
             }
-            // Equal jitter: half the backoff fixed, half random, so writers that failed together spread out.
-            long sleep = Math.min(remaining, backoffMs / 2 + ThreadLocalRandom.current().nextLong(backoffMs / 2 + 1));
+            // Equal jitter: half the backoff fixed, half random, so writers that failed together
+            // spread out.
+            long sleep =
+                    Math.min(
+                            remaining,
+                            backoffMs / 2
+                                    + ThreadLocalRandom.current().nextLong(backoffMs / 2 + 1));
             metrics.retries.inc();
-            LOG.warn("Writing {} points to InfluxDB at {} failed: {}; retrying in {} ms", points, url, what, sleep);
+            LOG.warn(
+                    "Writing {} points to InfluxDB at {} failed: {}; retrying in {} ms",
+                    points,
+                    url,
+                    what,
+                    sleep);
             Thread.sleep(sleep);
             backoffMs = Math.min(maxBackoffMs, backoffMs * 2);
         }
     }
-
 }

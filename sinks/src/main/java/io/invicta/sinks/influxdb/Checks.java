@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Argument checks of the sink's option values, with messages that say what is wrong. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static void checkArgument(boolean ok, String message, Object... args) {
         if (!ok) {
@@ -15,6 +14,10 @@ final class Checks {
     }
 
     static void checkPositive(Duration d, String name) {
-        checkArgument(d != null && !d.isNegative() && !d.isZero(), "%s must be positive, got: %s", name, d);
+        checkArgument(
+                d != null && !d.isNegative() && !d.isZero(),
+                "%s must be positive, got: %s",
+                name,
+                d);
     }
 }

@@ -12,9 +12,10 @@ import static io.invicta.sinks.influxdb.Checks.checkPositive;
 import static io.invicta.sinks.influxdb.InfluxDbSinkOptions.*;
 
 /**
- * Builds an {@link InfluxDbSink}. Every setter checks its argument and says what is wrong; {@link #build()}
- * checks that the database and the converter are set. Defaults are the {@code DEFAULT_*} constants of
- * {@link InfluxDbSinkOptions}; {@link #configure(ReadableConfig)} applies the options present in a Flink config.
+ * Builds an {@link InfluxDbSink}. Every setter checks its argument and says what is wrong; {@link
+ * #build()} checks that the database and the converter are set. Defaults are the {@code DEFAULT_*}
+ * constants of {@link InfluxDbSinkOptions}; {@link #configure(ReadableConfig)} applies the options
+ * present in a Flink config.
  */
 public final class InfluxDbSinkBuilder<IN> {
 
@@ -38,10 +39,12 @@ public final class InfluxDbSinkBuilder<IN> {
     PointConverter<IN> converter;
     RejectedPointHandler rejectedPointHandler = RejectedPointHandler.none();
 
-    InfluxDbSinkBuilder() {
-    }
+    InfluxDbSinkBuilder() {}
 
-    /** Applies every {@link InfluxDbSinkOptions} option present in {@code config}; absent ones keep their value. */
+    /**
+     * Applies every {@link InfluxDbSinkOptions} option present in {@code config}; absent ones keep
+     * their value.
+     */
     public InfluxDbSinkBuilder<IN> configure(ReadableConfig config) {
         Objects.requireNonNull(config, "config must not be null");
         config.getOptional(URL).ifPresent(this::url);
@@ -65,27 +68,37 @@ public final class InfluxDbSinkBuilder<IN> {
     }
 
     public InfluxDbSinkBuilder<IN> url(String url) {
-        checkArgument(url != null && (url.startsWith("http://") || url.startsWith("https://")) && url.length() > 8,
-                "url must be an http:// or https:// URL, got: %s", url);
+        checkArgument(
+                url != null
+                        && (url.startsWith("http://") || url.startsWith("https://"))
+                        && url.length() > 8,
+                "url must be an http:// or https:// URL, got: %s",
+                url);
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         return this;
     }
 
     public InfluxDbSinkBuilder<IN> database(String database) {
-        checkArgument(database != null && !database.isBlank(), "database must not be blank, got: %s", database);
+        checkArgument(
+                database != null && !database.isBlank(),
+                "database must not be blank, got: %s",
+                database);
         this.database = database;
         return this;
     }
 
     /** Null or blank: the database's default retention policy. */
     public InfluxDbSinkBuilder<IN> retentionPolicy(String retentionPolicy) {
-        this.retentionPolicy = retentionPolicy == null || retentionPolicy.isBlank() ? null : retentionPolicy;
+        this.retentionPolicy =
+                retentionPolicy == null || retentionPolicy.isBlank() ? null : retentionPolicy;
         return this;
     }
 
     public InfluxDbSinkBuilder<IN> precision(TimeUnit precision) {
-        checkArgument(precision != null && precision != TimeUnit.DAYS,
-                "precision must be one of NANOSECONDS, MICROSECONDS, MILLISECONDS, SECONDS, MINUTES, HOURS, got: %s",
+        checkArgument(
+                precision != null && precision != TimeUnit.DAYS,
+                "precision must be one of NANOSECONDS, MICROSECONDS, MILLISECONDS, SECONDS,"
+                        + " MINUTES, HOURS, got: %s",
                 precision);
         this.precision = precision;
         return this;
@@ -97,16 +110,24 @@ public final class InfluxDbSinkBuilder<IN> {
         return this;
     }
 
-    /** Name of the environment variable holding the password or token (not the secret itself); null: none. */
+    /**
+     * Name of the environment variable holding the password or token (not the secret itself); null:
+     * none.
+     */
     public InfluxDbSinkBuilder<IN> passwordEnv(String envVariable) {
-        checkArgument(envVariable == null || envVariable.matches("[A-Za-z_][A-Za-z0-9_]*"),
-                "passwordEnv must be the name of an environment variable (letters, digits, _), got: %s",
+        checkArgument(
+                envVariable == null || envVariable.matches("[A-Za-z_][A-Za-z0-9_]*"),
+                "passwordEnv must be the name of an environment variable (letters, digits, _), got:"
+                        + " %s",
                 envVariable == null ? null : "a value of " + envVariable.length() + " characters");
         this.passwordEnv = envVariable;
         return this;
     }
 
-    /** Path of a file holding the password or token, read when the writer opens; wins over the env var. */
+    /**
+     * Path of a file holding the password or token, read when the writer opens; wins over the env
+     * var.
+     */
     public InfluxDbSinkBuilder<IN> passwordFile(String path) {
         checkArgument(path == null || !path.isBlank(), "passwordFile must not be blank");
         this.passwordFile = path;
@@ -137,8 +158,10 @@ public final class InfluxDbSinkBuilder<IN> {
     }
 
     public InfluxDbSinkBuilder<IN> batchBytes(long bytes) {
-        checkArgument(bytes >= 1024 && bytes <= Integer.MAX_VALUE / 2,
-                "batchBytes must be between 1 KiB and 1 GiB, got: %s", bytes);
+        checkArgument(
+                bytes >= 1024 && bytes <= Integer.MAX_VALUE / 2,
+                "batchBytes must be between 1 KiB and 1 GiB, got: %s",
+                bytes);
         this.batchBytes = bytes;
         return this;
     }
@@ -155,7 +178,10 @@ public final class InfluxDbSinkBuilder<IN> {
     }
 
     public InfluxDbSinkBuilder<IN> maxInFlight(int batches) {
-        checkArgument(batches >= 1 && batches <= 64, "maxInFlight must be between 1 and 64, got: %s", batches);
+        checkArgument(
+                batches >= 1 && batches <= 64,
+                "maxInFlight must be between 1 and 64, got: %s",
+                batches);
         this.maxInFlight = batches;
         return this;
     }
@@ -172,9 +198,15 @@ public final class InfluxDbSinkBuilder<IN> {
         return this;
     }
 
-    /** How long a write may keep failing before the job fails; zero: fail on the first transient error. */
+    /**
+     * How long a write may keep failing before the job fails; zero: fail on the first transient
+     * error.
+     */
     public InfluxDbSinkBuilder<IN> retryMaxTotalTime(Duration total) {
-        checkArgument(total != null && !total.isNegative(), "retryMaxTotalTime must be zero or positive, got: %s", total);
+        checkArgument(
+                total != null && !total.isNegative(),
+                "retryMaxTotalTime must be zero or positive, got: %s",
+                total);
         this.retryMaxTotalTime = total;
         return this;
     }
@@ -187,33 +219,51 @@ public final class InfluxDbSinkBuilder<IN> {
 
     /** Dead-letter hook for points that cannot be stored; see {@link RejectedPointHandler}. */
     public InfluxDbSinkBuilder<IN> rejectedPointHandler(RejectedPointHandler handler) {
-        checkArgument(handler != null, "rejectedPointHandler must not be null (use RejectedPointHandler.none())");
+        checkArgument(
+                handler != null,
+                "rejectedPointHandler must not be null (use RejectedPointHandler.none())");
         this.rejectedPointHandler = handler;
         return this;
     }
 
     /**
-     * The sink, its settings grouped into {@link ConnectionOptions}, {@link BatchOptions} and {@link RetryOptions}.
+     * The sink, its settings grouped into {@link ConnectionOptions}, {@link BatchOptions} and
+     * {@link RetryOptions}.
      *
-     * @throws IllegalStateException when the database or the converter is missing, or the backoffs disagree
+     * @throws IllegalStateException when the database or the converter is missing, or the backoffs
+     *     disagree
      */
     public InfluxDbSink<IN> build() {
         if (database == null) {
-            throw new IllegalStateException("database is required: set database(...) or " + DATABASE.key());
+            throw new IllegalStateException(
+                    "database is required: set database(...) or " + DATABASE.key());
         }
         if (converter == null) {
             throw new IllegalStateException("converter is required: set converter(...)");
         }
         if (retryMaxBackoff.compareTo(retryInitialBackoff) < 0) {
-            throw new IllegalStateException("retryMaxBackoff (" + retryMaxBackoff
-                    + ") must not be less than retryInitialBackoff (" + retryInitialBackoff + ")");
+            throw new IllegalStateException(
+                    "retryMaxBackoff ("
+                            + retryMaxBackoff
+                            + ") must not be less than retryInitialBackoff ("
+                            + retryInitialBackoff
+                            + ")");
         }
         return new InfluxDbSink<>(
-                new ConnectionOptions(url, database, retentionPolicy, precision, username, passwordEnv, passwordFile,
-                        gzip, connectTimeout, readTimeout),
+                new ConnectionOptions(
+                        url,
+                        database,
+                        retentionPolicy,
+                        precision,
+                        username,
+                        passwordEnv,
+                        passwordFile,
+                        gzip,
+                        connectTimeout,
+                        readTimeout),
                 new BatchOptions(batchPoints, batchBytes, batchInterval, maxInFlight),
                 new RetryOptions(retryInitialBackoff, retryMaxBackoff, retryMaxTotalTime),
-                converter, rejectedPointHandler);
+                converter,
+                rejectedPointHandler);
     }
-
 }

@@ -18,21 +18,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Encodes points into the current batch on the task thread and hands full batches to a small pool of sender
- * threads, at most {@code maxInFlight} at a time.
+ * Encodes points into the current batch on the task thread and hands full batches to a small pool
+ * of sender threads, at most {@code maxInFlight} at a time.
  *
  * <ul>
- *   <li>A batch is sent when it reaches {@code batchPoints} points or {@code batchBytes} characters (checked after
- *       each record), or {@code batchInterval} after its first point (a processing-time timer, so a quiet stream
- *       is not held back).</li>
- *   <li>Backpressure: handing over a batch needs one of {@code maxInFlight} permits; without one the task thread
- *       blocks until a sender finishes, so a slow or absent InfluxDB slows the job down instead of filling
- *       memory or dropping points.</li>
- *   <li>{@link #flush} sends the current batch and waits for all permits: when it returns, every point given to
- *       the writer before is stored (or rejected as unstorable). Flink calls it before each checkpoint and at
- *       end of input: at-least-once.</li>
- *   <li>A sender that gives up records its exception; the next write, timer or flush rethrows it, failing the
- *       task so that Flink restarts from the last checkpoint.</li>
+ *   <li>A batch is sent when it reaches {@code batchPoints} points or {@code batchBytes} characters
+ *       (checked after each record), or {@code batchInterval} after its first point (a
+ *       processing-time timer, so a quiet stream is not held back).
+ *   <li>Backpressure: handing over a batch needs one of {@code maxInFlight} permits; without one
+ *       the task thread blocks until a sender finishes, so a slow or absent InfluxDB slows the job
+ *       down instead of filling memory or dropping points.
+ *   <li>{@link #flush} sends the current batch and waits for all permits: when it returns, every
+ *       point given to the writer before is stored (or rejected as unstorable). Flink calls it
+ *       before each checkpoint and at end of input: at-least-once.
+ *   <li>A sender that gives up records its exception; the next write, timer or flush rethrows it,
+ *       failing the task so that Flink restarts from the last checkpoint.
  * </ul>
  */
 final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
@@ -59,8 +59,11 @@ final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
     private boolean timerPending;
     private boolean closed;
 
-    InfluxDbSinkWriter(InfluxDbSink<IN> sink, ProcessingTimeService timers, SinkWriterMetricGroup metricGroup,
-                       int subtaskIndex) {
+    InfluxDbSinkWriter(
+            InfluxDbSink<IN> sink,
+            ProcessingTimeService timers,
+            SinkWriterMetricGroup metricGroup,
+            int subtaskIndex) {
         BatchOptions batching = sink.batching();
         this.converter = sink.converter();
         this.precision = sink.connection().precision();
@@ -71,13 +74,21 @@ final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
         this.timers = timers;
         this.metrics = new WriterMetrics(metricGroup, inFlight::get);
         converter.open(new PointConverter.Context(metricGroup, subtaskIndex));
-        this.sender = new BatchSender(sink.connection(), sink.retry(), sink.rejectedPointHandler(), metrics);
+        this.sender =
+                new BatchSender(
+                        sink.connection(), sink.retry(), sink.rejectedPointHandler(), metrics);
         this.permits = new Semaphore(maxInFlight);
-        this.senders = Executors.newFixedThreadPool(maxInFlight, runnable -> {
-            Thread t = new Thread(runnable, "influxdb-sink-sender-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.senders =
+                Executors.newFixedThreadPool(
+                        maxInFlight,
+                        runnable -> {
+                            Thread t =
+                                    new Thread(
+                                            runnable,
+                                            "influxdb-sink-sender-" + THREADS.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         this.freeBatches = new ArrayBlockingQueue<>(maxInFlight + 1);
         for (int i = 0; i <= maxInFlight; i++) {
             freeBatches.add(new Batch(batchPoints, (int) batchBytes));
@@ -134,7 +145,8 @@ final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
         if (current.size > 0) {
             scheduleTimer(current.firstPointAt + intervalMs);
         } else if (inFlight.get() > 0) {
-            // Keep publishing metrics and surfacing failures while batches are in flight on a quiet stream.
+            // Keep publishing metrics and surfacing failures while batches are in flight on a quiet
+            // stream.
             scheduleTimer(time + intervalMs);
         }
     }
@@ -144,7 +156,10 @@ final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
         timers.registerTimer(at, this::onTimer);
     }
 
-    /** Hands the current batch to a sender, blocking while {@code maxInFlight} batches are in flight. */
+    /**
+     * Hands the current batch to a sender, blocking while {@code maxInFlight} batches are in
+     * flight.
+     */
     private void sendCurrent() throws IOException, InterruptedException {
         if (current.size == 0) {
             return;
@@ -173,7 +188,10 @@ final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
         } catch (Throwable t) {
             if (failure.compareAndSet(null, t)) {
                 sender.abort();
-                LOG.error("InfluxDB sink failed; the job will fail and restart from its last checkpoint", t);
+                LOG.error(
+                        "InfluxDB sink failed; the job will fail and restart from its last"
+                                + " checkpoint",
+                        t);
             }
         } finally {
             batch.clear();
@@ -186,8 +204,11 @@ final class InfluxDbSinkWriter<IN> implements SinkWriter<IN> {
     private void checkFailure() throws IOException {
         Throwable t = failure.get();
         if (t != null) {
-            throw new IOException("Writing to InfluxDB failed, so the sink fails the job (nothing is dropped: Flink "
-                    + "restarts from the last checkpoint and writes the points again): " + t.getMessage(), t);
+            throw new IOException(
+                    "Writing to InfluxDB failed, so the sink fails the job (nothing is dropped:"
+                        + " Flink restarts from the last checkpoint and writes the points again): "
+                            + t.getMessage(),
+                    t);
         }
     }
 

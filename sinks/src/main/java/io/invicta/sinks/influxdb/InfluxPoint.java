@@ -6,13 +6,15 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An immutable InfluxDB point: measurement, tags (sorted by key, as InfluxDB recommends), fields (double, long,
- * boolean or string) and a timestamp with its unit. Its identity in InfluxDB is measurement + tag set +
- * timestamp: writing a point with the same identity again overwrites the fields instead of adding a point.
+ * An immutable InfluxDB point: measurement, tags (sorted by key, as InfluxDB recommends), fields
+ * (double, long, boolean or string) and a timestamp with its unit. Its identity in InfluxDB is
+ * measurement + tag set + timestamp: writing a point with the same identity again overwrites the
+ * fields instead of adding a point.
  *
- * <p>The builder only checks the structure (no nulls, a timestamp, at least one field); what line protocol cannot
- * represent (line breaks in names, NaN, …) is found when the sink encodes the point, which then rejects that one
- * point with a reason instead of failing the job (see {@link LineProtocol}).
+ * <p>The builder only checks the structure (no nulls, a timestamp, at least one field); what line
+ * protocol cannot represent (line breaks in names, NaN, …) is found when the sink encodes the
+ * point, which then rejects that one point with a reason instead of failing the job (see {@link
+ * LineProtocol}).
  */
 public final class InfluxPoint implements Serializable {
 
@@ -103,9 +105,13 @@ public final class InfluxPoint implements Serializable {
             return false;
         }
         InfluxPoint p = (InfluxPoint) o;
-        return time == p.time && timeUnit == p.timeUnit && measurement.equals(p.measurement)
-                && Arrays.equals(tagKeys, p.tagKeys) && Arrays.equals(tagValues, p.tagValues)
-                && Arrays.equals(fieldKeys, p.fieldKeys) && Arrays.equals(fieldValues, p.fieldValues);
+        return time == p.time
+                && timeUnit == p.timeUnit
+                && measurement.equals(p.measurement)
+                && Arrays.equals(tagKeys, p.tagKeys)
+                && Arrays.equals(tagValues, p.tagValues)
+                && Arrays.equals(fieldKeys, p.fieldKeys)
+                && Arrays.equals(fieldValues, p.fieldValues);
     }
 
     @Override
@@ -113,24 +119,43 @@ public final class InfluxPoint implements Serializable {
         return Objects.hash(measurement, Arrays.hashCode(tagValues), time);
     }
 
-    /** Readable, not line protocol: control characters are shown as escapes so a log line stays one line. */
+    /**
+     * Readable, not line protocol: control characters are shown as escapes so a log line stays one
+     * line.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("InfluxPoint{").append(LineProtocol.printable(measurement));
+        StringBuilder sb =
+                new StringBuilder("InfluxPoint{").append(LineProtocol.printable(measurement));
         for (int i = 0; i < tagKeys.length; i++) {
-            sb.append(i == 0 ? " tags{" : ", ").append(LineProtocol.printable(tagKeys[i])).append('=')
+            sb.append(i == 0 ? " tags{" : ", ")
+                    .append(LineProtocol.printable(tagKeys[i]))
+                    .append('=')
                     .append(LineProtocol.printable(tagValues[i]));
         }
         sb.append(tagKeys.length > 0 ? "} fields{" : " fields{");
         for (int i = 0; i < fieldKeys.length; i++) {
             Object v = fieldValues[i];
-            sb.append(i == 0 ? "" : ", ").append(LineProtocol.printable(fieldKeys[i])).append('=')
-                    .append(v instanceof String ? '"' + LineProtocol.printable((String) v) + '"' : String.valueOf(v));
+            sb.append(i == 0 ? "" : ", ")
+                    .append(LineProtocol.printable(fieldKeys[i]))
+                    .append('=')
+                    .append(
+                            v instanceof String
+                                    ? '"' + LineProtocol.printable((String) v) + '"'
+                                    : String.valueOf(v));
         }
-        return sb.append("} time=").append(time).append(' ').append(timeUnit).append('}').toString();
+        return sb.append("} time=")
+                .append(time)
+                .append(' ')
+                .append(timeUnit)
+                .append('}')
+                .toString();
     }
 
-    /** Builds one point; not thread-safe. Tags with a null or empty value are left out (InfluxDB rejects them). */
+    /**
+     * Builds one point; not thread-safe. Tags with a null or empty value are left out (InfluxDB
+     * rejects them).
+     */
     public static final class Builder {
         private final String measurement;
         private String[] tagKeys = new String[4];
@@ -146,7 +171,10 @@ public final class InfluxPoint implements Serializable {
             this.measurement = Objects.requireNonNull(measurement, "measurement");
         }
 
-        /** Adds or replaces a tag; a null or empty value means "no such tag" (InfluxDB has no empty tags). */
+        /**
+         * Adds or replaces a tag; a null or empty value means "no such tag" (InfluxDB has no empty
+         * tags).
+         */
         public Builder tag(String key, String value) {
             Objects.requireNonNull(key, "tag key");
             int at = indexOf(tagKeys, tags, key);
@@ -192,7 +220,8 @@ public final class InfluxPoint implements Serializable {
         }
 
         public Builder field(String key, String value) {
-            return putField(key, Objects.requireNonNull(value, () -> "value of string field " + key));
+            return putField(
+                    key, Objects.requireNonNull(value, () -> "value of string field " + key));
         }
 
         public Builder time(long time, TimeUnit unit) {
@@ -202,13 +231,17 @@ public final class InfluxPoint implements Serializable {
         }
 
         /**
-         * @throws IllegalStateException without a timestamp (a point without one would get the server's clock
-         *     and a replay would duplicate it instead of overwriting) or without fields
+         * @throws IllegalStateException without a timestamp (a point without one would get the
+         *     server's clock and a replay would duplicate it instead of overwriting) or without
+         *     fields
          */
         public InfluxPoint build() {
             if (timeUnit == null) {
-                throw new IllegalStateException("Point of " + measurement + " has no timestamp: set time(…) "
-                        + "from the record, so that a replay overwrites the point instead of duplicating it");
+                throw new IllegalStateException(
+                        "Point of "
+                                + measurement
+                                + " has no timestamp: set time(…) from the record, so that a replay"
+                                + " overwrites the point instead of duplicating it");
             }
             if (fields == 0) {
                 throw new IllegalStateException("Point of " + measurement + " has no fields");

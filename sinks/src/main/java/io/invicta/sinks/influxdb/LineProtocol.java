@@ -3,33 +3,39 @@ package io.invicta.sinks.influxdb;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Encodes {@link InfluxPoint}s as InfluxDB line protocol straight into a caller's {@link StringBuilder}.
+ * Encodes {@link InfluxPoint}s as InfluxDB line protocol straight into a caller's {@link
+ * StringBuilder}.
  *
- * <p>Escaping (as InfluxDB 1.x parses it): in the measurement, comma and space get a backslash; in tag keys,
- * tag values and field keys, comma, equals sign and space do; in string field values, double quote and backslash
- * do (line breaks are fine inside the quotes). A name, key or tag value is <em>rejected</em> (not rewritten)
- * when line protocol cannot carry it faithfully, because silently changing a tag value would merge or split
- * series:
+ * <p>Escaping (as InfluxDB 1.x parses it): in the measurement, comma and space get a backslash; in
+ * tag keys, tag values and field keys, comma, equals sign and space do; in string field values,
+ * double quote and backslash do (line breaks are fine inside the quotes). A name, key or tag value
+ * is <em>rejected</em> (not rewritten) when line protocol cannot carry it faithfully, because
+ * silently changing a tag value would merge or split series:
+ *
  * <ul>
- *   <li>it contains a line feed or a carriage return (a line break ends the point; there is no escape);</li>
- *   <li>it contains a backslash at its end, or before another backslash, a comma, an equals sign or a space
- *       (InfluxDB 1.x keeps backslashes literally but then misreads such sequences; measured on 1.6.7);</li>
- *   <li>it is empty (an empty tag <em>value</em> is not an error: the builder drops such tags), or the
- *       measurement starts with {@code #} (the line would be a comment).</li>
+ *   <li>it contains a line feed or a carriage return (a line break ends the point; there is no
+ *       escape);
+ *   <li>it contains a backslash at its end, or before another backslash, a comma, an equals sign or
+ *       a space (InfluxDB 1.x keeps backslashes literally but then misreads such sequences;
+ *       measured on 1.6.7);
+ *   <li>it is empty (an empty tag <em>value</em> is not an error: the builder drops such tags), or
+ *       the measurement starts with {@code #} (the line would be a comment).
  * </ul>
+ *
  * A field value that is NaN or ±Infinity is rejected too (line protocol has no such numbers).
- * Rejection means: the point is not sent, the sink counts and logs it and hands it to the
- * {@link RejectedPointHandler}; the other points go on.
+ * Rejection means: the point is not sent, the sink counts and logs it and hands it to the {@link
+ * RejectedPointHandler}; the other points go on.
  */
 public final class LineProtocol {
 
-    private LineProtocol() {
-    }
+    private LineProtocol() {}
 
     /**
-     * Appends {@code point} and a trailing newline, with the timestamp converted to {@code precision}.
+     * Appends {@code point} and a trailing newline, with the timestamp converted to {@code
+     * precision}.
      *
-     * @return null when appended, else the reason of the rejection (then {@code out} is left as it was)
+     * @return null when appended, else the reason of the rejection (then {@code out} is left as it
+     *     was)
      */
     public static String append(InfluxPoint point, TimeUnit precision, StringBuilder out) {
         int start = out.length();
@@ -40,7 +46,10 @@ public final class LineProtocol {
         return reason;
     }
 
-    /** The line of one point without the newline, or an {@link IllegalArgumentException} with the reason. */
+    /**
+     * The line of one point without the newline, or an {@link IllegalArgumentException} with the
+     * reason.
+     */
     public static String encode(InfluxPoint point, TimeUnit precision) {
         StringBuilder sb = new StringBuilder(64);
         String reason = append(point, precision, sb);
@@ -84,7 +93,11 @@ public final class LineProtocol {
             if (v instanceof Double) {
                 double d = (Double) v;
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    return "field " + quote(p.fieldKey(i)) + " is " + d + ", which InfluxDB cannot store";
+                    return "field "
+                            + quote(p.fieldKey(i))
+                            + " is "
+                            + d
+                            + ", which InfluxDB cannot store";
                 }
                 out.append(d);
             } else if (v instanceof Long) {
@@ -104,9 +117,15 @@ public final class LineProtocol {
             case EMPTY:
                 return what + " is empty";
             case LINE_BREAK:
-                return what + " " + quote(s) + " contains a line break, which line protocol cannot represent";
+                return what
+                        + " "
+                        + quote(s)
+                        + " contains a line break, which line protocol cannot represent";
             default:
-                return what + " " + quote(s) + " has a backslash at its end or before \\ , = or space, "
+                return what
+                        + " "
+                        + quote(s)
+                        + " has a backslash at its end or before \\ , = or space, "
                         + "which InfluxDB 1.x line protocol cannot represent";
         }
     }
@@ -165,7 +184,10 @@ public final class LineProtocol {
         return '"' + printable(s) + '"';
     }
 
-    /** The string with control characters shown as Java escapes, so that a log message stays on one line. */
+    /**
+     * The string with control characters shown as Java escapes, so that a log message stays on one
+     * line.
+     */
     static String printable(String s) {
         StringBuilder sb = null;
         for (int i = 0; i < s.length(); i++) {
@@ -174,7 +196,12 @@ public final class LineProtocol {
                 if (sb == null) {
                     sb = new StringBuilder(s.length() + 8).append(s, 0, i);
                 }
-                sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+                sb.append(
+                        c == '\n'
+                                ? "\\n"
+                                : c == '\r'
+                                        ? "\\r"
+                                        : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
             } else if (sb != null) {
                 sb.append(c);
             }

@@ -8,8 +8,8 @@ import static io.invicta.sinks.influxdb.Checks.checkPositive;
 
 /**
  * How a failing write is retried: exponential backoff from {@code initialBackoff} doubling up to
- * {@code maxBackoff}, with jitter, until the same write has kept failing for {@code maxTotalTime} (zero: fail on the
- * first transient error); then the job fails. Immutable and validated.
+ * {@code maxBackoff}, with jitter, until the same write has kept failing for {@code maxTotalTime}
+ * (zero: fail on the first transient error); then the job fails. Immutable and validated.
  */
 public record RetryOptions(Duration initialBackoff, Duration maxBackoff, Duration maxTotalTime)
         implements Serializable {
@@ -17,10 +17,15 @@ public record RetryOptions(Duration initialBackoff, Duration maxBackoff, Duratio
     public RetryOptions {
         checkPositive(initialBackoff, "retryInitialBackoff");
         checkPositive(maxBackoff, "retryMaxBackoff");
-        checkArgument(maxTotalTime != null && !maxTotalTime.isNegative(),
-                "retryMaxTotalTime must be zero or positive, got: %s", maxTotalTime);
-        checkArgument(maxBackoff.compareTo(initialBackoff) >= 0,
-                "retryMaxBackoff (%s) must not be less than retryInitialBackoff (%s)", maxBackoff, initialBackoff);
+        checkArgument(
+                maxTotalTime != null && !maxTotalTime.isNegative(),
+                "retryMaxTotalTime must be zero or positive, got: %s",
+                maxTotalTime);
+        checkArgument(
+                maxBackoff.compareTo(initialBackoff) >= 0,
+                "retryMaxBackoff (%s) must not be less than retryInitialBackoff (%s)",
+                maxBackoff,
+                initialBackoff);
     }
 
     @Override

@@ -11,13 +11,15 @@ import java.util.function.IntSupplier;
 
 /**
  * The writer's metrics. Sender threads update thread-safe counters; Flink's standard sink counters
- * ({@code numRecordsSend}, {@code numBytesSend}, {@code numRecordsSendErrors}) are plain counters of the task, so
- * their increments are accumulated here and {@link #publish() published} from the task thread.
+ * ({@code numRecordsSend}, {@code numBytesSend}, {@code numRecordsSendErrors}) are plain counters
+ * of the task, so their increments are accumulated here and {@link #publish() published} from the
+ * task thread.
  */
 final class WriterMetrics {
 
     /** Points InfluxDB accepted (each counted once, even when bisecting resent it). */
     final AtomicLong pointsWritten = new AtomicLong();
+
     final AtomicLong bytesWritten = new AtomicLong();
     final AtomicLong pointsRejected = new AtomicLong();
     final Counter batches = new ThreadSafeSimpleCounter();

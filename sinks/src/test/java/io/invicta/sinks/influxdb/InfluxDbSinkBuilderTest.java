@@ -20,51 +20,73 @@ class InfluxDbSinkBuilderTest {
         return InfluxDbSink.<InfluxPoint>builder().database("db").converter(new Writers.Identity());
     }
 
-    private static void rejected(Consumer<InfluxDbSinkBuilder<InfluxPoint>> setting, String message) {
+    private static void rejected(
+            Consumer<InfluxDbSinkBuilder<InfluxPoint>> setting, String message) {
         assertThatThrownBy(() -> setting.accept(valid()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
     void everyInvalidSettingIsRejectedWithAMessageNamingIt() {
         rejected(b -> b.url(null), "url must be an http:// or https:// URL");
-        rejected(b -> b.url("localhost:8086"), "url must be an http:// or https:// URL, got: localhost:8086");
+        rejected(
+                b -> b.url("localhost:8086"),
+                "url must be an http:// or https:// URL, got: localhost:8086");
         rejected(b -> b.database(" "), "database must not be blank");
         rejected(b -> b.database(null), "database must not be blank");
         rejected(b -> b.precision(TimeUnit.DAYS), "precision must be one of");
         rejected(b -> b.precision(null), "precision must be one of");
-        rejected(b -> b.passwordEnv("s3cr3t value!"), "passwordEnv must be the name of an environment variable");
+        rejected(
+                b -> b.passwordEnv("s3cr3t value!"),
+                "passwordEnv must be the name of an environment variable");
         rejected(b -> b.passwordFile(""), "passwordFile must not be blank");
         rejected(b -> b.connectTimeout(Duration.ZERO), "connectTimeout must be positive");
         rejected(b -> b.readTimeout(Duration.ofSeconds(-1)), "readTimeout must be positive");
         rejected(b -> b.readTimeout(null), "readTimeout must be positive");
         rejected(b -> b.batchPoints(0), "batchPoints must be at least 1, got: 0");
         rejected(b -> b.batchBytes(100), "batchBytes must be between 1 KiB and 1 GiB, got: 100");
-        rejected(b -> b.batchBytes(MemorySize.parse("2g")), "batchBytes must be between 1 KiB and 1 GiB");
+        rejected(
+                b -> b.batchBytes(MemorySize.parse("2g")),
+                "batchBytes must be between 1 KiB and 1 GiB");
         rejected(b -> b.batchInterval(Duration.ZERO), "batchInterval must be positive");
         rejected(b -> b.maxInFlight(0), "maxInFlight must be between 1 and 64, got: 0");
         rejected(b -> b.maxInFlight(65), "maxInFlight must be between 1 and 64, got: 65");
         rejected(b -> b.retryInitialBackoff(Duration.ZERO), "retryInitialBackoff must be positive");
         rejected(b -> b.retryMaxBackoff(Duration.ofMillis(-5)), "retryMaxBackoff must be positive");
-        rejected(b -> b.retryMaxTotalTime(Duration.ofSeconds(-1)), "retryMaxTotalTime must be zero or positive");
+        rejected(
+                b -> b.retryMaxTotalTime(Duration.ofSeconds(-1)),
+                "retryMaxTotalTime must be zero or positive");
         rejected(b -> b.converter(null), "converter must not be null");
         rejected(b -> b.rejectedPointHandler(null), "rejectedPointHandler must not be null");
     }
 
     @Test
     void passwordEnvRejectionDoesNotEchoTheValueBecauseItMayBeTheSecretItself() {
-        assertThatThrownBy(() -> valid().passwordEnv("hunter2 !")).hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> valid().passwordEnv("hunter2 !"))
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void buildRequiresDatabaseAndConverterAndConsistentBackoffs() {
-        assertThatThrownBy(() -> InfluxDbSink.<InfluxPoint>builder().converter(new Writers.Identity()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("database is required");
-        assertThatThrownBy(() -> InfluxDbSink.<InfluxPoint>builder().database("db").build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("converter is required");
-        assertThatThrownBy(() -> valid().retryInitialBackoff(Duration.ofSeconds(5)).retryMaxBackoff(Duration.ofSeconds(1)).build())
+        assertThatThrownBy(
+                        () ->
+                                InfluxDbSink.<InfluxPoint>builder()
+                                        .converter(new Writers.Identity())
+                                        .build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("retryMaxBackoff (PT1S) must not be less than retryInitialBackoff (PT5S)");
+                .hasMessageContaining("database is required");
+        assertThatThrownBy(() -> InfluxDbSink.<InfluxPoint>builder().database("db").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("converter is required");
+        assertThatThrownBy(
+                        () ->
+                                valid().retryInitialBackoff(Duration.ofSeconds(5))
+                                        .retryMaxBackoff(Duration.ofSeconds(1))
+                                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(
+                        "retryMaxBackoff (PT1S) must not be less than retryInitialBackoff (PT5S)");
     }
 
     @Test
@@ -109,8 +131,11 @@ class InfluxDbSinkBuilderTest {
         config.setString("influx.retry.max-backoff", "2 s");
         config.setString("influx.retry.max-total-time", "1 min");
 
-        InfluxDbSink<InfluxPoint> sink = InfluxDbSink.<InfluxPoint>builder().configure(config)
-                .converter(new Writers.Identity()).build();
+        InfluxDbSink<InfluxPoint> sink =
+                InfluxDbSink.<InfluxPoint>builder()
+                        .configure(config)
+                        .converter(new Writers.Identity())
+                        .build();
 
         assertThat(sink.connection().url()).isEqualTo("https://influx.example:8086");
         assertThat(sink.connection().database()).isEqualTo("city");
@@ -130,7 +155,8 @@ class InfluxDbSinkBuilderTest {
         assertThat(sink.retry().maxBackoff()).isEqualTo(Duration.ofSeconds(2));
         assertThat(sink.retry().maxTotalTime()).isEqualTo(Duration.ofMinutes(1));
 
-        InfluxDbSink<InfluxPoint> partial = valid().batchPoints(42).configure(new Configuration()).build();
+        InfluxDbSink<InfluxPoint> partial =
+                valid().batchPoints(42).configure(new Configuration()).build();
         assertThat(partial.batching().points()).isEqualTo(42);
     }
 
@@ -139,7 +165,8 @@ class InfluxDbSinkBuilderTest {
         Configuration config = new Configuration();
         config.setString("influx.max-in-flight", "0");
 
-        assertThatThrownBy(() -> valid().configure(config)).hasMessageContaining("maxInFlight must be between 1 and 64");
+        assertThatThrownBy(() -> valid().configure(config))
+                .hasMessageContaining("maxInFlight must be between 1 and 64");
     }
 
     @Test
@@ -147,7 +174,8 @@ class InfluxDbSinkBuilderTest {
         Path secret = tmp.resolve("token");
         Files.writeString(secret, "t0ps3cr3t\n");
 
-        InfluxDbSink<InfluxPoint> sink = valid().username("writer").passwordFile(secret.toString()).build();
+        InfluxDbSink<InfluxPoint> sink =
+                valid().username("writer").passwordFile(secret.toString()).build();
 
         assertThat(sink.connection().resolvePassword()).isEqualTo("t0ps3cr3t");
         assertThat(sink.toString()).doesNotContain("t0ps3cr3t").contains("<file " + secret + ">");

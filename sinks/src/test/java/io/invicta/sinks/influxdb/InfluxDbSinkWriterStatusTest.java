@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * How the writer treats each kind of HTTP answer, against an in-process HTTP server that answers what the test
- * says (statuses a real influxd cannot be made to return on demand: 429, 503, 413).
+ * How the writer treats each kind of HTTP answer, against an in-process HTTP server that answers
+ * what the test says (statuses a real influxd cannot be made to return on demand: 429, 503, 413).
  */
 class InfluxDbSinkWriterStatusTest {
 
@@ -34,22 +34,33 @@ class InfluxDbSinkWriterStatusTest {
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/write", exchange -> {
-            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-            encodings.add(String.valueOf(encoding));
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            String body = new String("gzip".equals(encoding)
-                    ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes() : raw,
-                    StandardCharsets.UTF_8);
-            bodies.add(body);
-            int status = answer.apply(body);
-            byte[] error = status == 204 ? new byte[0]
-                    : ("{\"error\":\"status " + status + " for test\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, status == 204 ? -1 : error.length);
-            exchange.getResponseBody().write(error);
-            exchange.close();
-        });
+        server.createContext(
+                "/write",
+                exchange -> {
+                    authorizations.add(
+                            String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                    String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+                    encodings.add(String.valueOf(encoding));
+                    byte[] raw = exchange.getRequestBody().readAllBytes();
+                    String body =
+                            new String(
+                                    "gzip".equals(encoding)
+                                            ? new java.util.zip.GZIPInputStream(
+                                                            new java.io.ByteArrayInputStream(raw))
+                                                    .readAllBytes()
+                                            : raw,
+                                    StandardCharsets.UTF_8);
+                    bodies.add(body);
+                    int status = answer.apply(body);
+                    byte[] error =
+                            status == 204
+                                    ? new byte[0]
+                                    : ("{\"error\":\"status " + status + " for test\"}")
+                                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(status, status == 204 ? -1 : error.length);
+                    exchange.getResponseBody().write(error);
+                    exchange.close();
+                });
         server.start();
         REJECTED.clear();
     }
@@ -65,16 +76,23 @@ class InfluxDbSinkWriterStatusTest {
 
     private InfluxDbSinkBuilder<InfluxPoint> builder(Duration maxTotal) {
         return InfluxDbSink.<InfluxPoint>builder()
-                .url("http://127.0.0.1:" + server.getAddress().getPort()).database("db")
-                .converter(new Writers.Identity()).batchPoints(100)
-                .retryInitialBackoff(Duration.ofMillis(5)).retryMaxBackoff(Duration.ofMillis(20))
+                .url("http://127.0.0.1:" + server.getAddress().getPort())
+                .database("db")
+                .converter(new Writers.Identity())
+                .batchPoints(100)
+                .retryInitialBackoff(Duration.ofMillis(5))
+                .retryMaxBackoff(Duration.ofMillis(20))
                 .retryMaxTotalTime(maxTotal)
-                .rejectedPointHandler((point, reason) -> REJECTED.add(point.tag("id") + ": " + reason));
+                .rejectedPointHandler(
+                        (point, reason) -> REJECTED.add(point.tag("id") + ": " + reason));
     }
 
     private static InfluxPoint point(int i) {
-        return InfluxPoint.measurement("m").tag("id", "p" + i).field("v", (long) i)
-                .time(i, TimeUnit.MILLISECONDS).build();
+        return InfluxPoint.measurement("m")
+                .tag("id", "p" + i)
+                .field("v", (long) i)
+                .time(i, TimeUnit.MILLISECONDS)
+                .build();
     }
 
     @Test
@@ -88,7 +106,9 @@ class InfluxDbSinkWriterStatusTest {
 
             assertThat(writer.metrics().retries.getCount()).isEqualTo(3);
             assertThat(writer.metrics().pointsWritten.get()).isEqualTo(1);
-            assertThat(bodies).hasSize(4).allSatisfy(b -> assertThat(b).isEqualTo("m,id=p1 v=1i 1\n"));
+            assertThat(bodies)
+                    .hasSize(4)
+                    .allSatisfy(b -> assertThat(b).isEqualTo("m,id=p1 v=1i 1\n"));
         }
     }
 
@@ -101,9 +121,10 @@ class InfluxDbSinkWriterStatusTest {
             }
             writer.flush(false);
 
-            assertThat(REJECTED).containsExactlyInAnyOrder(
-                    "p3: InfluxDB refused it (HTTP 400): status 400 for test",
-                    "p6: InfluxDB refused it (HTTP 400): status 400 for test");
+            assertThat(REJECTED)
+                    .containsExactlyInAnyOrder(
+                            "p3: InfluxDB refused it (HTTP 400): status 400 for test",
+                            "p6: InfluxDB refused it (HTTP 400): status 400 for test");
             assertThat(writer.metrics().pointsWritten.get()).isEqualTo(6);
             assertThat(writer.metrics().retries.getCount()).isZero();
         }
@@ -125,11 +146,13 @@ class InfluxDbSinkWriterStatusTest {
 
     @Test
     void aFourHundredFourIsNotBlamedOnThePointsButRetriedAndThenFailsTheJob() throws Exception {
-        answer = body -> 404; // e.g. database not found: an operator may create it; the points are fine
+        answer = body -> 404; // e.g. database not found: an operator may create it; the points are
+        // fine
         try (InfluxDbSinkWriter<InfluxPoint> writer = writer(Duration.ofMillis(300))) {
             writer.write(point(1), null);
 
-            assertThatThrownBy(() -> writer.flush(false)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> writer.flush(false))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("HTTP 404");
             assertThat(REJECTED).isEmpty();
             assertThat(writer.metrics().pointsRejected.get()).isZero();
@@ -138,27 +161,38 @@ class InfluxDbSinkWriterStatusTest {
     }
 
     @Test
-    void thePasswordIsReadFromItsFileWhenTheWriterOpensAndSentAsBasicAuth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-            throws Exception {
+    void thePasswordIsReadFromItsFileWhenTheWriterOpensAndSentAsBasicAuth(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         answer = body -> 204;
         java.nio.file.Path token = tmp.resolve("token");
         java.nio.file.Files.writeString(token, "s3cr3t-token\n");
-        InfluxDbSink<InfluxPoint> sink = builder(Duration.ofMinutes(1)).username("writer").passwordFile(token.toString()).build();
+        InfluxDbSink<InfluxPoint> sink =
+                builder(Duration.ofMinutes(1))
+                        .username("writer")
+                        .passwordFile(token.toString())
+                        .build();
         try (InfluxDbSinkWriter<InfluxPoint> writer = Writers.open(sink, new ManualTimeService())) {
             writer.write(point(1), null);
             writer.flush(false);
         }
 
-        assertThat(authorizations).containsExactly("Basic " + java.util.Base64.getEncoder()
-                .encodeToString("writer:s3cr3t-token".getBytes(StandardCharsets.UTF_8)));
+        assertThat(authorizations)
+                .containsExactly(
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(
+                                                "writer:s3cr3t-token"
+                                                        .getBytes(StandardCharsets.UTF_8)));
         assertThat(sink.toString()).doesNotContain("s3cr3t");
     }
 
     @Test
     void gzipCompressesTheBodyWhenEnabled() throws Exception {
         answer = body -> 204;
-        try (InfluxDbSinkWriter<InfluxPoint> writer = Writers.open(builder(Duration.ofMinutes(1)).gzip(true).build(),
-                new ManualTimeService())) {
+        try (InfluxDbSinkWriter<InfluxPoint> writer =
+                Writers.open(
+                        builder(Duration.ofMinutes(1)).gzip(true).build(),
+                        new ManualTimeService())) {
             writer.write(point(1), null);
             writer.flush(false);
         }

@@ -1,6 +1,7 @@
 package io.invicta.sinks.influxdb;
 
 import io.invicta.testkit.InfluxDbExtension;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,42 +16,56 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random sensor ids and string values (commas, spaces, =, quotes, backslashes, line breaks, tabs, #, unicode),
- * written through the sink writer to a real influxd and read back: exactly one point per accepted point, with
- * exactly the tag value and string written; no extra point, tag or measurement; rejected exactly when the
- * documented rule says so.
+ * Random sensor ids and string values (commas, spaces, =, quotes, backslashes, line breaks, tabs,
+ * #, unicode), written through the sink writer to a real influxd and read back: exactly one point
+ * per accepted point, with exactly the tag value and string written; no extra point, tag or
+ * measurement; rejected exactly when the documented rule says so.
  */
 class LineProtocolPropertyIT {
 
-    @RegisterExtension
-    static final InfluxDbExtension INFLUX = new InfluxDbExtension("property_it");
+    @RegisterExtension static final InfluxDbExtension INFLUX = new InfluxDbExtension("property_it");
 
     private static final long SEED = 20261125L;
     private static final int POINTS = 3_000;
     private static final long BASE = 1_700_000_000_000L;
-    private static final String[] ALPHABET = {"a", "b", "Z", "0", "9", ",", " ", "=", "\"", "'", "\\", "\n", "\r",
-            "\t", "#", "é", "ü", "ção", "🚦", "中", "{", "}", "i", ".", "-", "_"};
+    private static final String[] ALPHABET = {
+        "a", "b", "Z", "0", "9", ",", " ", "=", "\"", "'", "\\", "\n", "\r", "\t", "#", "é", "ü",
+        "ção", "🚦", "中", "{", "}", "i", ".", "-", "_"
+    };
 
     static final Map<Long, String> REJECTED = new ConcurrentHashMap<>();
 
     @Test
-    void randomTagValuesAndStringsRoundTripOnePointEachOrAreRejectedByTheDocumentedRule() throws Exception {
+    void randomTagValuesAndStringsRoundTripOnePointEachOrAreRejectedByTheDocumentedRule()
+            throws Exception {
         Random random = new Random(SEED);
         Map<Long, String[]> written = new HashMap<>();
         Map<Long, String> expectRejected = new HashMap<>();
-        InfluxDbSink<InfluxPoint> sink = InfluxDbSink.<InfluxPoint>builder().url(INFLUX.url()).database(INFLUX.database())
-                .converter(new Writers.Identity()).batchPoints(500)
-                .rejectedPointHandler((point, reason) -> REJECTED.put(point.time() - BASE, reason)).build();
+        InfluxDbSink<InfluxPoint> sink =
+                InfluxDbSink.<InfluxPoint>builder()
+                        .url(INFLUX.url())
+                        .database(INFLUX.database())
+                        .converter(new Writers.Identity())
+                        .batchPoints(500)
+                        .rejectedPointHandler(
+                                (point, reason) -> REJECTED.put(point.time() - BASE, reason))
+                        .build();
         try (InfluxDbSinkWriter<InfluxPoint> writer = Writers.open(sink, new ManualTimeService())) {
             for (long i = 0; i < POINTS; i++) {
                 String sensor = randomString(random);
                 String text = randomString(random);
-                writer.write(InfluxPoint.measurement("prop").time(BASE + i, TimeUnit.MILLISECONDS)
-                        .tag("sensor", sensor).field("text", text).field("i", i).build(), null);
+                writer.write(
+                        InfluxPoint.measurement("prop")
+                                .time(BASE + i, TimeUnit.MILLISECONDS)
+                                .tag("sensor", sensor)
+                                .field("text", text)
+                                .field("i", i)
+                                .build(),
+                        null);
                 if (unrepresentable(sensor)) {
                     expectRejected.put(i, sensor);
                 } else {
-                    written.put(i, new String[]{sensor.isEmpty() ? null : sensor, text});
+                    written.put(i, new String[] {sensor.isEmpty() ? null : sensor, text});
                 }
             }
             writer.flush(true);
@@ -70,18 +85,29 @@ class LineProtocolPropertyIT {
             assertThat(row.get("sensor")).as("sensor of point %s", i).isEqualTo(want[0]);
             assertThat(row.get("text")).as("text of point %s", i).isEqualTo(want[1]);
         }
-        assertThat(INFLUX.query("SHOW MEASUREMENTS")).extracting(r -> r.get("name")).containsExactly("prop");
-        assertThat(INFLUX.query("SHOW TAG KEYS")).extracting(r -> r.get("tagKey")).containsExactly("sensor");
-        assertThat(INFLUX.query("SHOW FIELD KEYS")).extracting(r -> r.get("fieldKey")).containsExactlyInAnyOrder("i", "text");
+        assertThat(INFLUX.query("SHOW MEASUREMENTS"))
+                .extracting(r -> r.get("name"))
+                .containsExactly("prop");
+        assertThat(INFLUX.query("SHOW TAG KEYS"))
+                .extracting(r -> r.get("tagKey"))
+                .containsExactly("sensor");
+        assertThat(INFLUX.query("SHOW FIELD KEYS"))
+                .extracting(r -> r.get("fieldKey"))
+                .containsExactlyInAnyOrder("i", "text");
     }
 
-    /** The documented rule, written independently of the encoder: line breaks, and backslashes it cannot carry. */
+    /**
+     * The documented rule, written independently of the encoder: line breaks, and backslashes it
+     * cannot carry.
+     */
     private static boolean unrepresentable(String tagValue) {
         if (tagValue.contains("\n") || tagValue.contains("\r")) {
             return true;
         }
         for (int i = 0; i < tagValue.length(); i++) {
-            if (tagValue.charAt(i) == '\\' && (i == tagValue.length() - 1 || "\\,= ".indexOf(tagValue.charAt(i + 1)) >= 0)) {
+            if (tagValue.charAt(i) == '\\'
+                    && (i == tagValue.length() - 1
+                            || "\\,= ".indexOf(tagValue.charAt(i + 1)) >= 0)) {
                 return true;
             }
         }

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
-/** Processing time that moves only when the test says so; timers fire on the test's thread, like Flink's mailbox. */
+/**
+ * Processing time that moves only when the test says so; timers fire on the test's thread, like
+ * Flink's mailbox.
+ */
 final class ManualTimeService implements ProcessingTimeService {
 
     private long now = 1_000_000L;
@@ -19,7 +22,7 @@ final class ManualTimeService implements ProcessingTimeService {
 
     @Override
     public ScheduledFuture<?> registerTimer(long timestamp, ProcessingTimeCallback callback) {
-        timers.add(new Object[]{timestamp, callback});
+        timers.add(new Object[] {timestamp, callback});
         return null;
     }
 

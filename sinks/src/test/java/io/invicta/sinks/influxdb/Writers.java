@@ -6,11 +6,11 @@ import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 /** Opens a sink's writer outside Flink, for writer ITs and the benchmark. */
 final class Writers {
 
-    private Writers() {
-    }
+    private Writers() {}
 
     static <T> InfluxDbSinkWriter<T> open(InfluxDbSink<T> sink, ProcessingTimeService time) {
-        return new InfluxDbSinkWriter<>(sink, time, UnregisteredMetricsGroup.createSinkWriterMetricGroup(), 0);
+        return new InfluxDbSinkWriter<>(
+                sink, time, UnregisteredMetricsGroup.createSinkWriterMetricGroup(), 0);
     }
 
     /** Passes points through unchanged. */

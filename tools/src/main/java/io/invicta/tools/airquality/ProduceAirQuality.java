@@ -1,14 +1,12 @@
 package io.invicta.tools.airquality;
 
-import io.invicta.tools.kafka.KafkaMixin;
-import io.invicta.tools.kafka.RecordSender;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
-import io.invicta.tools.kafka.ProducerSettings;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import io.invicta.tools.kafka.KafkaMixin;
+import io.invicta.tools.kafka.RecordSender;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,52 +24,86 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 
 /**
- * Writes synthetic AirQualityObserved readings of Porto stations to Kafka (key = sensor id), and optionally the
- * per-minute means they must produce, computed here independently of Flink, as a CSV for checks.
+ * Writes synthetic AirQualityObserved readings of Porto stations to Kafka (key = sensor id), and
+ * optionally the per-minute means they must produce, computed here independently of Flink, as a CSV
+ * for checks.
  *
- * <p>Readings cover {@code --minutes} whole minutes from {@code --start}; then each sensor sends one closing
- * reading {@code --closing-gap} later, whose only purpose is to move the watermark past the last minute (its
- * own minute stays open and is not in the expected file).
+ * <p>Readings cover {@code --minutes} whole minutes from {@code --start}; then each sensor sends
+ * one closing reading {@code --closing-gap} later, whose only purpose is to move the watermark past
+ * the last minute (its own minute stays open and is not in the expected file).
  */
-@Command(name = "produce-air-quality", mixinStandardHelpOptions = true,
+@Command(
+        name = "produce-air-quality",
+        mixinStandardHelpOptions = true,
         description = "Produce synthetic AirQualityObserved readings to Kafka.")
 public final class ProduceAirQuality implements Callable<Integer> {
 
-    @Mixin
-    KafkaMixin kafka;
+    @Mixin KafkaMixin kafka;
 
-    @Option(names = "--topic", defaultValue = "air-quality", description = "Topic (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--topic",
+            defaultValue = "air-quality",
+            description = "Topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--sensors", defaultValue = "8", description = "Number of stations (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sensors",
+            defaultValue = "8",
+            description = "Number of stations (default: ${DEFAULT-VALUE}).")
     int sensors;
 
-    @Option(names = "--minutes", defaultValue = "5", description = "Whole minutes of readings (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--minutes",
+            defaultValue = "5",
+            description = "Whole minutes of readings (default: ${DEFAULT-VALUE}).")
     int minutes;
 
-    @Option(names = "--per-minute", defaultValue = "6", description = "Readings per station and minute (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--per-minute",
+            defaultValue = "6",
+            description = "Readings per station and minute (default: ${DEFAULT-VALUE}).")
     int perMinute;
 
-    @Option(names = "--start", description = "First minute, ISO-8601 instant (default: now, truncated to the minute, minus --minutes).")
+    @Option(
+            names = "--start",
+            description =
+                    "First minute, ISO-8601 instant (default: now, truncated to the minute, minus"
+                            + " --minutes).")
     Instant start;
 
-    @Option(names = "--closing-gap", defaultValue = "PT5M", description = "Event-time gap of the closing reading after the last minute (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--closing-gap",
+            defaultValue = "PT5M",
+            description =
+                    "Event-time gap of the closing reading after the last minute (default:"
+                            + " ${DEFAULT-VALUE}).")
     Duration closingGap;
 
-    @Option(names = "--corrupt", defaultValue = "0", description = "Also write this many bad records, cycling through truncated, not Avro, unknown schema, negative NO2 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--corrupt",
+            defaultValue = "0",
+            description =
+                    "Also write this many bad records, cycling through truncated, not Avro, unknown"
+                            + " schema, negative NO2 (default: ${DEFAULT-VALUE}).")
     int corrupt;
 
-    @Option(names = "--zones", defaultValue = "0", description = "Name the stations' zones zone-0..zone-(N-1), round robin; 0 leaves the zone empty (the job then uses a geohash cell) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--zones",
+            defaultValue = "0",
+            description =
+                    "Name the stations' zones zone-0..zone-(N-1), round robin; 0 leaves the zone"
+                        + " empty (the job then uses a geohash cell) (default: ${DEFAULT-VALUE}).")
     int zones;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--expected", description = "Write the expected per-minute means here (CSV).")
@@ -86,8 +118,12 @@ public final class ProduceAirQuality implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instant first = start != null ? start
-                : Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(minutes, ChronoUnit.MINUTES);
+        Instant first =
+                start != null
+                        ? start
+                        : Instant.now()
+                                .truncatedTo(ChronoUnit.MINUTES)
+                                .minus(minutes, ChronoUnit.MINUTES);
         List<AirQualityObserved> readings = readings(first);
         Map<String, double[]> means = expectedMeans(readings);
 
@@ -95,14 +131,19 @@ public final class ProduceAirQuality implements Callable<Integer> {
         Random random = new Random(seed);
         long sent = 0;
         try (RecordSender producer = kafka.sender("invicta-produce-air-quality")) {
-            int corruptEvery = corrupt == 0 ? Integer.MAX_VALUE : Math.max(1, readings.size() / corrupt);
+            int corruptEvery =
+                    corrupt == 0 ? Integer.MAX_VALUE : Math.max(1, readings.size() / corrupt);
             int corruptSent = 0;
             for (int i = 0; i < readings.size(); i++) {
                 AirQualityObserved reading = readings.get(i);
                 producer.send(topic, key(reading), null, codec.encode(reading));
                 sent++;
                 if (corruptSent < corrupt && i % corruptEvery == 0) {
-                    producer.send(topic, key(reading), null, corruptBytes(codec, reading, random, corruptSent));
+                    producer.send(
+                            topic,
+                            key(reading),
+                            null,
+                            corruptBytes(codec, reading, random, corruptSent));
                     corruptSent++;
                 }
             }
@@ -114,12 +155,15 @@ public final class ProduceAirQuality implements Callable<Integer> {
             }
             producer.flush();
             producer.requireDelivered();
-            System.out.printf("Produced %d readings (%d stations, %d minutes from %s) and %d bad records to %s%n",
+            System.out.printf(
+                    "Produced %d readings (%d stations, %d minutes from %s) and %d bad records to"
+                            + " %s%n",
                     sent, sensors, minutes, first, corruptSent, topic);
         }
         if (expected != null) {
             writeExpected(means);
-            System.out.printf("Expected %d per-minute means written to %s%n", means.size(), expected);
+            System.out.printf(
+                    "Expected %d per-minute means written to %s%n", means.size(), expected);
         }
         return 0;
     }
@@ -164,7 +208,10 @@ public final class ProduceAirQuality implements Callable<Integer> {
         return Math.round(value * 10) / 10.0;
     }
 
-    /** Mean per sensor, pollutant and minute, keyed "sensor,pollutant,minuteStartMs"; value = {count, sum}. */
+    /**
+     * Mean per sensor, pollutant and minute, keyed "sensor,pollutant,minuteStartMs"; value =
+     * {count, sum}.
+     */
     private static Map<String, double[]> expectedMeans(List<AirQualityObserved> readings) {
         Map<String, double[]> sums = new TreeMap<>();
         for (AirQualityObserved r : readings) {
@@ -172,7 +219,9 @@ public final class ProduceAirQuality implements Callable<Integer> {
             for (String pollutant : POLLUTANTS) {
                 Double value = (Double) r.get(pollutant);
                 if (value != null) {
-                    double[] acc = sums.computeIfAbsent(r.getId() + "," + pollutant + "," + minute, k -> new double[2]);
+                    double[] acc =
+                            sums.computeIfAbsent(
+                                    r.getId() + "," + pollutant + "," + minute, k -> new double[2]);
                     acc[0]++;
                     acc[1] += value;
                 }
@@ -182,24 +231,30 @@ public final class ProduceAirQuality implements Callable<Integer> {
     }
 
     private void writeExpected(Map<String, double[]> means) throws IOException {
-        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(expected, StandardCharsets.UTF_8))) {
+        try (PrintWriter out =
+                new PrintWriter(Files.newBufferedWriter(expected, StandardCharsets.UTF_8))) {
             out.println("sensor,pollutant,window_start_ms,count,mean");
-            means.forEach((key, acc) -> out.println(key + "," + (long) acc[0] + "," + (acc[1] / acc[0])));
+            means.forEach(
+                    (key, acc) -> out.println(key + "," + (long) acc[0] + "," + (acc[1] / acc[0])));
         }
     }
 
-    private static byte[] corruptBytes(AvroCodec<AirQualityObserved> codec, AirQualityObserved reading, Random random, int n) {
+    private static byte[] corruptBytes(
+            AvroCodec<AirQualityObserved> codec, AirQualityObserved reading, Random random, int n) {
         byte[] good = codec.encode(reading);
         return switch (n % 4) {
-            case 0 -> Arrays.copyOf(good, good.length / 2);                     // truncated body
+            case 0 -> Arrays.copyOf(good, good.length / 2); // truncated body
             case 1 -> "{\"id\":\"not-avro\"}".getBytes(StandardCharsets.UTF_8); // wrong format
-            case 2 -> {                                                         // unknown schema fingerprint
+            case 2 -> { // unknown schema fingerprint
                 byte[] bad = good.clone();
                 bad[5] ^= (byte) (1 + random.nextInt(255));
                 yield bad;
             }
-            default -> codec.encode(AirQualityObserved.newBuilder(reading)     // decodes, but impossible
-                    .setNo2(-1.0 - random.nextInt(100)).build());
+            default ->
+                    codec.encode(
+                            AirQualityObserved.newBuilder(reading) // decodes, but impossible
+                                    .setNo2(-1.0 - random.nextInt(100))
+                                    .build());
         };
     }
 

@@ -4,16 +4,23 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * One injected anomaly: either a window anomaly (an entity or a zone misbehaves between {@link #start} and
- * {@link #end}, event time) or a rate anomaly (a fraction of the events, chosen by a seeded geometric sampler).
- * Mutable only in its counters, which the generator updates and the ground truth reports.
+ * One injected anomaly: either a window anomaly (an entity or a zone misbehaves between {@link
+ * #start} and {@link #end}, event time) or a rate anomaly (a fraction of the events, chosen by a
+ * seeded geometric sampler). Mutable only in its counters, which the generator updates and the
+ * ground truth reports.
  */
 final class Anomaly {
 
     /** The kinds of anomalies, by their CLI name. */
     enum Kind {
-        POLLUTION_EPISODE(true), CONGESTION(true), SILENT(true), STUCK(true),
-        OUT_OF_ORDER(false), LATE(false), DUPLICATE(false), CORRUPT(false);
+        POLLUTION_EPISODE(true),
+        CONGESTION(true),
+        SILENT(true),
+        STUCK(true),
+        OUT_OF_ORDER(false),
+        LATE(false),
+        DUPLICATE(false),
+        CORRUPT(false);
 
         final boolean windowed;
 
@@ -31,12 +38,16 @@ final class Anomaly {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("unknown anomaly '" + s + "'; one of pollution-episode, congestion, "
-                    + "silent, stuck, out-of-order, late, duplicate, corrupt");
+            throw new IllegalArgumentException(
+                    "unknown anomaly '"
+                            + s
+                            + "'; one of pollution-episode, congestion, "
+                            + "silent, stuck, out-of-order, late, duplicate, corrupt");
         }
     }
 
     final Kind kind;
+
     /** Index in the order of the --anomaly options (stable, used in seeds). */
     final int index;
 
@@ -51,8 +62,10 @@ final class Anomaly {
     double speedFactor = 1;
     double occupancyAdded;
     double intensityFactor = 1;
+
     /** Events affected (modified, frozen, or suppressed for silent sensors). */
     long affected;
+
     long firstAffected = Long.MAX_VALUE;
     long lastAffected = Long.MIN_VALUE;
 
@@ -79,7 +92,9 @@ final class Anomaly {
         lastAffected = Math.max(lastAffected, t);
     }
 
-    /** Starts the sampler of a rate anomaly: the first hit is after a geometric number of events. */
+    /**
+     * Starts the sampler of a rate anomaly: the first hit is after a geometric number of events.
+     */
     void startSampling(long seed) {
         random = new SplittableRandom(seed ^ (0xA5A5_0000L + index * 0x9E3779B97F4A7C15L));
         nextHit = rate <= 0 ? Long.MAX_VALUE : gap();

@@ -5,8 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Wraps a sink and hashes the stream it sees: SHA-256 over every (topic, key, value), lengths included, in order.
- * Two runs with the same arguments must print the same digest ({@code --digest}).
+ * Wraps a sink and hashes the stream it sees: SHA-256 over every (topic, key, value), lengths
+ * included, in order. Two runs with the same arguments must print the same digest ({@code
+ * --digest}).
  */
 final class DigestingSink implements EventSink {
 

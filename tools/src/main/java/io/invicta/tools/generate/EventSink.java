@@ -3,23 +3,25 @@ package io.invicta.tools.generate;
 import io.invicta.tools.kafka.RecordSender;
 
 /**
- * Where generated records go: Kafka, a file, or nowhere (dry run). Called from the generator thread only.
- * Implementations must not keep {@code key} or {@code value} after {@code send} returns unless they copy them.
+ * Where generated records go: Kafka, a file, or nowhere (dry run). Called from the generator thread
+ * only. Implementations must not keep {@code key} or {@code value} after {@code send} returns
+ * unless they copy them.
  */
 interface EventSink extends AutoCloseable {
 
     void send(EventType type, byte[] key, byte[] value);
 
-    /** Waits until everything sent so far is delivered (or written); throws if a delivery failed. */
-    default void flush() {
-    }
+    /**
+     * Waits until everything sent so far is delivered (or written); throws if a delivery failed.
+     */
+    default void flush() {}
 
     @Override
     void close();
 
     /**
-     * The records to Kafka, each on its type's topic. Delivery failures surface within a few thousand sends and at
-     * {@link #flush()} as a {@link RecordSender.DeliveryException}.
+     * The records to Kafka, each on its type's topic. Delivery failures surface within a few
+     * thousand sends and at {@link #flush()} as a {@link RecordSender.DeliveryException}.
      */
     static EventSink kafka(RecordSender sender) {
         return new EventSink() {
@@ -56,7 +58,6 @@ interface EventSink extends AutoCloseable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

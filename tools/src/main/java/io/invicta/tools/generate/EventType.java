@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * How the generator produces each catalogued event kind ({@link EventKind}): id prefix, default reporting interval
- * and share of {@code --sensors}. The topic is the kind's.
+ * How the generator produces each catalogued event kind ({@link EventKind}): id prefix, default
+ * reporting interval and share of {@code --sensors}. The topic is the kind's.
  */
 enum EventType {
     AIR_QUALITY(EventKind.AIR_QUALITY, "aq", Duration.ofSeconds(60), 10),
@@ -52,7 +52,9 @@ enum EventType {
         throw new IllegalStateException("the generator has no entry for event kind " + kind);
     }
 
-    /** Middle part of the entity ids ({@code porto-<prefix>-00042}); null for vehicles (taxi/bus). */
+    /**
+     * Middle part of the entity ids ({@code porto-<prefix>-00042}); null for vehicles (taxi/bus).
+     */
     String idPrefix() {
         return idPrefix;
     }
@@ -66,15 +68,20 @@ enum EventType {
         return sensorShare;
     }
 
-    /** Accepts the topic name ({@code air-quality}), the id prefix ({@code aq}) or the enum name. */
+    /**
+     * Accepts the topic name ({@code air-quality}), the id prefix ({@code aq}) or the enum name.
+     */
     static EventType parse(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
         for (EventType t : ALL) {
-            if (t.kind.name().equals(n) || n.equals(t.idPrefix) || t.name().toLowerCase(Locale.ROOT).equals(n)
+            if (t.kind.name().equals(n)
+                    || n.equals(t.idPrefix)
+                    || t.name().toLowerCase(Locale.ROOT).equals(n)
                     || (t == VEHICLE_POSITIONS && (n.equals("vehicles") || n.equals("vehicle")))) {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown event type '" + name + "' (use a topic name, e.g. air-quality)");
+        throw new IllegalArgumentException(
+                "unknown event type '" + name + "' (use a topic name, e.g. air-quality)");
     }
 }

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes records to a file instead of Kafka (dry runs that keep the output): a sequence of
- * {@code [topic: UTF][key length: int][key][value length: int][value]} (java.io.DataOutput, big-endian).
+ * Writes records to a file instead of Kafka (dry runs that keep the output): a sequence of {@code
+ * [topic: UTF][key length: int][key][value length: int][value]} (java.io.DataOutput, big-endian).
  */
 final class FileEventSink implements EventSink {
 

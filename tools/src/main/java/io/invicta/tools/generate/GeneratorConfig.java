@@ -6,7 +6,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** What to generate: entity counts, intervals, event-time span, limits, pacing, seed and anomalies. */
+/**
+ * What to generate: entity counts, intervals, event-time span, limits, pacing, seed and anomalies.
+ */
 final class GeneratorConfig {
 
     static final long UNBOUNDED = -1;
@@ -14,12 +16,16 @@ final class GeneratorConfig {
 
     long seed = 42;
     long startMs;
+
     /** Event-time span, ms; {@link #UNBOUNDED} for none. */
     long durationMs = UNBOUNDED;
+
     /** Records to write (duplicates and corrupt records included); {@link #UNBOUNDED} for none. */
     long maxEvents = UNBOUNDED;
+
     /** Events per second (wall clock); 0 = as fast as possible. */
     double rate;
+
     double busShare = 0.3;
     final EnumMap<EventType, Integer> counts = new EnumMap<>(EventType.class);
     final EnumMap<EventType, Long> intervalsMs = new EnumMap<>(EventType.class);
@@ -32,7 +38,10 @@ final class GeneratorConfig {
         }
     }
 
-    /** {@code sensors} split over the sensor types by their share (each at least 1), plus the vehicles. */
+    /**
+     * {@code sensors} split over the sensor types by their share (each at least 1), plus the
+     * vehicles.
+     */
     GeneratorConfig split(int sensors, int vehicles) {
         int sum = 0;
         for (EventType t : EventType.ALL) {
@@ -61,7 +70,10 @@ final class GeneratorConfig {
         return perMs;
     }
 
-    /** The event-time span anomalies are placed in: --duration, else what --events covers, else 24 h. */
+    /**
+     * The event-time span anomalies are placed in: --duration, else what --events covers, else 24
+     * h.
+     */
     long planningSpanMs() {
         if (durationMs != UNBOUNDED) {
             return durationMs;
@@ -78,7 +90,8 @@ final class GeneratorConfig {
                 throw new IllegalArgumentException("negative count for " + t.topic());
             }
             if (intervalsMs.get(t) <= 0) {
-                throw new IllegalArgumentException("interval of " + t.topic() + " must be positive");
+                throw new IllegalArgumentException(
+                        "interval of " + t.topic() + " must be positive");
             }
         }
         if (counts.values().stream().mapToInt(Integer::intValue).sum() == 0) {

@@ -12,11 +12,12 @@ import java.io.Writer;
 import java.time.Instant;
 
 /**
- * The side file of injected anomalies: JSON Lines, one object per injected anomaly with {@code type},
- * {@code topic}, {@code entityIds}, {@code zone}, {@code start} and {@code end} (ISO instants, event time) and
- * {@code details}. Rate anomalies (out-of-order, late, duplicate, corrupt) get one line per affected record,
- * written as it happens; window anomalies one line each when the run ends (with the number of affected events).
- * Without a file, nothing is written (the counts still reach the summary).
+ * The side file of injected anomalies: JSON Lines, one object per injected anomaly with {@code
+ * type}, {@code topic}, {@code entityIds}, {@code zone}, {@code start} and {@code end} (ISO
+ * instants, event time) and {@code details}. Rate anomalies (out-of-order, late, duplicate,
+ * corrupt) get one line per affected record, written as it happens; window anomalies one line each
+ * when the run ends (with the number of affected events). Without a file, nothing is written (the
+ * counts still reach the summary).
  */
 final class GroundTruth implements Closeable {
 
@@ -33,8 +34,8 @@ final class GroundTruth implements Closeable {
     }
 
     /**
-     * Starts the line of a record-level anomaly; the caller fills {@code details} and passes it to {@link #emit}.
-     * Returns null when there is no file.
+     * Starts the line of a record-level anomaly; the caller fills {@code details} and passes it to
+     * {@link #emit}. Returns null when there is no file.
      */
     ObjectNode record(Anomaly a, EntityTable table, int i, String zone, long eventTime) {
         if (out == null) {
@@ -97,7 +98,7 @@ final class GroundTruth implements Closeable {
             }
             case SILENT -> d.put("suppressedEvents", a.affected);
             case STUCK -> d.put("valuesFrozenAt", Instant.ofEpochMilli(a.start).toString());
-            default -> { }
+            default -> {}
         }
         emit(line);
     }

@@ -1,8 +1,8 @@
 package io.invicta.tools.generate;
 
 /**
- * The city box and its zones. Porto is approximated by lat 41.14–41.18, lon −8.69 to −8.55, cut into a 4 × 2 grid
- * whose cells carry the name of the parish (or area) that covers most of them:
+ * The city box and its zones. Porto is approximated by lat 41.14–41.18, lon −8.69 to −8.55, cut
+ * into a 4 × 2 grid whose cells carry the name of the parish (or area) that covers most of them:
  *
  * <pre>
  *              lon −8.69 … −8.655 … −8.62 … −8.585 … −8.55
@@ -10,8 +10,8 @@ package io.invicta.tools.generate;
  * lat 41.14–41.16   Foz      | Lordelo do Ouro | Baixa    | Bonfim
  * </pre>
  *
- * It is a simple, documented approximation (real parish borders are not rectangles), good enough to group
- * sensors into zones that behave differently (centre, residential, coastal).
+ * It is a simple, documented approximation (real parish borders are not rectangles), good enough to
+ * group sensors into zones that behave differently (centre, residential, coastal).
  */
 final class PortoZones {
 
@@ -26,8 +26,15 @@ final class PortoZones {
         "Ramalde", "Cedofeita", "Paranhos", "Campanhã",
     };
 
-    /** How a zone behaves: the centre fills with people in the day, residential areas empty, the coast is windy. */
-    enum Kind { CENTRE, RESIDENTIAL, COASTAL }
+    /**
+     * How a zone behaves: the centre fills with people in the day, residential areas empty, the
+     * coast is windy.
+     */
+    enum Kind {
+        CENTRE,
+        RESIDENTIAL,
+        COASTAL
+    }
 
     private static final Kind[] KINDS = {
         Kind.COASTAL, Kind.COASTAL, Kind.CENTRE, Kind.CENTRE,
@@ -37,8 +44,7 @@ final class PortoZones {
     private static final int COLUMNS = 4;
     private static final int ROWS = 2;
 
-    private PortoZones() {
-    }
+    private PortoZones() {}
 
     /** The zone index of a point; points outside the box are clamped to the nearest cell. */
     static int zoneOf(double lat, double lon) {
@@ -59,7 +65,8 @@ final class PortoZones {
                 return i;
             }
         }
-        throw new IllegalArgumentException("unknown zone '" + name + "', one of " + String.join(", ", NAMES));
+        throw new IllegalArgumentException(
+                "unknown zone '" + name + "', one of " + String.join(", ", NAMES));
     }
 
     static boolean inside(double lat, double lon) {

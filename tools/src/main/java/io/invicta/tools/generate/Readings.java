@@ -14,10 +14,11 @@ import io.invicta.schemas.codec.Codecs;
 import java.time.Instant;
 
 /**
- * Fills one reusable record per event type with the reading of an entity at a value time, and encodes it with the
- * project codec (Avro single-object encoding). The formulas (units as in the .avsc docs) are in docs/GENERATOR.md.
- * Each reading is a pure function of (seed, entity, value time, anomaly effects): {@code valueTime} differs from
- * {@code eventTime} only for stuck sensors (values frozen at the start of the fault).
+ * Fills one reusable record per event type with the reading of an entity at a value time, and
+ * encodes it with the project codec (Avro single-object encoding). The formulas (units as in the
+ * .avsc docs) are in docs/GENERATOR.md. Each reading is a pure function of (seed, entity, value
+ * time, anomaly effects): {@code valueTime} differs from {@code eventTime} only for stuck sensors
+ * (values frozen at the start of the fault).
  *
  * <p>Not thread-safe: records, codecs and the city model are reused.
  */
@@ -26,11 +27,14 @@ final class Readings {
     private final long seed;
     private final CityModel city;
     private final AvroCodec<AirQualityObserved> aqCodec = Codecs.forType(AirQualityObserved.class);
-    private final AvroCodec<NoiseLevelObserved> noiseCodec = Codecs.forType(NoiseLevelObserved.class);
+    private final AvroCodec<NoiseLevelObserved> noiseCodec =
+            Codecs.forType(NoiseLevelObserved.class);
     private final AvroCodec<WeatherObserved> weatherCodec = Codecs.forType(WeatherObserved.class);
-    private final AvroCodec<TrafficFlowObserved> trafficCodec = Codecs.forType(TrafficFlowObserved.class);
+    private final AvroCodec<TrafficFlowObserved> trafficCodec =
+            Codecs.forType(TrafficFlowObserved.class);
     private final AvroCodec<OnStreetParking> parkingCodec = Codecs.forType(OnStreetParking.class);
-    private final AvroCodec<BikeHireDockingStation> bikeCodec = Codecs.forType(BikeHireDockingStation.class);
+    private final AvroCodec<BikeHireDockingStation> bikeCodec =
+            Codecs.forType(BikeHireDockingStation.class);
     private final AvroCodec<VehiclePosition> vehicleCodec = Codecs.forType(VehiclePosition.class);
     private final AirQualityObserved aq = new AirQualityObserved();
     private final NoiseLevelObserved noise = new NoiseLevelObserved();
@@ -66,7 +70,13 @@ final class Readings {
      * @param pollution active pollution episode of the entity's zone, or null
      * @param congestion active congestion of the entity's zone, or null
      */
-    byte[] encode(EntityTable e, int i, long valueTime, long eventTime, Anomaly pollution, Anomaly congestion) {
+    byte[] encode(
+            EntityTable e,
+            int i,
+            long valueTime,
+            long eventTime,
+            Anomaly pollution,
+            Anomaly congestion) {
         CityModel c = city.at(valueTime);
         long entity = e.type.ordinal() * 1_000_003L + i;
         return switch (e.type) {
@@ -80,7 +90,8 @@ final class Readings {
         };
     }
 
-    private byte[] airQuality(EntityTable e, int i, CityModel c, long entity, long vt, long et, Anomaly episode) {
+    private byte[] airQuality(
+            EntityTable e, int i, CityModel c, long entity, long vt, long et, Anomaly episode) {
         double b = e.p0[i];
         double tf = c.traffic * 2.5 / (1.5 + c.windSpeed); // traffic emissions, diluted by wind
         double no2 = b * (10 + 65 * tf) * (1 + 0.12 * g(entity, vt, 1));
@@ -128,19 +139,24 @@ final class Readings {
         weather.setLocation(e.locations[i]);
         weather.setZone(lastZone = PortoZones.NAMES[e.zones[i]]);
         weather.setTemperature(r1(c.temperature + e.p0[i] + 0.2 * g(entity, vt, 1)));
-        weather.setRelativeHumidity(Math.rint(CityModel.clamp(c.humidity + 0.02 * g(entity, vt, 2), 0.05, 1.0) * 100) / 100);
+        weather.setRelativeHumidity(
+                Math.rint(CityModel.clamp(c.humidity + 0.02 * g(entity, vt, 2), 0.05, 1.0) * 100)
+                        / 100);
         weather.setAtmosphericPressure(r1(c.pressure + 0.3 * g(entity, vt, 3)));
         weather.setWindSpeed(r1(Math.max(0, c.windSpeed * e.p1[i] + 0.3 * g(entity, vt, 4))));
-        weather.setWindDirection((double) Math.floorMod(Math.round(c.windDirection + 10 * g(entity, vt, 5)), 360L));
+        weather.setWindDirection(
+                (double) Math.floorMod(Math.round(c.windDirection + 10 * g(entity, vt, 5)), 360L));
         weather.setPrecipitation(r1(c.rainPerHour * e.intervalMs / 3_600_000.0));
         return weatherCodec.encode(weather);
     }
 
-    private byte[] traffic(EntityTable e, int i, CityModel c, long entity, long vt, long et, Anomaly congestion) {
+    private byte[] traffic(
+            EntityTable e, int i, CityModel c, long entity, long vt, long et, Anomaly congestion) {
         double f = c.traffic;
         double freeSpeed = e.p1[i];
         double intensity = e.p0[i] * f * (e.intervalMs / 60_000.0) * (1 + 0.15 * g(entity, vt, 1));
-        double occupancy = CityModel.clamp(0.02 + 0.42 * c.trafficPow16 + 0.03 * g(entity, vt, 2), 0, 0.95);
+        double occupancy =
+                CityModel.clamp(0.02 + 0.42 * c.trafficPow16 + 0.03 * g(entity, vt, 2), 0, 0.95);
         double speed = Math.max(5, freeSpeed * (1 - 0.45 * f * f) * (1 + 0.06 * g(entity, vt, 3)));
         if (congestion != null) {
             speed *= congestion.speedFactor;
@@ -164,7 +180,10 @@ final class Readings {
         double h = c.localHour;
         double work = CityModel.sigmoid((h - 8) / 0.7) * CityModel.sigmoid((19.5 - h) / 0.8);
         boolean centre = PortoZones.kind(e.zones[i]) == PortoZones.Kind.CENTRE;
-        double occ = centre ? 0.25 + (c.weekend ? 0.45 : 0.65) * work : 0.85 - (c.weekend ? 0.15 : 0.35) * work;
+        double occ =
+                centre
+                        ? 0.25 + (c.weekend ? 0.45 : 0.65) * work
+                        : 0.85 - (c.weekend ? 0.15 : 0.35) * work;
         occ = CityModel.clamp(occ + 0.05 * g(entity, vt, 1), 0, 1);
         int total = (int) e.p0[i];
         parking.setId(e.ids[i]);
@@ -178,8 +197,12 @@ final class Readings {
 
     private byte[] bikes(EntityTable e, int i, CityModel c, long entity, long vt, long et) {
         double h = c.localHour;
-        // Commuters ride from residential areas to the centre in the morning and back in the evening.
-        double commute = CityModel.sigmoid((h - 8) / 0.6) * CityModel.sigmoid((18.5 - h) / 0.8) * (c.weekend ? 0.3 : 1);
+        // Commuters ride from residential areas to the centre in the morning and back in the
+        // evening.
+        double commute =
+                CityModel.sigmoid((h - 8) / 0.6)
+                        * CityModel.sigmoid((18.5 - h) / 0.8)
+                        * (c.weekend ? 0.3 : 1);
         boolean centre = PortoZones.kind(e.zones[i]) == PortoZones.Kind.CENTRE;
         double fill = centre ? 0.25 + 0.6 * commute : 0.8 - 0.6 * commute;
         fill = CityModel.clamp(fill + 0.06 * g(entity, vt, 1), 0, 1);

@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The generation loop. Every type has its entities report at {@code start + k·interval + i·interval/n}; the loop
- * merges the seven schedules by event time (ties by type order), so events leave in event-time order except the
- * ones deliberately shifted back (out-of-order, late). Per event: apply the window anomalies of the entity, maybe
- * shift its event time, encode, send, then maybe send a duplicate or a corrupt copy.
+ * The generation loop. Every type has its entities report at {@code start + k·interval +
+ * i·interval/n}; the loop merges the seven schedules by event time (ties by type order), so events
+ * leave in event-time order except the ones deliberately shifted back (out-of-order, late). Per
+ * event: apply the window anomalies of the entity, maybe shift its event time, encode, send, then
+ * maybe send a duplicate or a corrupt copy.
  *
- * <p>Everything that varies is a function of the seed, so the same configuration gives the same sequence of
- * (topic, key, value) bytes. Single-threaded; {@link #requestStop()} and the progress getters may be called from
- * other threads.
+ * <p>Everything that varies is a function of the seed, so the same configuration gives the same
+ * sequence of (topic, key, value) bytes. Single-threaded; {@link #requestStop()} and the progress
+ * getters may be called from other threads.
  */
 final class StreamGenerator {
 
@@ -56,10 +57,22 @@ final class StreamGenerator {
         this.readings = new Readings(config.seed);
         EnumMap<EventType, EntityTable> byType = new EnumMap<>(EventType.class);
         for (EventType t : TYPES) {
-            tables[t.ordinal()] = new EntityTable(t, config.counts.get(t), config.intervalsMs.get(t), config.seed, config.busShare);
+            tables[t.ordinal()] =
+                    new EntityTable(
+                            t,
+                            config.counts.get(t),
+                            config.intervalsMs.get(t),
+                            config.seed,
+                            config.busShare);
             byType.put(t, tables[t.ordinal()]);
         }
-        placed = AnomalyPlan.place(config.anomalies, config.seed, config.startMs, config.planningSpanMs(), byType);
+        placed =
+                AnomalyPlan.place(
+                        config.anomalies,
+                        config.seed,
+                        config.startMs,
+                        config.planningSpanMs(),
+                        byType);
         List<Anomaly> shift = new ArrayList<>();
         List<Anomaly> dup = new ArrayList<>();
         List<Anomaly> bad = new ArrayList<>();
@@ -75,8 +88,12 @@ final class StreamGenerator {
         duplicators = dup.toArray(new Anomaly[0]);
         corruptors = bad.toArray(new Anomaly[0]);
         java.util.Arrays.fill(topicMax, Long.MIN_VALUE);
-        maxEvents = config.maxEvents == GeneratorConfig.UNBOUNDED ? Long.MAX_VALUE : config.maxEvents;
-        endMs = config.durationMs == GeneratorConfig.UNBOUNDED ? Long.MAX_VALUE : config.startMs + config.durationMs;
+        maxEvents =
+                config.maxEvents == GeneratorConfig.UNBOUNDED ? Long.MAX_VALUE : config.maxEvents;
+        endMs =
+                config.durationMs == GeneratorConfig.UNBOUNDED
+                        ? Long.MAX_VALUE
+                        : config.startMs + config.durationMs;
         nanosPerEvent = config.rate > 0 ? 1e9 / config.rate : 0;
         paceChunk = config.rate > 0 ? Math.max(1, (long) (config.rate / 2000)) : Long.MAX_VALUE;
         publishedEventTime = config.startMs;
@@ -91,7 +108,8 @@ final class StreamGenerator {
         for (int i = 0; i < t.size; i++) {
             if (a.entity == i || (a.entity < 0 && t.zones[i] == a.zone)) {
                 Anomaly[] old = windows[ty][i];
-                Anomaly[] list = old == null ? new Anomaly[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                Anomaly[] list =
+                        old == null ? new Anomaly[1] : java.util.Arrays.copyOf(old, old.length + 1);
                 list[list.length - 1] = a;
                 windows[ty][i] = list;
             }
@@ -118,7 +136,10 @@ final class StreamGenerator {
         return publishedEventTime;
     }
 
-    /** Runs until --events, --duration or {@link #requestStop()}; flushes the sink and writes the window ground truth. */
+    /**
+     * Runs until --events, --duration or {@link #requestStop()}; flushes the sink and writes the
+     * window ground truth.
+     */
     Summary run() {
         long startNanos = System.nanoTime();
         paceStartNanos = startNanos;
@@ -166,7 +187,14 @@ final class StreamGenerator {
                 groundTruth.window(a, tables[a.type.ordinal()], lastNominal);
             }
         }
-        return new Summary(perType.clone(), written, elapsed, config.startMs, lastNominal, placed, lastNominal);
+        return new Summary(
+                perType.clone(),
+                written,
+                elapsed,
+                config.startMs,
+                lastNominal,
+                placed,
+                lastNominal);
     }
 
     private void emit(int ty, int i, long t) {
@@ -190,7 +218,7 @@ final class StreamGenerator {
                     case STUCK -> valueTime = a.start;
                     case POLLUTION_EPISODE -> pollution = a;
                     case CONGESTION -> congestion = a;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -198,7 +226,9 @@ final class StreamGenerator {
         Anomaly shiftedBy = null;
         long lag = 0;
         long maxBefore = topicMax[ty];
-        if (list == null && maxBefore != Long.MIN_VALUE) { // entities with window anomalies are never shifted
+        if (list == null
+                && maxBefore
+                        != Long.MIN_VALUE) { // entities with window anomalies are never shifted
             for (Anomaly a : shifters) {
                 if (s >= a.nextHit) {
                     lag = a.drawLag();
@@ -219,10 +249,12 @@ final class StreamGenerator {
         if (shiftedBy != null) {
             ObjectNode line = groundTruth.record(shiftedBy, e, i, readings.lastZone(), eventTime);
             if (line != null) {
-                ((ObjectNode) line.get("details")).put("lagMs", lag)
+                ((ObjectNode) line.get("details"))
+                        .put("lagMs", lag)
                         .put("nominalTime", java.time.Instant.ofEpochMilli(t).toString())
                         .put("topicMaxBefore", java.time.Instant.ofEpochMilli(maxBefore).toString())
-                        .put("minLagMs", shiftedBy.minLagMs).put("maxLagMs", shiftedBy.maxLagMs);
+                        .put("minLagMs", shiftedBy.minLagMs)
+                        .put("maxLagMs", shiftedBy.maxLagMs);
                 groundTruth.emit(line);
             }
         }
@@ -234,7 +266,9 @@ final class StreamGenerator {
                 a.hit(s);
                 ObjectNode line = groundTruth.record(a, e, i, readings.lastZone(), eventTime);
                 if (line != null) {
-                    ((ObjectNode) line.get("details")).put("copies", 2).put("valueBytes", value.length);
+                    ((ObjectNode) line.get("details"))
+                            .put("copies", 2)
+                            .put("valueBytes", value.length);
                     groundTruth.emit(line);
                 }
             }
@@ -248,7 +282,8 @@ final class StreamGenerator {
                 a.hit(s);
                 ObjectNode line = groundTruth.record(a, e, i, readings.lastZone(), eventTime);
                 if (line != null) {
-                    ((ObjectNode) line.get("details")).put("corruption", Corruption.name(kind))
+                    ((ObjectNode) line.get("details"))
+                            .put("corruption", Corruption.name(kind))
                             .put("note", "sent in addition to the intact record");
                     groundTruth.emit(line);
                 }
@@ -270,7 +305,9 @@ final class StreamGenerator {
         return true;
     }
 
-    /** Smooth pacing: never ahead of start + written/rate, checked every ~0.5 ms worth of events. */
+    /**
+     * Smooth pacing: never ahead of start + written/rate, checked every ~0.5 ms worth of events.
+     */
     private void pace() {
         long target = paceStartNanos + (long) (written * nanosPerEvent);
         long now;

@@ -3,10 +3,11 @@ package io.invicta.tools.generate;
 import java.util.SplittableRandom;
 
 /**
- * Closed routes for taxis and buses: piecewise straight segments between waypoints inside the city box, each
- * driven at a constant speed (taxis 20–50 km/h, buses 15–35 km/h), with a dwell (speed 0) at each waypoint (taxi
- * pick-ups, bus stops). A vehicle loops over its route forever, so its position is a pure function of time:
- * speed and heading are those of the current segment and therefore consistent with consecutive positions.
+ * Closed routes for taxis and buses: piecewise straight segments between waypoints inside the city
+ * box, each driven at a constant speed (taxis 20–50 km/h, buses 15–35 km/h), with a dwell (speed 0)
+ * at each waypoint (taxi pick-ups, bus stops). A vehicle loops over its route forever, so its
+ * position is a pure function of time: speed and heading are those of the current segment and
+ * therefore consistent with consecutive positions.
  */
 final class VehicleRoutes {
 
@@ -16,8 +17,12 @@ final class VehicleRoutes {
     private final int[] waypointCount;
     private final double[][] lat;
     private final double[][] lon;
-    /** Per leg: time the leg starts within the loop (ms), its move duration, its speed and heading. */
+
+    /**
+     * Per leg: time the leg starts within the loop (ms), its move duration, its speed and heading.
+     */
     private final long[][] legStart;
+
     private final long[][] moveMs;
     private final double[][] speedKmh;
     private final double[][] heading;
@@ -46,7 +51,8 @@ final class VehicleRoutes {
         int n;
         double[] la;
         double[] lo;
-        if (bus[v]) { // out along a jittered line between two termini, and back: stops every few hundred metres
+        if (bus[v]) { // out along a jittered line between two termini, and back: stops every few
+            // hundred metres
             int stops = 5 + random.nextInt(6);
             n = 2 * stops - 2;
             la = new double[n];
@@ -121,8 +127,8 @@ final class VehicleRoutes {
     }
 
     /**
-     * Position of vehicle v at time t into {@code out} = {lat, lon, speed km/h, heading deg}. During a dwell the
-     * speed is 0 and the heading that of the leg just driven.
+     * Position of vehicle v at time t into {@code out} = {lat, lon, speed km/h, heading deg}.
+     * During a dwell the speed is 0 and the heading that of the leg just driven.
      */
     void position(int v, long t, double[] out) {
         long within = Math.floorMod(t + offsetMs[v], periodMs[v]);
@@ -152,7 +158,10 @@ final class VehicleRoutes {
         return Math.sqrt(dx * dx + dy * dy);
     }
 
-    /** Course from point 1 to point 2, degrees clockwise from north, 0..360 (local flat-earth approximation). */
+    /**
+     * Course from point 1 to point 2, degrees clockwise from north, 0..360 (local flat-earth
+     * approximation).
+     */
     static double bearing(double lat1, double lon1, double lat2, double lon2) {
         double dy = (lat2 - lat1) * METRES_PER_DEG_LAT;
         double dx = (lon2 - lon1) * METRES_PER_DEG_LON;
@@ -162,11 +171,15 @@ final class VehicleRoutes {
     }
 
     private static double randomLat(SplittableRandom r) {
-        return PortoZones.LAT_MIN + 0.002 + r.nextDouble() * (PortoZones.LAT_MAX - PortoZones.LAT_MIN - 0.004);
+        return PortoZones.LAT_MIN
+                + 0.002
+                + r.nextDouble() * (PortoZones.LAT_MAX - PortoZones.LAT_MIN - 0.004);
     }
 
     private static double randomLon(SplittableRandom r) {
-        return PortoZones.LON_MIN + 0.002 + r.nextDouble() * (PortoZones.LON_MAX - PortoZones.LON_MIN - 0.004);
+        return PortoZones.LON_MIN
+                + 0.002
+                + r.nextDouble() * (PortoZones.LON_MAX - PortoZones.LON_MIN - 0.004);
     }
 
     private static double clampLat(double v) {

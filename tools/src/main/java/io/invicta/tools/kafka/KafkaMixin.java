@@ -11,12 +11,18 @@ public final class KafkaMixin {
     /** The local stack's broker (scripts/stack). */
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
 
-    @Option(names = "--bootstrap-servers", defaultValue = DEFAULT_BOOTSTRAP_SERVERS,
+    @Option(
+            names = "--bootstrap-servers",
+            defaultValue = DEFAULT_BOOTSTRAP_SERVERS,
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     public String bootstrapServers;
 
-    @Option(names = "--producer-property", paramLabel = "KEY=VALUE",
-            description = "Kafka producer setting (repeatable), e.g. acks=1; overrides the tools' defaults.")
+    @Option(
+            names = "--producer-property",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "Kafka producer setting (repeatable), e.g. acks=1; overrides the tools'"
+                            + " defaults.")
     public Map<String, String> producerProperties = new LinkedHashMap<>();
 
     /** A sender with these settings. */

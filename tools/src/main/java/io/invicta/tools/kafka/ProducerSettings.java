@@ -7,14 +7,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.Properties;
 
 /**
- * The producer settings every tool shares: idempotent with acks=all (a retried batch is never written twice and
- * each key keeps its order; ~6 % slower than acks=1 here, docs/BENCHMARKS.md), large lz4 batches lingering
- * 20 ms. Serializers are the caller's.
+ * The producer settings every tool shares: idempotent with acks=all (a retried batch is never
+ * written twice and each key keeps its order; ~6 % slower than acks=1 here, docs/BENCHMARKS.md),
+ * large lz4 batches lingering 20 ms. Serializers are the caller's.
  */
 public final class ProducerSettings {
 
-    private ProducerSettings() {
-    }
+    private ProducerSettings() {}
 
     public static Properties common(String bootstrapServers) {
         Properties props = new Properties();
@@ -32,7 +31,8 @@ public final class ProducerSettings {
     public static Properties stringKeys(String bootstrapServers) {
         Properties props = common(bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return props;
     }
 }

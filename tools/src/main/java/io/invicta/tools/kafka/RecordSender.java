@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The tools' one way to write records to Kafka: keys and values as bytes, sends asynchronous with one shared
- * callback that counts failures. {@link #flush()} blocks until every record sent so far is acknowledged and
- * reports the failures; {@link #requireDelivered()} turns them into a {@link DeliveryException}. Settings:
- * {@link ProducerSettings#common} with the caller's overrides ({@code --producer-property}).
+ * The tools' one way to write records to Kafka: keys and values as bytes, sends asynchronous with
+ * one shared callback that counts failures. {@link #flush()} blocks until every record sent so far
+ * is acknowledged and reports the failures; {@link #requireDelivered()} turns them into a {@link
+ * DeliveryException}. Settings: {@link ProducerSettings#common} with the caller's overrides ({@code
+ * --producer-property}).
  */
 public final class RecordSender implements AutoCloseable, Callback {
 
@@ -28,7 +29,8 @@ public final class RecordSender implements AutoCloseable, Callback {
     public RecordSender(String bootstrapServers, String clientId, Map<String, String> overrides) {
         Properties props = ProducerSettings.common(bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(4 * 1024 * 1024));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.putAll(overrides);
@@ -48,7 +50,10 @@ public final class RecordSender implements AutoCloseable, Callback {
         }
     }
 
-    /** Blocks until every record sent so far is acknowledged; returns how many records failed in all. */
+    /**
+     * Blocks until every record sent so far is acknowledged; returns how many records failed in
+     * all.
+     */
     public long flush() {
         producer.flush();
         return failures.get();
@@ -67,8 +72,11 @@ public final class RecordSender implements AutoCloseable, Callback {
     public void requireDelivered() {
         Exception e = firstFailure.get();
         if (e != null) {
-            throw new DeliveryException(failures.get() + " record(s) could not be delivered to Kafka: "
-                    + e.getMessage(), e);
+            throw new DeliveryException(
+                    failures.get()
+                            + " record(s) could not be delivered to Kafka: "
+                            + e.getMessage(),
+                    e);
         }
     }
 

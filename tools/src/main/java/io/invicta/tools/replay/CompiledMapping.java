@@ -1,14 +1,15 @@
 package io.invicta.tools.replay;
 
+import io.invicta.schemas.EventKind;
+import io.invicta.schemas.codec.AvroCodec;
+import io.invicta.schemas.codec.Codecs;
+import io.invicta.schemas.codec.DecodeResult;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.invicta.schemas.EventKind;
-import io.invicta.schemas.codec.AvroCodec;
-import io.invicta.schemas.codec.Codecs;
-import io.invicta.schemas.codec.DecodeResult;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,15 +24,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A mapping file checked against its target Avro schema and ready to run: row in, events out.
- * Every problem of the mapping itself is reported when it is loaded, with the key it concerns; problems of a
- * row are {@link RowRejectedException}s, and a row is mapped all or nothing.
+ * A mapping file checked against its target Avro schema and ready to run: row in, events out. Every
+ * problem of the mapping itself is reported when it is loaded, with the key it concerns; problems
+ * of a row are {@link RowRejectedException}s, and a row is mapped all or nothing.
  */
 final class CompiledMapping {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory())
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     final Path file;
     final String description;
@@ -50,12 +52,13 @@ final class CompiledMapping {
     private final ValueSource measurementValue;
     private final AvroCodec<SpecificRecord> codec;
 
-    /** The outcome of one row: its events, the expansion entries skipped for their validity flag, or a filter. */
-    record Result(List<ReplayEvent> events, int invalid, String filtered) {
-    }
+    /**
+     * The outcome of one row: its events, the expansion entries skipped for their validity flag, or
+     * a filter.
+     */
+    record Result(List<ReplayEvent> events, int invalid, String filtered) {}
 
-    private record Assignment(FieldTarget target, ValueSource value) {
-    }
+    private record Assignment(FieldTarget target, ValueSource value) {}
 
     @SuppressWarnings("unchecked")
     private CompiledMapping(Path file, MappingSpec spec) throws IOException {
@@ -69,33 +72,50 @@ final class CompiledMapping {
         this.topic = target.topic() != null ? target.topic() : kind.defaultTopic();
         Schema.Field key = schema.getField(target.key() == null ? "id" : target.key());
         if (key == null) {
-            throw new IllegalArgumentException("target.key '" + target.key() + "' is not a field of " + schema.getName());
+            throw new IllegalArgumentException(
+                    "target.key '" + target.key() + "' is not a field of " + schema.getName());
         }
         this.keyPos = key.pos();
         this.codec = AvroCodec.forSpecific((Class<SpecificRecord>) type, Codecs.shippedHistory());
 
         this.scopes = new RowScopes(file, spec.joins(), spec.expand());
-        this.validColumn = spec.validIf() == null ? null : Template.compile(require(spec.validIf().column(), "valid-if.column"));
-        this.validValues = spec.validIf() == null ? Set.of() : Set.copyOf(require(spec.validIf().in(), "valid-if.in"));
+        this.validColumn =
+                spec.validIf() == null
+                        ? null
+                        : Template.compile(require(spec.validIf().column(), "valid-if.column"));
+        this.validValues =
+                spec.validIf() == null
+                        ? Set.of()
+                        : Set.copyOf(require(spec.validIf().in(), "valid-if.in"));
 
         this.time = new EventTimeSpec(spec.time());
         String timeFieldName = spec.time().field() == null ? "dateObserved" : spec.time().field();
         this.timeField = FieldTarget.resolve(schema, timeFieldName);
         if (!timeField.isTimestamp()) {
-            throw new IllegalArgumentException("time.field '" + timeFieldName + "' is not a timestamp-millis field");
+            throw new IllegalArgumentException(
+                    "time.field '" + timeFieldName + "' is not a timestamp-millis field");
         }
-        for (Map.Entry<String, MappingSpec.ValueSpec> e : require(spec.fields(), "fields").entrySet()) {
+        for (Map.Entry<String, MappingSpec.ValueSpec> e :
+                require(spec.fields(), "fields").entrySet()) {
             FieldTarget t = FieldTarget.resolve(schema, e.getKey());
-            fields.add(new Assignment(t, new ValueSource("fields." + e.getKey(), e.getValue(), scopes.joinNames())));
+            fields.add(
+                    new Assignment(
+                            t,
+                            new ValueSource(
+                                    "fields." + e.getKey(), e.getValue(), scopes.joinNames())));
         }
         if (spec.measurement() != null) {
             MappingSpec.CodeSpec code = require(spec.measurement().field(), "measurement.field");
             this.codeColumn = require(code.column(), "measurement.field.column");
-            for (Map.Entry<String, String> e : require(code.map(), "measurement.field.map").entrySet()) {
+            for (Map.Entry<String, String> e :
+                    require(code.map(), "measurement.field.map").entrySet()) {
                 codeTargets.put(e.getKey(), FieldTarget.resolve(schema, e.getValue()));
             }
-            this.measurementValue = new ValueSource("measurement.value",
-                    require(spec.measurement().value(), "measurement.value"), scopes.joinNames());
+            this.measurementValue =
+                    new ValueSource(
+                            "measurement.value",
+                            require(spec.measurement().value(), "measurement.value"),
+                            scopes.joinNames());
         } else {
             this.codeColumn = null;
             this.measurementValue = null;
@@ -107,8 +127,15 @@ final class CompiledMapping {
         try {
             spec = YAML.readValue(file.toFile(), MappingSpec.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException(file + ": unknown key '" + e.getPropertyName() + "' at "
-                    + e.getPathReference() + "; known keys: " + e.getKnownPropertyIds(), e);
+            throw new IllegalArgumentException(
+                    file
+                            + ": unknown key '"
+                            + e.getPropertyName()
+                            + "' at "
+                            + e.getPathReference()
+                            + "; known keys: "
+                            + e.getKnownPropertyIds(),
+                    e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
@@ -138,7 +165,8 @@ final class CompiledMapping {
         List<ReplayEvent> events = new ArrayList<>(entries.size());
         int invalid = 0;
         for (RowScopes.Scope scope : entries) {
-            if (validColumn != null && !validValues.contains(column(row, validColumn.render(scope)).strip())) {
+            if (validColumn != null
+                    && !validValues.contains(column(row, validColumn.render(scope)).strip())) {
                 invalid++;
                 continue;
             }
@@ -156,16 +184,20 @@ final class CompiledMapping {
                 value = codec.encode(record);
             } catch (RuntimeException e) {
                 // A required field no mapping sets: a mapping error, but it shows per row.
-                throw new RowRejectedException("incomplete-record", "cannot encode " + schema.getName() + ": " + e);
+                throw new RowRejectedException(
+                        "incomplete-record", "cannot encode " + schema.getName() + ": " + e);
             }
             events.add(new ReplayEvent(eventTime, String.valueOf(record.get(keyPos)), value));
         }
         return new Result(events, invalid, null);
     }
 
-    /** Re-encodes an event of this mapping with its event time moved by {@code shift} milliseconds. */
+    /**
+     * Re-encodes an event of this mapping with its event time moved by {@code shift} milliseconds.
+     */
     byte[] shiftEventTime(byte[] value, long shift) {
-        SpecificRecord record = ((DecodeResult.Success<SpecificRecord>) codec.decode(value)).value();
+        SpecificRecord record =
+                ((DecodeResult.Success<SpecificRecord>) codec.decode(value)).value();
         timeField.setTime(record, ((Instant) timeField.get(record)).toEpochMilli() + shift);
         return codec.encode(record);
     }
@@ -178,8 +210,12 @@ final class CompiledMapping {
         try {
             return EventKind.named(name.substring(name.lastIndexOf('.') + 1));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("target.type '" + name + "' is not an Invicta event type; known: "
-                    + EventKind.all().stream().map(EventKind::typeName).toList(), e);
+            throw new IllegalArgumentException(
+                    "target.type '"
+                            + name
+                            + "' is not an Invicta event type; known: "
+                            + EventKind.all().stream().map(EventKind::typeName).toList(),
+                    e);
         }
     }
 

@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * CSV rows (RFC 4180 quoting, LF or CRLF, a UTF-8 byte-order mark skipped), columns named by the header.
+ * CSV rows (RFC 4180 quoting, LF or CRLF, a UTF-8 byte-order mark skipped), columns named by the
+ * header.
  *
- * <p>Records are cut here (a line break ends a record unless it is inside quotes) and each is parsed on its
- * own, so a record with broken quoting is one rejected row and the rows after it still map. An unbalanced
- * quote can swallow the lines up to the next quote; they are reported together, with the first line's number.
+ * <p>Records are cut here (a line break ends a record unless it is inside quotes) and each is
+ * parsed on its own, so a record with broken quoting is one rejected row and the rows after it
+ * still map. An unbalanced quote can swallow the lines up to the next quote; they are reported
+ * together, with the first line's number.
  */
 final class CsvRowSource implements RowSource {
 
@@ -37,9 +39,16 @@ final class CsvRowSource implements RowSource {
     private long line;
 
     CsvRowSource(Path file, char delimiter, char quote, Charset charset) throws IOException {
-        this.reader = new BufferedReader(new InputStreamReader(skipBom(file, charset), charset), 1 << 16);
+        this.reader =
+                new BufferedReader(new InputStreamReader(skipBom(file, charset), charset), 1 << 16);
         this.quote = quote;
-        this.format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote(quote).setTrim(false).get();
+        this.format =
+                CSVFormat.RFC4180
+                        .builder()
+                        .setDelimiter(delimiter)
+                        .setQuote(quote)
+                        .setTrim(false)
+                        .get();
         String header = nextRecord();
         if (header == null) {
             throw new IllegalArgumentException(file + " is empty: a header line is expected");
@@ -51,12 +60,18 @@ final class CsvRowSource implements RowSource {
     }
 
     /** Reads a whole small CSV (a join side file) into rows keyed by one column. */
-    static Map<String, Row> index(Path file, char delimiter, Charset charset, String keyColumn) throws IOException {
+    static Map<String, Row> index(Path file, char delimiter, Charset charset, String keyColumn)
+            throws IOException {
         Map<String, Row> byKey = new HashMap<>();
         try (CsvRowSource source = new CsvRowSource(file, delimiter, '"', charset)) {
             if (!source.columns.containsKey(keyColumn)) {
-                throw new IllegalArgumentException("Join file " + file + " has no column '" + keyColumn
-                        + "'; it has " + source.columns.keySet());
+                throw new IllegalArgumentException(
+                        "Join file "
+                                + file
+                                + " has no column '"
+                                + keyColumn
+                                + "'; it has "
+                                + source.columns.keySet());
             }
             for (Row row : source) {
                 byKey.put(row.get(keyColumn).strip(), row);
@@ -96,7 +111,9 @@ final class CsvRowSource implements RowSource {
         };
     }
 
-    /** The next record's text (lines joined while a quote is open), or null at the end of the file. */
+    /**
+     * The next record's text (lines joined while a quote is open), or null at the end of the file.
+     */
     private String nextRecord() {
         try {
             String first = reader.readLine();
@@ -133,7 +150,8 @@ final class CsvRowSource implements RowSource {
             List<CSVRecord> records = parser.getRecords();
             return records.isEmpty() ? List.of() : records.get(0).toList();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new RowRejectedException("bad-csv", "not a well-formed CSV record: " + rootMessage(e));
+            throw new RowRejectedException(
+                    "bad-csv", "not a well-formed CSV record: " + rootMessage(e));
         }
     }
 
@@ -155,7 +173,11 @@ final class CsvRowSource implements RowSource {
         if (charset.equals(StandardCharsets.UTF_8)) {
             byte[] head = new byte[3];
             int n = in.readNBytes(head, 0, 3);
-            boolean bom = n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+            boolean bom =
+                    n == 3
+                            && (head[0] & 0xFF) == 0xEF
+                            && (head[1] & 0xFF) == 0xBB
+                            && (head[2] & 0xFF) == 0xBF;
             if (!bom && n > 0) {
                 in.unread(head, 0, n);
             }

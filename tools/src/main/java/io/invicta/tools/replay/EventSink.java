@@ -7,12 +7,19 @@ import java.nio.charset.StandardCharsets;
 /** Where replayed events go: Kafka, or nowhere for a dry run. */
 interface EventSink extends AutoCloseable {
 
-    /** The events to Kafka; the record timestamp is the event time, so consumers and Flink see the data's own time. */
+    /**
+     * The events to Kafka; the record timestamp is the event time, so consumers and Flink see the
+     * data's own time.
+     */
     static EventSink kafka(RecordSender sender) {
         return new EventSink() {
             @Override
             public void send(String topic, ReplayEvent event) {
-                sender.send(topic, event.key().getBytes(StandardCharsets.UTF_8), event.eventTime(), event.value());
+                sender.send(
+                        topic,
+                        event.key().getBytes(StandardCharsets.UTF_8),
+                        event.eventTime(),
+                        event.value());
             }
 
             @Override

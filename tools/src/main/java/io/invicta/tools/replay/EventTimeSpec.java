@@ -14,9 +14,9 @@ import java.util.List;
 /**
  * Event time of a mapped event: a rendered template parsed by format, plus step × expansion index.
  *
- * <p>Local times are resolved strictly in the mapping's zone: a local time that does not exist (the hour
- * skipped when clocks go forward) is rejected rather than silently moved; an ambiguous one (the hour repeated
- * when clocks go back) takes the earlier offset, i.e. the first occurrence.
+ * <p>Local times are resolved strictly in the mapping's zone: a local time that does not exist (the
+ * hour skipped when clocks go forward) is rejected rather than silently moved; an ambiguous one
+ * (the hour repeated when clocks go back) takes the earlier offset, i.e. the first occurrence.
  */
 final class EventTimeSpec {
 
@@ -42,12 +42,16 @@ final class EventTimeSpec {
                 try {
                     this.pattern = DateTimeFormatter.ofPattern(format);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("time.format '" + format + "' is not a date-time pattern: "
-                            + e.getMessage());
+                    throw new IllegalArgumentException(
+                            "time.format '"
+                                    + format
+                                    + "' is not a date-time pattern: "
+                                    + e.getMessage());
                 }
                 if (spec.zone() == null) {
-                    throw new IllegalArgumentException("time.zone is required with a local date-time pattern "
-                            + "(e.g. Europe/Lisbon, or UTC)");
+                    throw new IllegalArgumentException(
+                            "time.zone is required with a local date-time pattern "
+                                    + "(e.g. Europe/Lisbon, or UTC)");
                 }
                 this.zone = ZoneId.of(spec.zone());
             }
@@ -58,7 +62,8 @@ final class EventTimeSpec {
         try {
             return java.time.Duration.parse(step).toMillis();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("time.step '" + step + "' is not an ISO-8601 duration such as PT15S");
+            throw new IllegalArgumentException(
+                    "time.step '" + step + "' is not an ISO-8601 duration such as PT15S");
         }
     }
 
@@ -76,7 +81,8 @@ final class EventTimeSpec {
                 default -> local(text);
             };
         } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
-            throw new RowRejectedException("bad-time", "'" + text + "' does not match time format '" + format + "'");
+            throw new RowRejectedException(
+                    "bad-time", "'" + text + "' does not match time format '" + format + "'");
         }
     }
 
@@ -90,7 +96,8 @@ final class EventTimeSpec {
         }
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
         if (offsets.isEmpty()) {
-            throw new RowRejectedException("nonexistent-local-time",
+            throw new RowRejectedException(
+                    "nonexistent-local-time",
                     local + " does not exist in " + zone + " (clocks moved forward)");
         }
         return local.toInstant(offsets.get(0)).toEpochMilli();
@@ -98,6 +105,10 @@ final class EventTimeSpec {
 
     @Override
     public String toString() {
-        return template + " as " + format + (zone == null ? "" : " in " + zone) + (stepMillis == 0 ? "" : " + " + stepMillis + " ms × index");
+        return template
+                + " as "
+                + format
+                + (zone == null ? "" : " in " + zone)
+                + (stepMillis == 0 ? "" : " + " + stepMillis + " ms × index");
     }
 }

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A (possibly nested, dotted) field of the target Avro record, e.g. {@code no2} or {@code location.lat}, and
- * how a mapped value is converted to its type.
+ * A (possibly nested, dotted) field of the target Avro record, e.g. {@code no2} or {@code
+ * location.lat}, and how a mapped value is converted to its type.
  */
 final class FieldTarget {
 
@@ -21,7 +21,13 @@ final class FieldTarget {
     private final Schema leaf;
     private final boolean optional;
 
-    private FieldTarget(String path, int pos, Schema nestedSchema, int nestedPos, Schema leaf, boolean optional) {
+    private FieldTarget(
+            String path,
+            int pos,
+            Schema nestedSchema,
+            int nestedPos,
+            Schema leaf,
+            boolean optional) {
         this.path = path;
         this.pos = pos;
         this.nestedSchema = nestedSchema;
@@ -33,27 +39,46 @@ final class FieldTarget {
     static FieldTarget resolve(Schema record, String path) {
         String[] parts = path.split("\\.");
         if (parts.length > 2) {
-            throw new IllegalArgumentException("Field '" + path + "': at most one level of nesting (e.g. location.lat)");
+            throw new IllegalArgumentException(
+                    "Field '" + path + "': at most one level of nesting (e.g. location.lat)");
         }
         Schema.Field top = record.getField(parts[0]);
         if (top == null) {
-            throw new IllegalArgumentException("Field '" + parts[0] + "' is not in " + record.getName()
-                    + "; its fields are " + record.getFields().stream().map(Schema.Field::name).toList());
+            throw new IllegalArgumentException(
+                    "Field '"
+                            + parts[0]
+                            + "' is not in "
+                            + record.getName()
+                            + "; its fields are "
+                            + record.getFields().stream().map(Schema.Field::name).toList());
         }
         if (parts.length == 1) {
             Schema type = nonNull(top.schema());
             if (type.getType() == Schema.Type.RECORD) {
-                throw new IllegalArgumentException("Field '" + path + "' is a record: map its fields, e.g. "
-                        + path + "." + type.getFields().get(0).name());
+                throw new IllegalArgumentException(
+                        "Field '"
+                                + path
+                                + "' is a record: map its fields, e.g. "
+                                + path
+                                + "."
+                                + type.getFields().get(0).name());
             }
             return new FieldTarget(path, top.pos(), null, -1, type, isOptional(top.schema()));
         }
         Schema nested = nonNull(top.schema());
-        Schema.Field inner = nested.getType() == Schema.Type.RECORD ? nested.getField(parts[1]) : null;
+        Schema.Field inner =
+                nested.getType() == Schema.Type.RECORD ? nested.getField(parts[1]) : null;
         if (inner == null) {
-            throw new IllegalArgumentException("Field '" + path + "' is not in " + record.getName());
+            throw new IllegalArgumentException(
+                    "Field '" + path + "' is not in " + record.getName());
         }
-        return new FieldTarget(path, top.pos(), nested, inner.pos(), nonNull(inner.schema()), isOptional(inner.schema()));
+        return new FieldTarget(
+                path,
+                top.pos(),
+                nested,
+                inner.pos(),
+                nonNull(inner.schema()),
+                isOptional(inner.schema()));
     }
 
     String path() {
@@ -78,20 +103,29 @@ final class FieldTarget {
             return switch (leaf.getType()) {
                 case STRING, ENUM -> text;
                 case DOUBLE, FLOAT -> {
-                    double d = raw instanceof Number n ? n.doubleValue()
-                            : Double.parseDouble(decimalComma ? text.replace(',', '.') : text);
+                    double d =
+                            raw instanceof Number n
+                                    ? n.doubleValue()
+                                    : Double.parseDouble(
+                                            decimalComma ? text.replace(',', '.') : text);
                     if (!Double.isFinite(d)) {
                         throw new RowRejectedException("not-finite", path + " is " + text);
                     }
                     yield leaf.getType() == Schema.Type.FLOAT ? (Object) (float) d : (Object) d;
                 }
-                case INT -> raw instanceof Number n ? Math.toIntExact(Math.round(n.doubleValue())) : Integer.parseInt(text);
+                case INT ->
+                        raw instanceof Number n
+                                ? Math.toIntExact(Math.round(n.doubleValue()))
+                                : Integer.parseInt(text);
                 case LONG -> raw instanceof Number n ? n.longValue() : Long.parseLong(text);
                 case BOOLEAN -> parseBoolean(text);
-                default -> throw new RowRejectedException("unsupported-type", path + " has type " + leaf.getType());
+                default ->
+                        throw new RowRejectedException(
+                                "unsupported-type", path + " has type " + leaf.getType());
             };
         } catch (NumberFormatException e) {
-            throw new RowRejectedException("bad-number", path + ": '" + text + "' is not a " + leaf.getType().getName());
+            throw new RowRejectedException(
+                    "bad-number", path + ": '" + text + "' is not a " + leaf.getType().getName());
         } catch (ArithmeticException e) {
             throw new RowRejectedException("bad-number", path + ": '" + text + "' is out of range");
         }
@@ -130,7 +164,9 @@ final class FieldTarget {
         return switch (text.toLowerCase(java.util.Locale.ROOT)) {
             case "true", "1", "yes", "y", "t" -> true;
             case "false", "0", "no", "n", "f" -> false;
-            default -> throw new RowRejectedException("bad-boolean", "'" + text + "' is not a boolean");
+            default ->
+                    throw new RowRejectedException(
+                            "bad-boolean", "'" + text + "' is not a boolean");
         };
     }
 
@@ -138,7 +174,8 @@ final class FieldTarget {
         if (schema.getType() != Schema.Type.UNION) {
             return schema;
         }
-        List<Schema> branches = schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
+        List<Schema> branches =
+                schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
         if (branches.size() != 1) {
             throw new IllegalArgumentException("Unsupported union " + schema);
         }

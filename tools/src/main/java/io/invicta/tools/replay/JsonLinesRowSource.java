@@ -16,7 +16,8 @@ import java.util.NoSuchElementException;
 
 /**
  * JSON lines: one object per line. Columns are the object's fields, nested ones by dotted path
- * ({@code location.lat}); arrays and objects are kept as JSON text (e.g. for a json-array expansion).
+ * ({@code location.lat}); arrays and objects are kept as JSON text (e.g. for a json-array
+ * expansion).
  */
 final class JsonLinesRowSource implements RowSource {
 
@@ -81,7 +82,9 @@ final class JsonLinesRowSource implements RowSource {
                 flatten("", node, columns);
             }
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            broken = new RowRejectedException("bad-json", "not valid JSON: " + e.getOriginalMessage());
+            broken =
+                    new RowRejectedException(
+                            "bad-json", "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             broken = new RowRejectedException("bad-json", "not valid JSON: " + e.getMessage());
         }
@@ -108,18 +111,22 @@ final class JsonLinesRowSource implements RowSource {
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
-        node.fields().forEachRemaining(e -> {
-            String name = prefix + e.getKey();
-            JsonNode value = e.getValue();
-            if (value.isObject()) {
-                out.put(name, value.toString());
-                flatten(name + ".", value, out);
-            } else if (value.isNull()) {
-                out.put(name, "");
-            } else {
-                out.put(name, value.isValueNode() ? value.asText() : value.toString());
-            }
-        });
+        node.fields()
+                .forEachRemaining(
+                        e -> {
+                            String name = prefix + e.getKey();
+                            JsonNode value = e.getValue();
+                            if (value.isObject()) {
+                                out.put(name, value.toString());
+                                flatten(name + ".", value, out);
+                            } else if (value.isNull()) {
+                                out.put(name, "");
+                            } else {
+                                out.put(
+                                        name,
+                                        value.isValueNode() ? value.asText() : value.toString());
+                            }
+                        });
     }
 
     @Override

@@ -5,7 +5,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** How a mapping's data files are read: the {@code input} section (format, delimiter, quote, encoding). */
+/**
+ * How a mapping's data files are read: the {@code input} section (format, delimiter, quote,
+ * encoding).
+ */
 final class MappingInput {
 
     private final MappingSpec.InputSpec spec;
@@ -24,9 +27,14 @@ final class MappingInput {
     /** The rows of one data file. */
     RowSource open(Path data) throws IOException {
         return switch (format) {
-            case "csv" -> new CsvRowSource(data, delimiter(spec.delimiter()),
-                    spec.quote() == null || spec.quote().isEmpty() ? '"' : spec.quote().charAt(0),
-                    charset(spec.encoding()));
+            case "csv" ->
+                    new CsvRowSource(
+                            data,
+                            delimiter(spec.delimiter()),
+                            spec.quote() == null || spec.quote().isEmpty()
+                                    ? '"'
+                                    : spec.quote().charAt(0),
+                            charset(spec.encoding()));
             default -> new JsonLinesRowSource(data, charset(spec.encoding()));
         };
     }

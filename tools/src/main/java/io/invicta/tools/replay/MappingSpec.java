@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The YAML mapping file, as written (kebab-case keys). {@link CompiledMapping} checks it against the target
- * Avro schema and turns it into something fast to run; docs/REPLAY.md documents every key.
+ * The YAML mapping file, as written (kebab-case keys). {@link CompiledMapping} checks it against
+ * the target Avro schema and turns it into something fast to run; docs/REPLAY.md documents every
+ * key.
  */
 record MappingSpec(
         String description,
@@ -21,49 +22,51 @@ record MappingSpec(
         MeasurementSpec measurement) {
 
     /** How to read the input file. */
-    record InputSpec(String format, String delimiter, Boolean header, String encoding, String quote) {
-    }
+    record InputSpec(
+            String format, String delimiter, Boolean header, String encoding, String quote) {}
 
-    /** What to produce: the Avro type (by simple name), its default topic, the field used as the record key. */
-    record TargetSpec(String type, String topic, String key) {
-    }
+    /**
+     * What to produce: the Avro type (by simple name), its default topic, the field used as the
+     * record key.
+     */
+    record TargetSpec(String type, String topic, String key) {}
 
-    /** A side file (CSV), looked up by its {@code key} column with the row's rendered {@code match} template. */
-    record JoinSpec(String file, String delimiter, String encoding, String key, String match) {
-    }
+    /**
+     * A side file (CSV), looked up by its {@code key} column with the row's rendered {@code match}
+     * template.
+     */
+    record JoinSpec(String file, String delimiter, String encoding, String key, String match) {}
 
-    /** One row → several events: over an integer range, or over the elements of a JSON-array column. */
-    record ExpandSpec(RangeSpec range, JsonArraySpec jsonArray) {
-    }
+    /**
+     * One row → several events: over an integer range, or over the elements of a JSON-array column.
+     */
+    record ExpandSpec(RangeSpec range, JsonArraySpec jsonArray) {}
 
-    record RangeSpec(String var, int from, int to) {
-    }
+    record RangeSpec(String var, int from, int to) {}
 
-    record JsonArraySpec(String column, String var) {
-    }
+    record JsonArraySpec(String column, String var) {}
 
     /** An event is produced only when this column (a template) holds one of the values. */
-    record ValidIfSpec(String column, List<String> in) {
-    }
+    record ValidIfSpec(String column, List<String> in) {}
 
     /**
-     * Event time: a rendered template parsed with {@code format} (a DateTimeFormatter pattern read in
-     * {@code zone}, or epoch-seconds, epoch-millis, iso-instant), plus {@code step} × the expansion index.
+     * Event time: a rendered template parsed with {@code format} (a DateTimeFormatter pattern read
+     * in {@code zone}, or epoch-seconds, epoch-millis, iso-instant), plus {@code step} × the
+     * expansion index.
      */
-    record TimeSpec(String template, String format, String zone, String step, String field) {
-    }
-
-    /** A field whose name comes from a code column (e.g. a pollutant code), and the value it gets. */
-    record MeasurementSpec(CodeSpec field, ValueSpec value) {
-    }
-
-    record CodeSpec(String column, Map<String, String> map) {
-    }
+    record TimeSpec(String template, String format, String zone, String step, String field) {}
 
     /**
-     * Where a field's value comes from: exactly one of template, column, constant, join (+ column), item;
-     * then optional parsing ({@code parse: number|dms}, {@code decimal-comma}) and a linear unit conversion
-     * ({@code multiply}, then {@code add}). A plain YAML string is a template.
+     * A field whose name comes from a code column (e.g. a pollutant code), and the value it gets.
+     */
+    record MeasurementSpec(CodeSpec field, ValueSpec value) {}
+
+    record CodeSpec(String column, Map<String, String> map) {}
+
+    /**
+     * Where a field's value comes from: exactly one of template, column, constant, join (+ column),
+     * item; then optional parsing ({@code parse: number|dms}, {@code decimal-comma}) and a linear
+     * unit conversion ({@code multiply}, then {@code add}). A plain YAML string is a template.
      */
     static final class ValueSpec {
         public String template;
@@ -76,8 +79,7 @@ record MappingSpec(
         public Double multiply;
         public Double add;
 
-        public ValueSpec() {
-        }
+        public ValueSpec() {}
 
         @JsonCreator
         ValueSpec(String template) {

@@ -5,8 +5,9 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * Holds each event back until its event time, scaled by the speed factor, has passed on the wall clock since
- * the first event: ×60 replays an hour of data in a minute. Speed 0 means as fast as possible.
+ * Holds each event back until its event time, scaled by the speed factor, has passed on the wall
+ * clock since the first event: ×60 replays an hour of data in a minute. Speed 0 means as fast as
+ * possible.
  */
 final class Pacer {
 
@@ -37,7 +38,9 @@ final class Pacer {
             return;
         }
         long due = startNanos + (long) ((eventTime - firstEventTime) * 1_000_000L / speed);
-        for (long wait = due - nanoClock.getAsLong(); wait > 0; wait = due - nanoClock.getAsLong()) {
+        for (long wait = due - nanoClock.getAsLong();
+                wait > 0;
+                wait = due - nanoClock.getAsLong()) {
             parkNanos.accept(wait);
         }
     }

@@ -3,8 +3,8 @@ package io.invicta.tools.replay;
 import java.io.PrintStream;
 
 /**
- * Progress on stderr: a redrawn bar on a terminal, a plain line every few seconds otherwise (logs, CI).
- * Called from the sending loop; it looks at the clock only every few thousand events.
+ * Progress on stderr: a redrawn bar on a terminal, a plain line every few seconds otherwise (logs,
+ * CI). Called from the sending loop; it looks at the clock only every few thousand events.
  */
 final class Progress {
 
@@ -46,13 +46,22 @@ final class Progress {
         long eta = rate > 0 && total > done ? (long) ((total - done) / rate) : 0;
         if (bar) {
             int filled = (int) Math.round(fraction * 30);
-            out.printf("\r[%s%s] %3.0f%% %,d/%,d events  %,.0f ev/s  ETA %d:%02d   ",
-                    "#".repeat(filled), ".".repeat(30 - filled), fraction * 100, done, total, rate, eta / 60, eta % 60);
+            out.printf(
+                    "\r[%s%s] %3.0f%% %,d/%,d events  %,.0f ev/s  ETA %d:%02d   ",
+                    "#".repeat(filled),
+                    ".".repeat(30 - filled),
+                    fraction * 100,
+                    done,
+                    total,
+                    rate,
+                    eta / 60,
+                    eta % 60);
             if (last) {
                 out.println();
             }
         } else {
-            out.printf("replay: %,d/%,d events (%.0f%%), %,.0f ev/s, ETA %d:%02d%n",
+            out.printf(
+                    "replay: %,d/%,d events (%.0f%%), %,.0f ev/s, ETA %d:%02d%n",
                     done, total, fraction * 100, rate, eta / 60, eta % 60);
         }
         out.flush();

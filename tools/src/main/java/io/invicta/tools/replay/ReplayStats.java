@@ -13,7 +13,15 @@ final class ReplayStats {
     record Reject(String file, long line, String reason, String detail, String text) {
         @Override
         public String toString() {
-            return file + ":" + line + " [" + reason + "] " + detail + "\n      " + abbreviate(text);
+            return file
+                    + ":"
+                    + line
+                    + " ["
+                    + reason
+                    + "] "
+                    + detail
+                    + "\n      "
+                    + abbreviate(text);
         }
     }
 
@@ -62,14 +70,28 @@ final class ReplayStats {
     void print(PrintStream out, double seconds) {
         out.printf("Replay summary%n");
         out.printf("  rows read              %,d%n", rowsRead);
-        out.printf("  rows mapped            %,d (%,d of them produced no event)%n", rowsMapped, rowsWithoutEvents);
-        out.printf("  rows filtered          %,d%s%n", rowsFiltered(), filteredByReason.isEmpty() ? "" : " " + filteredByReason);
-        out.printf("  rows rejected          %,d%s%n", rowsRejected(), rejectedByReason.isEmpty() ? "" : " " + rejectedByReason);
+        out.printf(
+                "  rows mapped            %,d (%,d of them produced no event)%n",
+                rowsMapped, rowsWithoutEvents);
+        out.printf(
+                "  rows filtered          %,d%s%n",
+                rowsFiltered(), filteredByReason.isEmpty() ? "" : " " + filteredByReason);
+        out.printf(
+                "  rows rejected          %,d%s%n",
+                rowsRejected(), rejectedByReason.isEmpty() ? "" : " " + rejectedByReason);
         out.printf("  values flagged invalid %,d (skipped)%n", invalidValuesSkipped);
-        out.printf("  events mapped          %,d%s%n", eventsMapped,
-                eventsOutsideTimeRange > 0 ? " (" + eventsOutsideTimeRange + " outside --from/--until, not sent)" : "");
-        out.printf("  events produced        %,d in %.1f s (%,.0f events/s)%s%n", eventsProduced, seconds,
-                seconds > 0 ? eventsProduced / seconds : 0.0, sendErrors > 0 ? ", " + sendErrors + " FAILED to send" : "");
+        out.printf(
+                "  events mapped          %,d%s%n",
+                eventsMapped,
+                eventsOutsideTimeRange > 0
+                        ? " (" + eventsOutsideTimeRange + " outside --from/--until, not sent)"
+                        : "");
+        out.printf(
+                "  events produced        %,d in %.1f s (%,.0f events/s)%s%n",
+                eventsProduced,
+                seconds,
+                seconds > 0 ? eventsProduced / seconds : 0.0,
+                sendErrors > 0 ? ", " + sendErrors + " FAILED to send" : "");
         if (!firstRejects.isEmpty()) {
             out.printf("  first rejected rows:%n");
             firstRejects.forEach(r -> out.println("    " + r));

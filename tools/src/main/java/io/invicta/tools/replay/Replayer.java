@@ -8,10 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs a mapping over input files and sends the events: rows are mapped all or nothing (a rejected row sends
- * nothing, so no row is ever half-produced or produced twice), events are sorted by event time (stable, so
- * the file's order breaks ties) unless file order is asked for, optionally shifted so the last one is now,
- * paced, and sent.
+ * Runs a mapping over input files and sends the events: rows are mapped all or nothing (a rejected
+ * row sends nothing, so no row is ever half-produced or produced twice), events are sorted by event
+ * time (stable, so the file's order breaks ties) unless file order is asked for, optionally shifted
+ * so the last one is now, paced, and sent.
  */
 final class Replayer {
 
@@ -34,12 +34,22 @@ final class Replayer {
     private final ReplayStats stats;
 
     /**
-     * @param endAt when not null, event times are shifted so the last event is at this epoch millisecond
-     * @param from  events before this epoch millisecond (source time) are left out
+     * @param endAt when not null, event times are shifted so the last event is at this epoch
+     *     millisecond
+     * @param from events before this epoch millisecond (source time) are left out
      * @param until events at or after this epoch millisecond (source time) are left out
      */
-    Replayer(CompiledMapping mapping, String topic, boolean timeOrder, Long endAt, long from, long until,
-             boolean strict, long rowLimit, double speed, int keepRejects) {
+    Replayer(
+            CompiledMapping mapping,
+            String topic,
+            boolean timeOrder,
+            Long endAt,
+            long from,
+            long until,
+            boolean strict,
+            long rowLimit,
+            double speed,
+            int keepRejects) {
         this.mapping = mapping;
         this.topic = topic == null ? mapping.topic : topic;
         this.timeOrder = timeOrder || endAt != null || speed > 0;
@@ -60,8 +70,12 @@ final class Replayer {
         return topic;
     }
 
-    /** Maps every file; returns the events (file order) when they are to be sorted, else sends them at once. */
-    void run(List<Path> files, EventSink sink, PrintStream progressOut, boolean progressBar) throws IOException {
+    /**
+     * Maps every file; returns the events (file order) when they are to be sorted, else sends them
+     * at once.
+     */
+    void run(List<Path> files, EventSink sink, PrintStream progressOut, boolean progressBar)
+            throws IOException {
         List<ReplayEvent> buffered = new ArrayList<>();
         Progress streaming = timeOrder ? null : new Progress(progressOut, false, 0);
         for (Path file : files) {
@@ -106,11 +120,19 @@ final class Replayer {
         }
         if (timeOrder) {
             buffered.sort(Comparator.comparingLong(ReplayEvent::eventTime));
-            long shift = endAt != null && !buffered.isEmpty() ? endAt - buffered.get(buffered.size() - 1).eventTime() : 0;
+            long shift =
+                    endAt != null && !buffered.isEmpty()
+                            ? endAt - buffered.get(buffered.size() - 1).eventTime()
+                            : 0;
             Progress progress = new Progress(progressOut, progressBar, buffered.size());
             for (ReplayEvent event : buffered) {
-                ReplayEvent out = shift == 0 ? event
-                        : new ReplayEvent(event.eventTime() + shift, event.key(), shifted(event, shift));
+                ReplayEvent out =
+                        shift == 0
+                                ? event
+                                : new ReplayEvent(
+                                        event.eventTime() + shift,
+                                        event.key(),
+                                        shifted(event, shift));
                 pacer.await(out.eventTime());
                 sink.send(topic, out);
                 progress.update(++stats.eventsProduced);

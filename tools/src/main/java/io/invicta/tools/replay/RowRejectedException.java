@@ -1,8 +1,8 @@
 package io.invicta.tools.replay;
 
 /**
- * A row that cannot be mapped. Thrown inside the mapper, caught per row: the reason is a stable short label
- * for the summary's counts, the detail says what was wrong in this row.
+ * A row that cannot be mapped. Thrown inside the mapper, caught per row: the reason is a stable
+ * short label for the summary's counts, the detail says what was wrong in this row.
  */
 final class RowRejectedException extends RuntimeException {
 

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one row becomes before its fields are set: the rows of the side files it joins, and one {@link Scope} per
- * event it expands to ({@code expand.range}: one per value of a variable, {@code expand.json-array}: one per item of a
- * JSON array column; otherwise one). Checked when the mapping loads.
+ * What one row becomes before its fields are set: the rows of the side files it joins, and one
+ * {@link Scope} per event it expands to ({@code expand.range}: one per value of a variable, {@code
+ * expand.json-array}: one per item of a JSON array column; otherwise one). Checked when the mapping
+ * loads.
  */
 final class RowScopes {
 
@@ -26,29 +27,44 @@ final class RowScopes {
     private final MappingSpec.RangeSpec range;
     private final MappingSpec.JsonArraySpec jsonArray;
 
-    private record Join(Template match, Map<String, Row> rows, String file) {
-    }
+    private record Join(Template match, Map<String, Row> rows, String file) {}
 
-    RowScopes(Path mappingFile, Map<String, MappingSpec.JoinSpec> joinSpecs, MappingSpec.ExpandSpec expand)
+    RowScopes(
+            Path mappingFile,
+            Map<String, MappingSpec.JoinSpec> joinSpecs,
+            MappingSpec.ExpandSpec expand)
             throws IOException {
         if (joinSpecs != null) {
             for (Map.Entry<String, MappingSpec.JoinSpec> e : joinSpecs.entrySet()) {
                 MappingSpec.JoinSpec j = e.getValue();
                 String where = "joins." + e.getKey();
-                Path side = mappingFile.resolveSibling(CompiledMapping.require(j.file(), where + ".file")).normalize();
+                Path side =
+                        mappingFile
+                                .resolveSibling(CompiledMapping.require(j.file(), where + ".file"))
+                                .normalize();
                 if (!Files.isReadable(side)) {
                     throw new IllegalArgumentException(where + ".file: cannot read " + side);
                 }
-                Map<String, Row> rows = CsvRowSource.index(side, MappingInput.delimiter(j.delimiter()),
-                        MappingInput.charset(j.encoding()), CompiledMapping.require(j.key(), where + ".key"));
-                joins.put(e.getKey(), new Join(Template.compile(CompiledMapping.require(j.match(), where + ".match")),
-                        rows, side.toString()));
+                Map<String, Row> rows =
+                        CsvRowSource.index(
+                                side,
+                                MappingInput.delimiter(j.delimiter()),
+                                MappingInput.charset(j.encoding()),
+                                CompiledMapping.require(j.key(), where + ".key"));
+                joins.put(
+                        e.getKey(),
+                        new Join(
+                                Template.compile(
+                                        CompiledMapping.require(j.match(), where + ".match")),
+                                rows,
+                                side.toString()));
             }
         }
         this.range = expand == null ? null : expand.range();
         this.jsonArray = expand == null ? null : expand.jsonArray();
         if (expand != null && (range == null) == (jsonArray == null)) {
-            throw new IllegalArgumentException("expand: give exactly one of 'range' or 'json-array'");
+            throw new IllegalArgumentException(
+                    "expand: give exactly one of 'range' or 'json-array'");
         }
         if (range != null && (range.var() == null || range.to() < range.from())) {
             throw new IllegalArgumentException("expand.range needs 'var' and from ≤ to");
@@ -63,13 +79,22 @@ final class RowScopes {
         return joins.keySet();
     }
 
-    /** The scopes of one row; throws {@link RowRejectedException} when a join misses or the JSON array is bad. */
+    /**
+     * The scopes of one row; throws {@link RowRejectedException} when a join misses or the JSON
+     * array is bad.
+     */
     List<Scope> of(Row row) {
         Map<String, Row> joined = joinRows(row);
         if (range != null) {
             List<Scope> scopes = new ArrayList<>(range.to() - range.from() + 1);
             for (int v = range.from(); v <= range.to(); v++) {
-                scopes.add(new Scope(row, Map.of(range.var(), Integer.toString(v)), null, v - range.from(), joined));
+                scopes.add(
+                        new Scope(
+                                row,
+                                Map.of(range.var(), Integer.toString(v)),
+                                null,
+                                v - range.from(),
+                                joined));
             }
             return scopes;
         }
@@ -79,16 +104,19 @@ final class RowScopes {
             try {
                 array = JSON.readTree(text);
             } catch (IOException e) {
-                throw new RowRejectedException("bad-json-array", jsonArray.column() + " is not JSON: " + abbreviate(text));
+                throw new RowRejectedException(
+                        "bad-json-array", jsonArray.column() + " is not JSON: " + abbreviate(text));
             }
             if (array == null || !array.isArray()) {
-                throw new RowRejectedException("bad-json-array",
+                throw new RowRejectedException(
+                        "bad-json-array",
                         jsonArray.column() + " is not a JSON array: " + abbreviate(text));
             }
             List<Scope> scopes = new ArrayList<>(array.size());
             String var = jsonArray.var() == null ? "i" : jsonArray.var();
             for (int i = 0; i < array.size(); i++) {
-                scopes.add(new Scope(row, Map.of(var, Integer.toString(i)), array.get(i), i, joined));
+                scopes.add(
+                        new Scope(row, Map.of(var, Integer.toString(i)), array.get(i), i, joined));
             }
             return scopes;
         }
@@ -105,7 +133,8 @@ final class RowScopes {
             String key = e.getValue().match().render(rowOnly);
             Row side = e.getValue().rows().get(key);
             if (side == null) {
-                throw new RowRejectedException("join-miss", "no row with key '" + key + "' in " + e.getValue().file());
+                throw new RowRejectedException(
+                        "join-miss", "no row with key '" + key + "' in " + e.getValue().file());
             }
             joined.put(e.getKey(), side);
         }
@@ -133,7 +162,12 @@ final class RowScopes {
         final int index;
         final Map<String, Row> joined;
 
-        Scope(Row row, Map<String, String> vars, JsonNode item, int index, Map<String, Row> joined) {
+        Scope(
+                Row row,
+                Map<String, String> vars,
+                JsonNode item,
+                int index,
+                Map<String, Row> joined) {
             this.row = row;
             this.vars = vars;
             this.item = item;

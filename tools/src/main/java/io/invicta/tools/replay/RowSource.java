@@ -4,8 +4,9 @@ import java.io.Closeable;
 import java.util.Iterator;
 
 /**
- * The rows of an input file, streamed. A row that cannot even be parsed (e.g. a broken JSON line) comes back as
- * a row whose {@link Row#get} throws {@link RowRejectedException}, so it is reported like any other reject.
+ * The rows of an input file, streamed. A row that cannot even be parsed (e.g. a broken JSON line)
+ * comes back as a row whose {@link Row#get} throws {@link RowRejectedException}, so it is reported
+ * like any other reject.
  */
 interface RowSource extends Iterable<Row>, Closeable {
 

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /**
  * A string with {@code ${name}} placeholders, compiled once per mapping and rendered per row.
  *
- * <p>A placeholder names a column of the row, an expansion variable or a join column; it may add or subtract a
- * constant ({@code ${n-1}}) and zero-pad to a width ({@code ${ESTACION:03}}, {@code ${n-1:02}}); both need an
- * integer value. That is all the arithmetic a mapping gets: mappings stay declarative.
+ * <p>A placeholder names a column of the row, an expansion variable or a join column; it may add or
+ * subtract a constant ({@code ${n-1}}) and zero-pad to a width ({@code ${ESTACION:03}}, {@code
+ * ${n-1:02}}); both need an integer value. That is all the arithmetic a mapping gets: mappings stay
+ * declarative.
  */
 final class Template {
 
@@ -26,8 +27,7 @@ final class Template {
     private final String source;
     private final List<Object> parts; // String literals and Placeholder
 
-    private record Placeholder(String name, int delta, int width) {
-    }
+    private record Placeholder(String name, int delta, int width) {}
 
     private Template(String source, List<Object> parts) {
         this.source = source;
@@ -42,7 +42,10 @@ final class Template {
             if (m.start() > at) {
                 parts.add(source.substring(at, m.start()));
             }
-            int delta = m.group(2) == null ? 0 : Integer.parseInt(m.group(3)) * (m.group(2).equals("-") ? -1 : 1);
+            int delta =
+                    m.group(2) == null
+                            ? 0
+                            : Integer.parseInt(m.group(3)) * (m.group(2).equals("-") ? -1 : 1);
             int width = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
             parts.add(new Placeholder(m.group(1), delta, width));
             at = m.end();
@@ -50,15 +53,26 @@ final class Template {
         if (at < source.length()) {
             parts.add(source.substring(at));
         }
-        String rest = String.join("", parts.stream().filter(String.class::isInstance).map(String.class::cast).toList());
+        String rest =
+                String.join(
+                        "",
+                        parts.stream()
+                                .filter(String.class::isInstance)
+                                .map(String.class::cast)
+                                .toList());
         if (rest.contains("${")) {
-            throw new IllegalArgumentException("Malformed placeholder in template '" + source
-                    + "': use ${name}, ${name+k}, ${name-k}, ${name:width}");
+            throw new IllegalArgumentException(
+                    "Malformed placeholder in template '"
+                            + source
+                            + "': use ${name}, ${name+k}, ${name-k}, ${name:width}");
         }
         return new Template(source, parts);
     }
 
-    /** Renders the template; throws {@link RowRejectedException} when a name is missing or not an integer. */
+    /**
+     * Renders the template; throws {@link RowRejectedException} when a name is missing or not an
+     * integer.
+     */
     String render(Values values) {
         if (parts.size() == 1 && parts.get(0) instanceof String literal) {
             return literal;
@@ -72,7 +86,8 @@ final class Template {
             Placeholder p = (Placeholder) part;
             String value = values.get(p.name());
             if (value == null) {
-                throw new RowRejectedException("missing-column", "no column or variable '" + p.name() + "'");
+                throw new RowRejectedException(
+                        "missing-column", "no column or variable '" + p.name() + "'");
             }
             if (p.delta() == 0 && p.width() == 0) {
                 out.append(value);
@@ -82,8 +97,8 @@ final class Template {
             try {
                 number = Long.parseLong(value.strip()) + p.delta();
             } catch (NumberFormatException e) {
-                throw new RowRejectedException("not-an-integer",
-                        "'" + p.name() + "' is '" + value + "', not an integer");
+                throw new RowRejectedException(
+                        "not-an-integer", "'" + p.name() + "' is '" + value + "', not an integer");
             }
             String digits = Long.toString(Math.abs(number));
             if (number < 0) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Set;
 
-/** One compiled {@link MappingSpec.ValueSpec}: where a value comes from and how it is parsed and scaled. */
+/**
+ * One compiled {@link MappingSpec.ValueSpec}: where a value comes from and how it is parsed and
+ * scaled.
+ */
 final class ValueSource {
 
     private final String where;
@@ -21,19 +24,30 @@ final class ValueSource {
 
     ValueSource(String where, MappingSpec.ValueSpec spec, Set<String> joins) {
         this.where = where;
-        int sources = (spec.template != null ? 1 : 0) + (spec.item != null ? 1 : 0)
-                + (spec.constant != null ? 1 : 0) + (spec.column != null && spec.join == null ? 1 : 0)
-                + (spec.join != null ? 1 : 0);
+        int sources =
+                (spec.template != null ? 1 : 0)
+                        + (spec.item != null ? 1 : 0)
+                        + (spec.constant != null ? 1 : 0)
+                        + (spec.column != null && spec.join == null ? 1 : 0)
+                        + (spec.join != null ? 1 : 0);
         if (sources != 1) {
-            throw new IllegalArgumentException(where + ": give exactly one of template, column, constant, "
-                    + "join (with column) or item");
+            throw new IllegalArgumentException(
+                    where
+                            + ": give exactly one of template, column, constant, "
+                            + "join (with column) or item");
         }
         if (spec.join != null && (spec.column == null || !joins.contains(spec.join))) {
-            throw new IllegalArgumentException(where + ": join '" + spec.join + "' needs a column and one of the "
-                    + "joins " + joins);
+            throw new IllegalArgumentException(
+                    where
+                            + ": join '"
+                            + spec.join
+                            + "' needs a column and one of the "
+                            + "joins "
+                            + joins);
         }
         if (spec.parse != null && !spec.parse.equals("dms") && !spec.parse.equals("number")) {
-            throw new IllegalArgumentException(where + ": parse '" + spec.parse + "' is not dms or number");
+            throw new IllegalArgumentException(
+                    where + ": parse '" + spec.parse + "' is not dms or number");
         }
         this.template = spec.template == null ? null : Template.compile(spec.template);
         this.column = spec.column == null ? null : Template.compile(spec.column);
@@ -56,8 +70,10 @@ final class ValueSource {
         Object value = target.convert(raw, decimalComma);
         if ((multiply != 1.0 || add != 0.0) && value instanceof Number n) {
             double scaled = n.doubleValue() * multiply + add;
-            value = value instanceof Integer ? (Object) Math.toIntExact(Math.round(scaled))
-                    : value instanceof Long ? (Object) Math.round(scaled) : (Object) scaled;
+            value =
+                    value instanceof Integer
+                            ? (Object) Math.toIntExact(Math.round(scaled))
+                            : value instanceof Long ? (Object) Math.round(scaled) : (Object) scaled;
         }
         return value;
     }
@@ -72,7 +88,8 @@ final class ValueSource {
         if (item != null) {
             JsonNode element = scope.item == null ? null : scope.item.get(item);
             if (element == null) {
-                throw new RowRejectedException("missing-item", where + ": expansion element has no item " + item);
+                throw new RowRejectedException(
+                        "missing-item", where + ": expansion element has no item " + item);
             }
             return element.isNumber() ? (Object) element.doubleValue() : element.asText();
         }
@@ -80,7 +97,8 @@ final class ValueSource {
         if (join != null) {
             return RowScopes.column(scope.joined.get(join), name);
         }
-        // An optional field whose column a row lacks (a JSON line without the key) is simply absent.
+        // An optional field whose column a row lacks (a JSON line without the key) is simply
+        // absent.
         String value = scope.row.get(name);
         return value == null && target.isOptional() ? null : RowScopes.column(scope.row, name);
     }

@@ -1,6 +1,8 @@
 package io.invicta.tools.rules;
 
 import io.invicta.rules.RuleSetMessage;
+import io.invicta.tools.kafka.ProducerSettings;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,7 +16,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import io.invicta.tools.kafka.ProducerSettings;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +24,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The compacted {@code rules} topic: one partition (rule sets are few and small; one partition keeps every
- * version of a name in order), {@code cleanup.policy=compact} so the newest record per rule-set name is kept
- * forever and a job starting from the beginning reads the rule set in force.
+ * The compacted {@code rules} topic: one partition (rule sets are few and small; one partition
+ * keeps every version of a name in order), {@code cleanup.policy=compact} so the newest record per
+ * rule-set name is kept forever and a job starting from the beginning reads the rule set in force.
  */
 final class RuleSetTopic implements AutoCloseable {
 
@@ -38,17 +39,29 @@ final class RuleSetTopic implements AutoCloseable {
     RuleSetTopic(String bootstrapServers, String topic) {
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
-        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers,
-                "default.api.timeout.ms", (int) TIMEOUT.toMillis(), "request.timeout.ms", 10_000));
+        this.admin =
+                Admin.create(
+                        Map.of(
+                                "bootstrap.servers",
+                                bootstrapServers,
+                                "default.api.timeout.ms",
+                                (int) TIMEOUT.toMillis(),
+                                "request.timeout.ms",
+                                10_000));
     }
 
     /** Creates the topic, compacted, unless it exists; true when it was created. */
-    boolean createIfMissing(short replicationFactor) throws InterruptedException, ExecutionException {
+    boolean createIfMissing(short replicationFactor)
+            throws InterruptedException, ExecutionException {
         if (admin.listTopics().names().get().contains(topic)) {
             return false;
         }
-        NewTopic newTopic = new NewTopic(topic, 1, replicationFactor)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        NewTopic newTopic =
+                new NewTopic(topic, 1, replicationFactor)
+                        .configs(
+                                Map.of(
+                                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                                        TopicConfig.CLEANUP_POLICY_COMPACT));
         try {
             admin.createTopics(List.of(newTopic)).all().get();
             return true;
@@ -60,15 +73,23 @@ final class RuleSetTopic implements AutoCloseable {
         }
     }
 
-    /** The highest version published under {@code name}, read from the beginning to the current end. */
+    /**
+     * The highest version published under {@code name}, read from the beginning to the current end.
+     */
     OptionalInt latestVersion(String name) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> props =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false);
         OptionalInt latest = OptionalInt.empty();
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic, TIMEOUT).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
@@ -93,9 +114,10 @@ final class RuleSetTopic implements AutoCloseable {
     }
 
     RecordMetadata publish(RuleSetMessage message) throws InterruptedException, ExecutionException {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                ProducerSettings.stringKeys(bootstrapServers))) {
-            return producer.send(new ProducerRecord<>(topic, message.name(), message.encode())).get();
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(ProducerSettings.stringKeys(bootstrapServers))) {
+            return producer.send(new ProducerRecord<>(topic, message.name(), message.encode()))
+                    .get();
         }
     }
 

@@ -3,6 +3,7 @@ package io.invicta.tools.rules;
 import io.invicta.rules.RuleFile;
 import io.invicta.rules.RuleSet;
 import io.invicta.rules.RuleSetException;
+
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
@@ -11,14 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The rule files a subcommand works on: files and directories (their {@code *.epl}), default {@code cep-rules/}. */
+/**
+ * The rule files a subcommand works on: files and directories (their {@code *.epl}), default {@code
+ * cep-rules/}.
+ */
 final class RuleSources {
 
-    /** {@code $INVICTA_RULES_DIR} (set by scripts/rules to the repository's), else {@code cep-rules}. */
-    static final Path DEFAULT = Path.of(System.getenv().getOrDefault("INVICTA_RULES_DIR", "cep-rules"));
+    /**
+     * {@code $INVICTA_RULES_DIR} (set by scripts/rules to the repository's), else {@code
+     * cep-rules}.
+     */
+    static final Path DEFAULT =
+            Path.of(System.getenv().getOrDefault("INVICTA_RULES_DIR", "cep-rules"));
 
-    @Parameters(paramLabel = "FILE|DIR", arity = "0..*",
-            description = "Rule files (*.epl) or directories of them (default: $INVICTA_RULES_DIR or cep-rules).")
+    @Parameters(
+            paramLabel = "FILE|DIR",
+            arity = "0..*",
+            description =
+                    "Rule files (*.epl) or directories of them (default: $INVICTA_RULES_DIR or"
+                            + " cep-rules).")
     List<Path> paths;
 
     List<Path> paths() {
@@ -46,7 +58,10 @@ final class RuleSources {
         }
     }
 
-    /** Compiles the files; prints every problem as {@code file:line:col: message} and returns null on failure. */
+    /**
+     * Compiles the files; prints every problem as {@code file:line:col: message} and returns null
+     * on failure.
+     */
     static RuleSet compile(int version, List<RuleFile> files, PrintWriter err) {
         try {
             return RuleSet.compile(version, files);

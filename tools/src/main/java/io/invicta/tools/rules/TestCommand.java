@@ -3,6 +3,7 @@ package io.invicta.tools.rules;
 import io.invicta.rules.RuleFile;
 import io.invicta.rules.RuleSet;
 import io.invicta.rules.testing.RuleTests;
+
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
@@ -12,12 +13,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code rules test}: runs the test cases kept beside each module ({@code noise.epl} →
- * {@code noise.tests.yaml}), one fresh event-time runtime per case, in file order: the same files always print
- * the same report. A module without a test file fails: an untested rule is not ready to deploy.
+ * {@code rules test}: runs the test cases kept beside each module ({@code noise.epl} → {@code
+ * noise.tests.yaml}), one fresh event-time runtime per case, in file order: the same files always
+ * print the same report. A module without a test file fails: an untested rule is not ready to
+ * deploy.
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run the *.tests.yaml cases beside each rule module; print PASS/FAIL per case.")
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run the *.tests.yaml cases beside each rule module; print PASS/FAIL per case.")
 final class TestCommand extends CheckedRuleSetCommand {
 
     @Override

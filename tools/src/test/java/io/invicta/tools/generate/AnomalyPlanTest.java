@@ -28,8 +28,18 @@ class AnomalyPlanTest {
     private static String describe(List<Anomaly> placed) {
         StringBuilder b = new StringBuilder();
         for (Anomaly a : placed) {
-            b.append(a.kind).append(' ').append(a.start).append(' ').append(a.zone).append(' ').append(a.entity)
-                    .append(' ').append(a.type).append(' ').append(a.nextHit).append('\n');
+            b.append(a.kind)
+                    .append(' ')
+                    .append(a.start)
+                    .append(' ')
+                    .append(a.zone)
+                    .append(' ')
+                    .append(a.entity)
+                    .append(' ')
+                    .append(a.type)
+                    .append(' ')
+                    .append(a.nextHit)
+                    .append('\n');
         }
         return b.toString();
     }
@@ -54,9 +64,16 @@ class AnomalyPlanTest {
 
     @Test
     void explicitParametersPlaceTheAnomalyExactly() {
-        List<Anomaly> placed = AnomalyPlan.place(List.of(
-                "congestion:zone=Bonfim,at=PT2H,duration=PT20M,speed-factor=0.25",
-                "stuck:entity=porto-aq-00003,at=PT1H", "late:rate=0.5,min-lag=PT3M,max-lag=PT4M"), 1, START, SPAN, tables(1));
+        List<Anomaly> placed =
+                AnomalyPlan.place(
+                        List.of(
+                                "congestion:zone=Bonfim,at=PT2H,duration=PT20M,speed-factor=0.25",
+                                "stuck:entity=porto-aq-00003,at=PT1H",
+                                "late:rate=0.5,min-lag=PT3M,max-lag=PT4M"),
+                        1,
+                        START,
+                        SPAN,
+                        tables(1));
         Anomaly congestion = placed.get(0);
         assertThat(PortoZones.NAMES[congestion.zone]).isEqualTo("Bonfim");
         assertThat(congestion.start).isEqualTo(START + Duration.ofHours(2).toMillis());
@@ -69,7 +86,8 @@ class AnomalyPlanTest {
         Anomaly late = placed.get(2);
         assertThat(late.rate).isEqualTo(0.5);
         for (int k = 0; k < 100; k++) {
-            assertThat(late.drawLag()).isBetween(Duration.ofMinutes(3).toMillis(), Duration.ofMinutes(4).toMillis());
+            assertThat(late.drawLag())
+                    .isBetween(Duration.ofMinutes(3).toMillis(), Duration.ofMinutes(4).toMillis());
         }
     }
 
@@ -82,22 +100,51 @@ class AnomalyPlanTest {
 
     @Test
     void unknownKindsParametersZonesAndEntitiesAreRejected() {
-        assertThatThrownBy(() -> AnomalyPlan.parse("meteor-strike")).hasMessageContaining("unknown anomaly");
-        assertThatThrownBy(() -> AnomalyPlan.place(List.of("corrupt:ratio=0.1"), 1, START, SPAN, tables(1)))
+        assertThatThrownBy(() -> AnomalyPlan.parse("meteor-strike"))
+                .hasMessageContaining("unknown anomaly");
+        assertThatThrownBy(
+                        () ->
+                                AnomalyPlan.place(
+                                        List.of("corrupt:ratio=0.1"), 1, START, SPAN, tables(1)))
                 .hasMessageContaining("ratio");
-        assertThatThrownBy(() -> AnomalyPlan.place(List.of("congestion:zone=Lisboa"), 1, START, SPAN, tables(1)))
+        assertThatThrownBy(
+                        () ->
+                                AnomalyPlan.place(
+                                        List.of("congestion:zone=Lisboa"),
+                                        1,
+                                        START,
+                                        SPAN,
+                                        tables(1)))
                 .hasMessageContaining("Lisboa");
-        assertThatThrownBy(() -> AnomalyPlan.place(List.of("silent:entity=porto-aq-99999"), 1, START, SPAN, tables(1)))
+        assertThatThrownBy(
+                        () ->
+                                AnomalyPlan.place(
+                                        List.of("silent:entity=porto-aq-99999"),
+                                        1,
+                                        START,
+                                        SPAN,
+                                        tables(1)))
                 .hasMessageContaining("porto-aq-99999");
-        assertThatThrownBy(() -> AnomalyPlan.place(List.of("stuck:duration=PT59M"), 1, START, SPAN, tables(1)))
+        assertThatThrownBy(
+                        () ->
+                                AnomalyPlan.place(
+                                        List.of("stuck:duration=PT59M"), 1, START, SPAN, tables(1)))
                 .hasMessageContaining("PT1H");
-        assertThatThrownBy(() -> AnomalyPlan.place(List.of("congestion:speed-factor=0.6"), 1, START, SPAN, tables(1)))
+        assertThatThrownBy(
+                        () ->
+                                AnomalyPlan.place(
+                                        List.of("congestion:speed-factor=0.6"),
+                                        1,
+                                        START,
+                                        SPAN,
+                                        tables(1)))
                 .hasMessageContaining("speed-factor");
     }
 
     @Test
     void rateSamplersHitAboutTheRequestedFractionOfEvents() {
-        Anomaly a = AnomalyPlan.place(List.of("duplicate:rate=0.01"), 9, START, SPAN, tables(9)).get(0);
+        Anomaly a =
+                AnomalyPlan.place(List.of("duplicate:rate=0.01"), 9, START, SPAN, tables(9)).get(0);
         for (long seq = 0; seq < 1_000_000; seq++) {
             if (seq >= a.nextHit) {
                 a.hit(seq);

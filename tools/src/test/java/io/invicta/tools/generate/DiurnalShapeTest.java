@@ -6,6 +6,7 @@ import io.invicta.schemas.NoiseLevelObserved;
 import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;
 import io.invicta.schemas.WeatherObserved;
+
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,10 @@ import java.util.function.ToDoubleFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The daily cycle, in Europe/Lisbon local time, on a weekday (Wednesday 2026-11-25, Lisbon = UTC+0 then). */
+/**
+ * The daily cycle, in Europe/Lisbon local time, on a weekday (Wednesday 2026-11-25, Lisbon = UTC+0
+ * then).
+ */
 class DiurnalShapeTest {
 
     private static final List<SpecificRecordBase> DAY = new ArrayList<>();
@@ -37,28 +41,52 @@ class DiurnalShapeTest {
         TestStreams.run(c).records().forEach(r -> DAY.add(decoder.decode(r)));
     }
 
-    /** Mean of a value over the records of one local hour (local = UTC in November) passing the filter. */
-    private static <T extends SpecificRecordBase> double mean(List<SpecificRecordBase> records, Class<T> type, int hour,
-                                                             Predicate<T> filter, ToDoubleFunction<T> value) {
-        return records.stream().filter(type::isInstance).map(type::cast)
-                .filter(r -> ((Instant) r.get("dateObserved")).atZone(CityModel.LISBON).getHour() == hour)
-                .filter(filter).mapToDouble(value).average().orElseThrow();
+    /**
+     * Mean of a value over the records of one local hour (local = UTC in November) passing the
+     * filter.
+     */
+    private static <T extends SpecificRecordBase> double mean(
+            List<SpecificRecordBase> records,
+            Class<T> type,
+            int hour,
+            Predicate<T> filter,
+            ToDoubleFunction<T> value) {
+        return records.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(
+                        r ->
+                                ((Instant) r.get("dateObserved")).atZone(CityModel.LISBON).getHour()
+                                        == hour)
+                .filter(filter)
+                .mapToDouble(value)
+                .average()
+                .orElseThrow();
     }
 
-    private static <T extends SpecificRecordBase> double mean(Class<T> type, int hour, ToDoubleFunction<T> value) {
+    private static <T extends SpecificRecordBase> double mean(
+            Class<T> type, int hour, ToDoubleFunction<T> value) {
         return mean(DAY, type, hour, r -> true, value);
     }
 
     @Test
     void trafficIsHeavierAndSlowerAtBothRushHoursThanAtNightOrMidday() {
         ToDoubleFunction<TrafficFlowObserved> intensity = TrafficFlowObserved::getIntensity;
-        assertThat(mean(TrafficFlowObserved.class, 8, intensity)).isGreaterThan(3 * mean(TrafficFlowObserved.class, 3, intensity));
-        assertThat(mean(TrafficFlowObserved.class, 8, intensity)).isGreaterThan(mean(TrafficFlowObserved.class, 11, intensity));
-        assertThat(mean(TrafficFlowObserved.class, 18, intensity)).isGreaterThan(mean(TrafficFlowObserved.class, 14, intensity));
+        assertThat(mean(TrafficFlowObserved.class, 8, intensity))
+                .isGreaterThan(3 * mean(TrafficFlowObserved.class, 3, intensity));
+        assertThat(mean(TrafficFlowObserved.class, 8, intensity))
+                .isGreaterThan(mean(TrafficFlowObserved.class, 11, intensity));
+        assertThat(mean(TrafficFlowObserved.class, 18, intensity))
+                .isGreaterThan(mean(TrafficFlowObserved.class, 14, intensity));
         assertThat(mean(TrafficFlowObserved.class, 8, TrafficFlowObserved::getOccupancy))
-                .isGreaterThan(mean(TrafficFlowObserved.class, 3, TrafficFlowObserved::getOccupancy));
+                .isGreaterThan(
+                        mean(TrafficFlowObserved.class, 3, TrafficFlowObserved::getOccupancy));
         assertThat(mean(TrafficFlowObserved.class, 8, TrafficFlowObserved::getAverageVehicleSpeed))
-                .isLessThan(mean(TrafficFlowObserved.class, 3, TrafficFlowObserved::getAverageVehicleSpeed));
+                .isLessThan(
+                        mean(
+                                TrafficFlowObserved.class,
+                                3,
+                                TrafficFlowObserved::getAverageVehicleSpeed));
     }
 
     @Test
@@ -80,13 +108,16 @@ class DiurnalShapeTest {
 
     @Test
     void centreParkingFillsInTheDayAndResidentialBikeDocksEmptyInTheMorning() {
-        Predicate<OnStreetParking> centre = p -> PortoZones.kind(PortoZones.indexOf(p.getZone())) == PortoZones.Kind.CENTRE;
-        ToDoubleFunction<OnStreetParking> occupied = p -> 1 - p.getAvailableSpotNumber() / (double) p.getTotalSpotNumber();
+        Predicate<OnStreetParking> centre =
+                p -> PortoZones.kind(PortoZones.indexOf(p.getZone())) == PortoZones.Kind.CENTRE;
+        ToDoubleFunction<OnStreetParking> occupied =
+                p -> 1 - p.getAvailableSpotNumber() / (double) p.getTotalSpotNumber();
         assertThat(mean(DAY, OnStreetParking.class, 11, centre, occupied))
                 .isGreaterThan(mean(DAY, OnStreetParking.class, 3, centre, occupied) + 0.3);
         Predicate<BikeHireDockingStation> residential =
                 b -> PortoZones.kind(PortoZones.indexOf(b.getZone())) != PortoZones.Kind.CENTRE;
-        ToDoubleFunction<BikeHireDockingStation> fill = b -> b.getAvailableBikeNumber() / (double) b.getTotalSlotNumber();
+        ToDoubleFunction<BikeHireDockingStation> fill =
+                b -> b.getAvailableBikeNumber() / (double) b.getTotalSlotNumber();
         assertThat(mean(DAY, BikeHireDockingStation.class, 10, residential, fill))
                 .isLessThan(mean(DAY, BikeHireDockingStation.class, 5, residential, fill) - 0.3);
     }
@@ -99,7 +130,8 @@ class DiurnalShapeTest {
 
     @Test
     void rushHourFollowsLisbonSummerTime() {
-        // 2026-07-15 is a Wednesday; Lisbon is UTC+1, so the 08:00 local rush is the 07:00 UTC hour.
+        // 2026-07-15 is a Wednesday; Lisbon is UTC+1, so the 08:00 local rush is the 07:00 UTC
+        // hour.
         GeneratorConfig c = TestStreams.config(10, 0, "2026-07-15T03:00:00Z", Duration.ofHours(8));
         c.counts.replaceAll((t, n) -> 0);
         c.counts.put(EventType.TRAFFIC_FLOW, 60);

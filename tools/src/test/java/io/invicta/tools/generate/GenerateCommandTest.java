@@ -1,6 +1,7 @@
 package io.invicta.tools.generate;
 
 import io.invicta.schemas.WeatherObserved;
+
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -34,7 +35,8 @@ class GenerateCommandTest {
                 }
             }
             assertThat(sum).isEqualTo(sensors);
-            assertThat(c.counts.get(EventType.VEHICLE_POSITIONS)).isEqualTo(Math.max(1, sensors / 10));
+            assertThat(c.counts.get(EventType.VEHICLE_POSITIONS))
+                    .isEqualTo(Math.max(1, sensors / 10));
         }
         assertThat(parse("--sensors", "1000").counts.get(EventType.TRAFFIC_FLOW)).isEqualTo(350);
     }
@@ -47,8 +49,20 @@ class GenerateCommandTest {
 
     @Test
     void eventsLimitStopsAtExactlyThatManyRecordsAnomaliesIncluded() {
-        GeneratorConfig c = parse("--sensors", "100", "--events", "12345", "--anomalies", "default",
-                "--anomaly", "duplicate:rate=0.05", "--anomaly", "corrupt:rate=0.05", "--start", "2026-11-24T10:00:00Z");
+        GeneratorConfig c =
+                parse(
+                        "--sensors",
+                        "100",
+                        "--events",
+                        "12345",
+                        "--anomalies",
+                        "default",
+                        "--anomaly",
+                        "duplicate:rate=0.05",
+                        "--anomaly",
+                        "corrupt:rate=0.05",
+                        "--start",
+                        "2026-11-24T10:00:00Z");
         TestStreams.Run run = TestStreams.run(c);
         assertThat(run.records()).hasSize(12345);
         assertThat(run.summary().total()).isEqualTo(12345);
@@ -56,20 +70,37 @@ class GenerateCommandTest {
 
     @Test
     void durationBoundsTheEventTimesOfABoundedRun() {
-        GeneratorConfig c = parse("--sensors", "50", "--start", "2026-11-24T10:00:00Z", "--duration", "PT30M");
+        GeneratorConfig c =
+                parse("--sensors", "50", "--start", "2026-11-24T10:00:00Z", "--duration", "PT30M");
         TestStreams.Decoder decoder = new TestStreams.Decoder();
         long start = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
-        List<Long> times = TestStreams.run(c).records().stream().map(r -> TestStreams.time(decoder.decode(r))).toList();
+        List<Long> times =
+                TestStreams.run(c).records().stream()
+                        .map(r -> TestStreams.time(decoder.decode(r)))
+                        .toList();
         assertThat(times).isNotEmpty().allMatch(t -> t >= start && t < start + 30 * 60_000);
         assertThat(times.get(times.size() - 1)).isGreaterThan(start + 29 * 60_000);
     }
 
     @Test
     void typesCountsAndIntervalsCanBeChosenPerType() {
-        GeneratorConfig c = parse("--sensors", "100", "--types", "weather,noise", "--count", "weather=4",
-                "--interval", "weather=PT10M", "--start", "2026-11-24T10:00:00Z", "--duration", "PT1H");
+        GeneratorConfig c =
+                parse(
+                        "--sensors",
+                        "100",
+                        "--types",
+                        "weather,noise",
+                        "--count",
+                        "weather=4",
+                        "--interval",
+                        "weather=PT10M",
+                        "--start",
+                        "2026-11-24T10:00:00Z",
+                        "--duration",
+                        "PT1H");
         TestStreams.Run run = TestStreams.run(c);
-        Set<EventType> topics = run.records().stream().map(TestStreams.Rec::type).collect(Collectors.toSet());
+        Set<EventType> topics =
+                run.records().stream().map(TestStreams.Rec::type).collect(Collectors.toSet());
         assertThat(topics).containsExactlyInAnyOrder(EventType.WEATHER, EventType.NOISE);
         TestStreams.Decoder decoder = new TestStreams.Decoder();
         Map<String, Long> last = new HashMap<>();
@@ -94,12 +125,15 @@ class GenerateCommandTest {
         cli.setErr(new java.io.PrintWriter(err, true));
         int exit = cli.execute("--dry-run", "--events", "10", "--anomaly", "meteor-strike");
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).startsWith("generate: unknown anomaly 'meteor-strike'").doesNotContain("Exception");
+        assertThat(err.toString())
+                .startsWith("generate: unknown anomaly 'meteor-strike'")
+                .doesNotContain("Exception");
     }
 
     @Test
     void unknownTypesAndAnomalyMixesAreRejected() {
         assertThatThrownBy(() -> parse("--types", "seismic")).hasMessageContaining("seismic");
-        assertThatThrownBy(() -> parse("--anomalies", "everything")).hasMessageContaining("--anomalies");
+        assertThatThrownBy(() -> parse("--anomalies", "everything"))
+                .hasMessageContaining("--anomalies");
     }
 }

@@ -8,6 +8,7 @@ import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;
 import io.invicta.schemas.VehiclePosition;
 import io.invicta.schemas.WeatherObserved;
+
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,10 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** A clean stream (no anomalies): decoding, keys, locations, units and ranges, ordering, vehicle kinematics. */
+/**
+ * A clean stream (no anomalies): decoding, keys, locations, units and ranges, ordering, vehicle
+ * kinematics.
+ */
 class GeneratedRecordsTest {
 
     private static final List<TestStreams.Rec> RECORDS = new ArrayList<>();
@@ -32,7 +36,8 @@ class GeneratedRecordsTest {
 
     @BeforeAll
     static void generate() {
-        GeneratorConfig c = TestStreams.config(300, 40, "2026-11-24T00:00:00Z", Duration.ofHours(6));
+        GeneratorConfig c =
+                TestStreams.config(300, 40, "2026-11-24T00:00:00Z", Duration.ofHours(6));
         RECORDS.addAll(TestStreams.run(c).records());
         TestStreams.Decoder decoder = new TestStreams.Decoder();
         for (TestStreams.Rec r : RECORDS) {
@@ -47,15 +52,16 @@ class GeneratedRecordsTest {
             EventType type = RECORDS.get(k).type();
             SpecificRecordBase record = DECODED.get(k);
             assertThat(record).as("record %d on %s", k, type.topic()).isNotNull();
-            Class<?> expected = switch (type) {
-                case AIR_QUALITY -> AirQualityObserved.class;
-                case NOISE -> NoiseLevelObserved.class;
-                case WEATHER -> WeatherObserved.class;
-                case TRAFFIC_FLOW -> TrafficFlowObserved.class;
-                case PARKING -> OnStreetParking.class;
-                case BIKE_STATIONS -> BikeHireDockingStation.class;
-                case VEHICLE_POSITIONS -> VehiclePosition.class;
-            };
+            Class<?> expected =
+                    switch (type) {
+                        case AIR_QUALITY -> AirQualityObserved.class;
+                        case NOISE -> NoiseLevelObserved.class;
+                        case WEATHER -> WeatherObserved.class;
+                        case TRAFFIC_FLOW -> TrafficFlowObserved.class;
+                        case PARKING -> OnStreetParking.class;
+                        case BIKE_STATIONS -> BikeHireDockingStation.class;
+                        case VEHICLE_POSITIONS -> VehiclePosition.class;
+                    };
             assertThat(record).isInstanceOf(expected);
             perType.merge(type, 1, Integer::sum);
         }
@@ -72,7 +78,9 @@ class GeneratedRecordsTest {
                 assertThat(key).isEqualTo(v.getVehicleId()).matches("porto-(taxi|bus)-\\d{4}");
                 assertThat(v.getVehicleType()).isEqualTo(key.contains("bus") ? "bus" : "taxi");
             } else {
-                assertThat(key).isEqualTo(TestStreams.id(record)).matches("porto-(aq|noise|weather|traffic|parking|bikes)-\\d{5}");
+                assertThat(key)
+                        .isEqualTo(TestStreams.id(record))
+                        .matches("porto-(aq|noise|weather|traffic|parking|bikes)-\\d{5}");
             }
         }
     }
@@ -82,8 +90,11 @@ class GeneratedRecordsTest {
         Map<String, GeoPoint> where = new HashMap<>();
         for (SpecificRecordBase record : DECODED) {
             GeoPoint p = (GeoPoint) record.get("location");
-            assertThat(PortoZones.inside(p.getLat(), p.getLon())).as("%s at %s", TestStreams.id(record), p).isTrue();
-            assertThat(record.get("zone")).hasToString(PortoZones.NAMES[PortoZones.zoneOf(p.getLat(), p.getLon())]);
+            assertThat(PortoZones.inside(p.getLat(), p.getLon()))
+                    .as("%s at %s", TestStreams.id(record), p)
+                    .isTrue();
+            assertThat(record.get("zone"))
+                    .hasToString(PortoZones.NAMES[PortoZones.zoneOf(p.getLat(), p.getLon())]);
             if (!(record instanceof VehiclePosition)) {
                 GeoPoint first = where.putIfAbsent(TestStreams.id(record), p);
                 assertThat(first == null || first.equals(p)).isTrue();
@@ -104,7 +115,8 @@ class GeneratedRecordsTest {
             } else if (record instanceof NoiseLevelObserved n) {
                 assertThat(n.getLAeq()).isBetween(40.0, 90.0);
                 assertThat(n.getLAmax()).isGreaterThan(n.getLAeq());
-                assertThat(Duration.between(n.getDateObservedFrom(), n.getDateObserved())).isEqualTo(Duration.ofMinutes(1));
+                assertThat(Duration.between(n.getDateObservedFrom(), n.getDateObserved()))
+                        .isEqualTo(Duration.ofMinutes(1));
             } else if (record instanceof WeatherObserved w) {
                 assertThat(w.getRelativeHumidity()).isBetween(0.0, 1.0);
                 assertThat(w.getAtmosphericPressure()).isBetween(990.0, 1040.0);
@@ -121,7 +133,8 @@ class GeneratedRecordsTest {
                 assertThat(p.getAvailableSpotNumber()).isBetween(0, p.getTotalSpotNumber());
                 assertThat(p.getTotalSpotNumber()).isPositive();
             } else if (record instanceof BikeHireDockingStation b) {
-                assertThat(b.getAvailableBikeNumber() + b.getFreeSlotNumber()).isEqualTo(b.getTotalSlotNumber());
+                assertThat(b.getAvailableBikeNumber() + b.getFreeSlotNumber())
+                        .isEqualTo(b.getTotalSlotNumber());
                 assertThat(b.getAvailableBikeNumber()).isNotNegative();
                 assertThat(b.getFreeSlotNumber()).isNotNegative();
             } else if (record instanceof VehiclePosition v) {
@@ -164,16 +177,32 @@ class GeneratedRecordsTest {
                 stopped++;
             }
             // Two fixes on the same leg: same non-zero speed and heading.
-            if (p != null && p.getSpeed() > 0 && p.getSpeed().equals(v.getSpeed()) && p.getHeading().equals(v.getHeading())) {
-                double metres = VehicleRoutes.distanceM(p.getLocation().getLat(), p.getLocation().getLon(),
-                        v.getLocation().getLat(), v.getLocation().getLon());
-                double seconds = (v.getDateObserved().toEpochMilli() - p.getDateObserved().toEpochMilli()) / 1000.0;
-                assertThat(metres / seconds * 3.6).as("implied speed of %s", v.getVehicleId())
+            if (p != null
+                    && p.getSpeed() > 0
+                    && p.getSpeed().equals(v.getSpeed())
+                    && p.getHeading().equals(v.getHeading())) {
+                double metres =
+                        VehicleRoutes.distanceM(
+                                p.getLocation().getLat(),
+                                p.getLocation().getLon(),
+                                v.getLocation().getLat(),
+                                v.getLocation().getLon());
+                double seconds =
+                        (v.getDateObserved().toEpochMilli() - p.getDateObserved().toEpochMilli())
+                                / 1000.0;
+                assertThat(metres / seconds * 3.6)
+                        .as("implied speed of %s", v.getVehicleId())
                         .isCloseTo(v.getSpeed(), within(0.5));
-                double bearing = VehicleRoutes.bearing(p.getLocation().getLat(), p.getLocation().getLon(),
-                        v.getLocation().getLat(), v.getLocation().getLon());
+                double bearing =
+                        VehicleRoutes.bearing(
+                                p.getLocation().getLat(),
+                                p.getLocation().getLon(),
+                                v.getLocation().getLat(),
+                                v.getLocation().getLon());
                 double diff = Math.abs(bearing - v.getHeading());
-                assertThat(Math.min(diff, 360 - diff)).as("heading of %s", v.getVehicleId()).isLessThan(1.0);
+                assertThat(Math.min(diff, 360 - diff))
+                        .as("heading of %s", v.getVehicleId())
+                        .isLessThan(1.0);
                 assertThat(v.getSpeed()).isBetween(15.0, 50.0);
                 checked++;
             }

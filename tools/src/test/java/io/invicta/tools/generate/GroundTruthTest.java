@@ -1,8 +1,9 @@
 package io.invicta.tools.generate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.TrafficFlowObserved;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class GroundTruthTest {
     private static final String START = "2026-11-24T05:00:00Z";
     private static TestStreams.Run run;
     private static final List<SpecificRecordBase> DECODED = new ArrayList<>();
+
     /** The same configuration without anomalies: the reference values. */
     private static final Map<String, SpecificRecordBase> CONTROL = new HashMap<>();
 
@@ -37,13 +39,17 @@ class GroundTruthTest {
     @BeforeAll
     static void generate() {
         GeneratorConfig c = config();
-        c.anomalies.addAll(List.of(
-                "pollution-episode:zone=Baixa,at=PT2H,duration=PT1H",
-                "congestion:zone=Cedofeita,at=PT3H,duration=PT45M",
-                "silent:type=noise,at=PT1H,duration=PT30M",
-                "stuck:type=air-quality,at=PT4H,duration=PT1H",
-                "stuck:type=vehicle-positions",
-                "out-of-order:rate=0.002", "late:rate=0.001", "duplicate:rate=0.001", "corrupt:rate=0.001"));
+        c.anomalies.addAll(
+                List.of(
+                        "pollution-episode:zone=Baixa,at=PT2H,duration=PT1H",
+                        "congestion:zone=Cedofeita,at=PT3H,duration=PT45M",
+                        "silent:type=noise,at=PT1H,duration=PT30M",
+                        "stuck:type=air-quality,at=PT4H,duration=PT1H",
+                        "stuck:type=vehicle-positions",
+                        "out-of-order:rate=0.002",
+                        "late:rate=0.001",
+                        "duplicate:rate=0.001",
+                        "corrupt:rate=0.001"));
         run = TestStreams.run(c);
         TestStreams.Decoder decoder = new TestStreams.Decoder();
         run.records().forEach(r -> DECODED.add(decoder.decode(r)));
@@ -73,8 +79,10 @@ class GroundTruthTest {
     void everyGroundTruthLineNamesTypeTopicEntitiesZoneAndAnEventTimeWindow() {
         assertThat(run.groundTruth()).hasSizeGreaterThan(20);
         for (JsonNode line : run.groundTruth()) {
-            assertThat(line.get("type").asText()).isIn(Arrays.stream(Anomaly.Kind.values()).map(Anomaly.Kind::cliName).toList());
-            assertThat(Arrays.stream(EventType.ALL).map(EventType::topic)).contains(line.get("topic").asText());
+            assertThat(line.get("type").asText())
+                    .isIn(Arrays.stream(Anomaly.Kind.values()).map(Anomaly.Kind::cliName).toList());
+            assertThat(Arrays.stream(EventType.ALL).map(EventType::topic))
+                    .contains(line.get("topic").asText());
             assertThat(ids(line)).isNotEmpty();
             assertThat(PortoZones.indexOf(line.get("zone").asText())).isNotNegative();
             assertThat(instant(line, "end")).isGreaterThanOrEqualTo(instant(line, "start"));
@@ -113,8 +121,11 @@ class GroundTruthTest {
             int inWindow = 0;
             for (int k = 0; k < DECODED.size(); k++) {
                 SpecificRecordBase r = DECODED.get(k);
-                if (r != null && run.records().get(k).keyString().equals(id) && !isDuplicate(k)
-                        && TestStreams.time(r) >= start && TestStreams.time(r) < end) {
+                if (r != null
+                        && run.records().get(k).keyString().equals(id)
+                        && !isDuplicate(k)
+                        && TestStreams.time(r) >= start
+                        && TestStreams.time(r) < end) {
                     SpecificRecordBase copy = r.getSpecificData().deepCopy(r.getSchema(), r);
                     copy.put("dateObserved", Instant.EPOCH);
                     if (copy.getSchema().getField("dateObservedFrom") != null) {
@@ -124,8 +135,10 @@ class GroundTruthTest {
                     inWindow++;
                 }
             }
-            assertThat(inWindow).as("readings of %s in its window", id)
-                    .isEqualTo(line.at("/details/affectedEvents").asInt()).isGreaterThan(3);
+            assertThat(inWindow)
+                    .as("readings of %s in its window", id)
+                    .isEqualTo(line.at("/details/affectedEvents").asInt())
+                    .isGreaterThan(3);
             assertThat(distinct).as("distinct readings of %s", id).hasSize(1);
         }
     }
@@ -144,23 +157,34 @@ class GroundTruthTest {
         int raised = 0;
         for (int k = 0; k < DECODED.size(); k++) {
             if (DECODED.get(k) instanceof AirQualityObserved a && !isDuplicate(k)) {
-                AirQualityObserved normal = (AirQualityObserved) CONTROL.get(a.getId() + "@" + TestStreams.time(a));
-                boolean inside = zoneIds.contains(a.getId()) && TestStreams.time(a) >= start && TestStreams.time(a) < end;
+                AirQualityObserved normal =
+                        (AirQualityObserved) CONTROL.get(a.getId() + "@" + TestStreams.time(a));
+                boolean inside =
+                        zoneIds.contains(a.getId())
+                                && TestStreams.time(a) >= start
+                                && TestStreams.time(a) < end;
                 assertThat(zoneIds.contains(a.getId())).isEqualTo("Baixa".equals(a.getZone()));
                 if (inside) {
-                    assertThat(a.getNo2() - normal.getNo2()).isCloseTo(episode.at("/details/no2AddedUgM3").asDouble(), within(0.11));
-                    assertThat(a.getPm10() - normal.getPm10()).isCloseTo(episode.at("/details/pm10AddedUgM3").asDouble(), within(0.11));
+                    assertThat(a.getNo2() - normal.getNo2())
+                            .isCloseTo(
+                                    episode.at("/details/no2AddedUgM3").asDouble(), within(0.11));
+                    assertThat(a.getPm10() - normal.getPm10())
+                            .isCloseTo(
+                                    episode.at("/details/pm10AddedUgM3").asDouble(), within(0.11));
                     raised++;
                 } else if (normal != null && !stuck.contains(a.getId())) {
                     assertThat(a.getNo2()).isEqualTo(normal.getNo2());
                 }
             }
         }
-        assertThat(raised).isEqualTo(episode.at("/details/affectedEvents").asInt()).isEqualTo(zoneIds.size() * 60);
+        assertThat(raised)
+                .isEqualTo(episode.at("/details/affectedEvents").asInt())
+                .isEqualTo(zoneIds.size() * 60);
     }
 
     private static boolean isDuplicate(int k) {
-        return k > 0 && Arrays.equals(run.records().get(k - 1).value(), run.records().get(k).value());
+        return k > 0
+                && Arrays.equals(run.records().get(k - 1).value(), run.records().get(k).value());
     }
 
     @Test
@@ -172,17 +196,24 @@ class GroundTruthTest {
         assertThat(zoneIds).isNotEmpty();
         int congested = 0;
         for (int k = 0; k < DECODED.size(); k++) {
-            if (DECODED.get(k) instanceof TrafficFlowObserved t && !isDuplicate(k) && zoneIds.contains(t.getId())
-                    && TestStreams.time(t) >= start && TestStreams.time(t) < end) {
-                TrafficFlowObserved normal = (TrafficFlowObserved) CONTROL.get(t.getId() + "@" + TestStreams.time(t));
-                assertThat(t.getAverageVehicleSpeed()).isLessThan(0.5 * normal.getAverageVehicleSpeed());
+            if (DECODED.get(k) instanceof TrafficFlowObserved t
+                    && !isDuplicate(k)
+                    && zoneIds.contains(t.getId())
+                    && TestStreams.time(t) >= start
+                    && TestStreams.time(t) < end) {
+                TrafficFlowObserved normal =
+                        (TrafficFlowObserved) CONTROL.get(t.getId() + "@" + TestStreams.time(t));
+                assertThat(t.getAverageVehicleSpeed())
+                        .isLessThan(0.5 * normal.getAverageVehicleSpeed());
                 assertThat(t.getOccupancy()).isGreaterThan(normal.getOccupancy());
                 assertThat(t.getCongested()).isTrue();
                 assertThat(t.getZone()).isEqualTo(congestion.get("zone").asText());
                 congested++;
             }
         }
-        assertThat(congested).isEqualTo(zoneIds.size() * 45).isEqualTo(congestion.at("/details/affectedEvents").asInt());
+        assertThat(congested)
+                .isEqualTo(zoneIds.size() * 45)
+                .isEqualTo(congestion.at("/details/affectedEvents").asInt());
     }
 
     @Test
@@ -192,7 +223,9 @@ class GroundTruthTest {
         for (int k = 1; k < records.size(); k++) {
             TestStreams.Rec a = records.get(k - 1);
             TestStreams.Rec b = records.get(k);
-            if (a.type() == b.type() && Arrays.equals(a.key(), b.key()) && Arrays.equals(a.value(), b.value())) {
+            if (a.type() == b.type()
+                    && Arrays.equals(a.key(), b.key())
+                    && Arrays.equals(a.value(), b.value())) {
                 pairs++;
             }
         }
@@ -222,7 +255,9 @@ class GroundTruthTest {
         Map<String, JsonNode> shifted = new HashMap<>();
         for (String type : List.of("late", "out-of-order")) {
             for (JsonNode l : run.truth(type)) {
-                shifted.put(l.get("topic").asText() + "/" + ids(l).get(0) + "@" + instant(l, "start"), l);
+                shifted.put(
+                        l.get("topic").asText() + "/" + ids(l).get(0) + "@" + instant(l, "start"),
+                        l);
             }
         }
         assertThat(run.truth("late")).isNotEmpty();
@@ -241,11 +276,15 @@ class GroundTruthTest {
             long t = TestStreams.time(r);
             if (t < max[topic]) {
                 JsonNode truth = shifted.get(rec.type().topic() + "/" + rec.keyString() + "@" + t);
-                assertThat(truth).as("an event behind its topic's maximum is in the ground truth").isNotNull();
-                assertThat(max[topic] - t).isEqualTo(truth.at("/details/lagMs").asLong())
+                assertThat(truth)
+                        .as("an event behind its topic's maximum is in the ground truth")
+                        .isNotNull();
+                assertThat(max[topic] - t)
+                        .isEqualTo(truth.at("/details/lagMs").asLong())
                         .isGreaterThanOrEqualTo(truth.at("/details/minLagMs").asLong());
                 if (truth.get("type").asText().equals("late")) {
-                    assertThat(max[topic] - t).isGreaterThanOrEqualTo(Duration.ofMinutes(2).toMillis());
+                    assertThat(max[topic] - t)
+                            .isGreaterThanOrEqualTo(Duration.ofMinutes(2).toMillis());
                 }
                 behind++;
             }

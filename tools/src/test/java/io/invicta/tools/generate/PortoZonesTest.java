@@ -9,7 +9,8 @@ class PortoZonesTest {
     @Test
     void theGridNamesTheParishesFromWestToEastAndSouthToNorth() {
         assertThat(PortoZones.NAMES[PortoZones.zoneOf(41.150, -8.680)]).isEqualTo("Foz");
-        assertThat(PortoZones.NAMES[PortoZones.zoneOf(41.150, -8.640)]).isEqualTo("Lordelo do Ouro");
+        assertThat(PortoZones.NAMES[PortoZones.zoneOf(41.150, -8.640)])
+                .isEqualTo("Lordelo do Ouro");
         assertThat(PortoZones.NAMES[PortoZones.zoneOf(41.145, -8.610)]).isEqualTo("Baixa");
         assertThat(PortoZones.NAMES[PortoZones.zoneOf(41.145, -8.570)]).isEqualTo("Bonfim");
         assertThat(PortoZones.NAMES[PortoZones.zoneOf(41.170, -8.670)]).isEqualTo("Ramalde");

@@ -1,10 +1,11 @@
 package io.invicta.tools.generate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.specific.SpecificRecordBase;
 
 import java.io.IOException;
@@ -23,8 +24,7 @@ final class TestStreams {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestStreams() {
-    }
+    private TestStreams() {}
 
     /** One produced record. */
     record Rec(EventType type, byte[] key, byte[] value) {
@@ -49,8 +49,7 @@ final class TestStreams {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     static GeneratorConfig config(int sensors, int vehicles, String start, Duration duration) {
@@ -84,12 +83,16 @@ final class TestStreams {
 
     /** Decoder per type; not thread-safe. */
     static final class Decoder {
-        private final Map<EventType, AvroCodec<? extends SpecificRecordBase>> codecs = new EnumMap<>(EventType.class);
+        private final Map<EventType, AvroCodec<? extends SpecificRecordBase>> codecs =
+                new EnumMap<>(EventType.class);
 
         @SuppressWarnings("unchecked")
         Decoder() {
             for (EventType type : EventType.ALL) {
-                codecs.put(type, (AvroCodec<? extends SpecificRecordBase>) (AvroCodec<?>) Codecs.forType(type.kind().type()));
+                codecs.put(
+                        type,
+                        (AvroCodec<? extends SpecificRecordBase>)
+                                (AvroCodec<?>) Codecs.forType(type.kind().type()));
             }
         }
 
@@ -100,7 +103,9 @@ final class TestStreams {
 
         SpecificRecordBase decode(EventType type, byte[] value) {
             DecodeResult<? extends SpecificRecordBase> result = codecs.get(type).decode(value);
-            return result instanceof DecodeResult.Success<? extends SpecificRecordBase> s ? s.value() : null;
+            return result instanceof DecodeResult.Success<? extends SpecificRecordBase> s
+                    ? s.value()
+                    : null;
         }
     }
 

@@ -14,42 +14,82 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Broken input rows are reported with their line and reason, and never stop the run unless --strict. */
+/**
+ * Broken input rows are reported with their line and reason, and never stop the run unless
+ * --strict.
+ */
 class MalformedRowsTest {
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     private static final String TAXI_HEADER =
             "\"TRIP_ID\",\"CALL_TYPE\",\"ORIGIN_CALL\",\"ORIGIN_STAND\",\"TAXI_ID\",\"TIMESTAMP\",\"DAY_TYPE\",\"MISSING_DATA\",\"POLYLINE\"";
 
     private static String trip(String id, String taxi, String timestamp, String polyline) {
-        return String.join(",", "\"" + id + "\"", "\"C\"", "\"\"", "\"\"", "\"" + taxi + "\"", "\"" + timestamp + "\"",
-                "\"A\"", "\"False\"", "\"" + polyline + "\"");
+        return String.join(
+                ",",
+                "\"" + id + "\"",
+                "\"C\"",
+                "\"\"",
+                "\"\"",
+                "\"" + taxi + "\"",
+                "\"" + timestamp + "\"",
+                "\"A\"",
+                "\"False\"",
+                "\"" + polyline + "\"");
     }
 
     @Test
     void brokenTaxiRowsAreRejectedWithLineNumbersAndTheGoodOnesAllArrive() throws Exception {
         Path file = tmp.resolve("trips.csv");
-        Files.writeString(file, String.join("\r\n", TAXI_HEADER,
-                trip("1", "20000001", "1372636858", "[[-8.61,41.14],[-8.62,41.15]]"),   // line 2: good, 2 fixes
-                trip("2", "20000002", "yesterday", "[[-8.61,41.14]]"),                 // line 3: bad time
-                trip("3", "20000003", "1372636858", "[[-8.61,41.14],[-8.62"),           // line 4: broken JSON
-                trip("4", "20000004", "1372636858", "[[-8.61,\\\"north\\\"]]"),          // line 5: broken quoting
-                "\"5\",\"C\"",                                                          // line 6: short row
-                trip("6", "20000006", "1372636858", "[]"),                              // line 7: no fixes
-                trip("8", "20000008", "1372636858", "[[-8.61,\"\"north\"\"]]"),       // line 8: not a number
-                trip("7", "20000007", "1372636873", "[[-8.60,41.16]]")) + "\r\n",       // line 9: good
+        Files.writeString(
+                file,
+                String.join(
+                                "\r\n",
+                                TAXI_HEADER,
+                                trip(
+                                        "1",
+                                        "20000001",
+                                        "1372636858",
+                                        "[[-8.61,41.14],[-8.62,41.15]]"), // line 2: good, 2 fixes
+                                trip(
+                                        "2",
+                                        "20000002",
+                                        "yesterday",
+                                        "[[-8.61,41.14]]"), // line 3: bad time
+                                trip(
+                                        "3",
+                                        "20000003",
+                                        "1372636858",
+                                        "[[-8.61,41.14],[-8.62"), // line 4: broken JSON
+                                trip(
+                                        "4",
+                                        "20000004",
+                                        "1372636858",
+                                        "[[-8.61,\\\"north\\\"]]"), // line 5: broken quoting
+                                "\"5\",\"C\"", // line 6: short row
+                                trip("6", "20000006", "1372636858", "[]"), // line 7: no fixes
+                                trip(
+                                        "8",
+                                        "20000008",
+                                        "1372636858",
+                                        "[[-8.61,\"\"north\"\"]]"), // line 8: not a number
+                                trip("7", "20000007", "1372636873", "[[-8.60,41.16]]"))
+                        + "\r\n", // line 9: good
                 StandardCharsets.UTF_8);
-        Replayer replayer = MappingTestSupport.replayer(RepoFiles.path("data/mappings/porto-taxi.yaml"), false);
+        Replayer replayer =
+                MappingTestSupport.replayer(RepoFiles.path("data/mappings/porto-taxi.yaml"), false);
 
         List<ReplayEvent> events = MappingTestSupport.run(replayer, file).events;
 
-        assertThat(events).extracting(ReplayEvent::key).containsExactly("20000001", "20000001", "20000007");
+        assertThat(events)
+                .extracting(ReplayEvent::key)
+                .containsExactly("20000001", "20000001", "20000007");
         ReplayStats stats = replayer.stats();
         assertThat(stats.rowsRead).isEqualTo(8);
         assertThat(stats.rowsWithoutEvents).isEqualTo(1);
-        assertThat(stats.firstRejects).extracting(ReplayStats.Reject::line, ReplayStats.Reject::reason)
+        assertThat(stats.firstRejects)
+                .extracting(ReplayStats.Reject::line, ReplayStats.Reject::reason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(3L, "bad-time"),
                         org.assertj.core.groups.Tuple.tuple(4L, "bad-json-array"),
@@ -61,42 +101,66 @@ class MalformedRowsTest {
     @Test
     void aRowWithOneBadHourProducesNoneOfItsHours() throws Exception {
         Path file = tmp.resolve("madrid.csv");
-        String header = "PROVINCIA;MUNICIPIO;ESTACION;MAGNITUD;PUNTO_MUESTREO;ANO;MES;DIA;" + hours();
+        String header =
+                "PROVINCIA;MUNICIPIO;ESTACION;MAGNITUD;PUNTO_MUESTREO;ANO;MES;DIA;" + hours();
         String good = "28;079;4;8;p;2023;01;02" + ";3;V".repeat(24);
         String badHour = "28;079;4;8;p;2023;01;03" + ";3;V".repeat(10) + ";x;V" + ";3;V".repeat(13);
         String unknownStation = "28;079;999;8;p;2023;01;04" + ";3;V".repeat(24);
         Files.writeString(file, String.join("\n", header, good, badHour, unknownStation) + "\n");
-        Replayer replayer = MappingTestSupport.replayer(RepoFiles.path("data/mappings/madrid-air-quality.yaml"), false);
+        Replayer replayer =
+                MappingTestSupport.replayer(
+                        RepoFiles.path("data/mappings/madrid-air-quality.yaml"), false);
 
         List<ReplayEvent> events = MappingTestSupport.run(replayer, file).events;
 
         assertThat(events).hasSize(24);
-        assertThat(replayer.stats().rejectedByReason).containsEntry("bad-number", 1L).containsEntry("join-miss", 1L);
+        assertThat(replayer.stats().rejectedByReason)
+                .containsEntry("bad-number", 1L)
+                .containsEntry("join-miss", 1L);
         assertThat(replayer.stats().firstRejects.get(0).detail()).contains("'x'");
     }
 
     @Test
     void strictModeStopsAtTheFirstRejectBeforeProducingAnything() throws Exception {
         Path file = tmp.resolve("trips.csv");
-        Files.writeString(file, String.join("\n", TAXI_HEADER,
-                trip("1", "20000001", "1372636858", "[[-8.61,41.14]]"),
-                trip("2", "20000002", "soon", "[[-8.61,41.14]]"),
-                trip("3", "20000003", "1372636858", "[[-8.61,41.14]]")) + "\n");
-        Replayer replayer = MappingTestSupport.replayer(RepoFiles.path("data/mappings/porto-taxi.yaml"), true);
+        Files.writeString(
+                file,
+                String.join(
+                                "\n",
+                                TAXI_HEADER,
+                                trip("1", "20000001", "1372636858", "[[-8.61,41.14]]"),
+                                trip("2", "20000002", "soon", "[[-8.61,41.14]]"),
+                                trip("3", "20000003", "1372636858", "[[-8.61,41.14]]"))
+                        + "\n");
+        Replayer replayer =
+                MappingTestSupport.replayer(RepoFiles.path("data/mappings/porto-taxi.yaml"), true);
         MappingTestSupport.Collected sink = new MappingTestSupport.Collected();
 
-        assertThatThrownBy(() -> replayer.run(List.of(file), sink, new PrintStream(new ByteArrayOutputStream()), false))
-                .isInstanceOf(Replayer.StrictModeException.class).hasMessageContaining("trips.csv:3");
+        assertThatThrownBy(
+                        () ->
+                                replayer.run(
+                                        List.of(file),
+                                        sink,
+                                        new PrintStream(new ByteArrayOutputStream()),
+                                        false))
+                .isInstanceOf(Replayer.StrictModeException.class)
+                .hasMessageContaining("trips.csv:3");
         assertThat(sink.events).isEmpty();
     }
 
     @Test
     void strictModeExitsWithCodeTwoFromTheCommandLine() throws Exception {
         Path file = tmp.resolve("trips.csv");
-        Files.writeString(file, TAXI_HEADER + "\n" + trip("2", "20000002", "soon", "[[-8.61,41.14]]") + "\n");
+        Files.writeString(
+                file, TAXI_HEADER + "\n" + trip("2", "20000002", "soon", "[[-8.61,41.14]]") + "\n");
 
-        int exit = new CommandLine(new ReplayCommand()).execute(RepoFiles.path("data/mappings/porto-taxi.yaml").toString(),
-                file.toString(), "--dry-run", "--strict");
+        int exit =
+                new CommandLine(new ReplayCommand())
+                        .execute(
+                                RepoFiles.path("data/mappings/porto-taxi.yaml").toString(),
+                                file.toString(),
+                                "--dry-run",
+                                "--strict");
 
         assertThat(exit).isEqualTo(2);
     }
@@ -104,42 +168,65 @@ class MalformedRowsTest {
     @Test
     void brokenJsonLinesAreRejectedAndTheRestAreMapped() throws Exception {
         Path mapping = tmp.resolve("positions.yaml");
-        Files.writeString(mapping, String.join("\n",
-                "input: {format: jsonl}",
-                "target: {type: VehiclePosition, topic: vehicle-positions, key: vehicleId}",
-                "time: {template: '${ts}', format: iso-instant}",
-                "fields:",
-                "  id: 'bus-${bus}'",
-                "  vehicleId: '${bus}'",
-                "  vehicleType: {constant: bus}",
-                "  location.lat: {column: pos.lat}",
-                "  location.lon: {column: pos.lon}",
-                "  speed: {column: speed_ms, multiply: 3.6}"));
+        Files.writeString(
+                mapping,
+                String.join(
+                        "\n",
+                        "input: {format: jsonl}",
+                        "target: {type: VehiclePosition, topic: vehicle-positions, key: vehicleId}",
+                        "time: {template: '${ts}', format: iso-instant}",
+                        "fields:",
+                        "  id: 'bus-${bus}'",
+                        "  vehicleId: '${bus}'",
+                        "  vehicleType: {constant: bus}",
+                        "  location.lat: {column: pos.lat}",
+                        "  location.lon: {column: pos.lon}",
+                        "  speed: {column: speed_ms, multiply: 3.6}"));
         Path data = tmp.resolve("positions.jsonl");
-        Files.writeString(data, String.join("\n",
-                "{\"bus\": \"205\", \"ts\": \"2024-05-01T08:00:00+01:00\", \"pos\": {\"lat\": 41.15, \"lon\": -8.61}, \"speed_ms\": 10}",
-                "{\"bus\": \"205\", \"ts\": \"2024-05-01T08:00:15+01:00\", \"pos\": {\"lat\": 41.15",
-                "",
-                "[1, 2, 3]",
-                "{\"bus\": \"206\", \"ts\": \"2024-05-01T08:00:20+01:00\", \"pos\": {\"lat\": 41.16, \"lon\": -8.62}}"));
+        Files.writeString(
+                data,
+                String.join(
+                        "\n",
+                        "{\"bus\": \"205\", \"ts\": \"2024-05-01T08:00:00+01:00\", \"pos\":"
+                                + " {\"lat\": 41.15, \"lon\": -8.61}, \"speed_ms\": 10}",
+                        "{\"bus\": \"205\", \"ts\": \"2024-05-01T08:00:15+01:00\", \"pos\":"
+                                + " {\"lat\": 41.15",
+                        "",
+                        "[1, 2, 3]",
+                        "{\"bus\": \"206\", \"ts\": \"2024-05-01T08:00:20+01:00\", \"pos\":"
+                                + " {\"lat\": 41.16, \"lon\": -8.62}}"));
         Replayer replayer = MappingTestSupport.replayer(mapping, false);
 
         List<ReplayEvent> events = MappingTestSupport.run(replayer, data).events;
 
-        assertThat(events).extracting(ReplayEvent::key, ReplayEvent::eventTime).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("205", java.time.Instant.parse("2024-05-01T07:00:00Z").toEpochMilli()),
-                org.assertj.core.groups.Tuple.tuple("206", java.time.Instant.parse("2024-05-01T07:00:20Z").toEpochMilli()));
-        assertThat(replayer.stats().firstRejects).extracting(ReplayStats.Reject::line).containsExactly(2L, 4L);
-        io.invicta.schemas.VehiclePosition first = ((io.invicta.schemas.codec.DecodeResult.Success<io.invicta.schemas.VehiclePosition>)
-                io.invicta.schemas.codec.Codecs.forType(io.invicta.schemas.VehiclePosition.class).decode(events.get(0).value())).value();
+        assertThat(events)
+                .extracting(ReplayEvent::key, ReplayEvent::eventTime)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "205",
+                                java.time.Instant.parse("2024-05-01T07:00:00Z").toEpochMilli()),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "206",
+                                java.time.Instant.parse("2024-05-01T07:00:20Z").toEpochMilli()));
+        assertThat(replayer.stats().firstRejects)
+                .extracting(ReplayStats.Reject::line)
+                .containsExactly(2L, 4L);
+        io.invicta.schemas.VehiclePosition first =
+                ((io.invicta.schemas.codec.DecodeResult.Success<io.invicta.schemas.VehiclePosition>)
+                                io.invicta.schemas.codec.Codecs.forType(
+                                                io.invicta.schemas.VehiclePosition.class)
+                                        .decode(events.get(0).value()))
+                        .value();
         assertThat(first.getSpeed()).isEqualTo(36.0);
     }
 
     @Test
     void aMappingWithATypoIsRefusedNamingTheKey() throws Exception {
         Path mapping = tmp.resolve("typo.yaml");
-        Files.writeString(mapping, "input: {format: csv}\ntarget: {type: VehiclePosition, topic: t}\n"
-                + "time: {template: '${t}', format: epoch-millis}\nfeilds: {id: x}\n");
+        Files.writeString(
+                mapping,
+                "input: {format: csv}\ntarget: {type: VehiclePosition, topic: t}\n"
+                        + "time: {template: '${t}', format: epoch-millis}\nfeilds: {id: x}\n");
 
         assertThatThrownBy(() -> CompiledMapping.load(mapping)).hasMessageContaining("feilds");
     }
@@ -147,10 +234,16 @@ class MalformedRowsTest {
     @Test
     void aMappingToAFieldTheSchemaLacksIsRefusedNamingTheField() throws Exception {
         Path mapping = tmp.resolve("nofield.yaml");
-        Files.writeString(mapping, "input: {format: csv}\ntarget: {type: AirQualityObserved, topic: t}\n"
-                + "time: {template: '${t}', format: epoch-millis}\nfields: {id: x, pm2_5: '${v}'}\n");
+        Files.writeString(
+                mapping,
+                "input: {format: csv}\n"
+                        + "target: {type: AirQualityObserved, topic: t}\n"
+                        + "time: {template: '${t}', format: epoch-millis}\n"
+                        + "fields: {id: x, pm2_5: '${v}'}\n");
 
-        assertThatThrownBy(() -> CompiledMapping.load(mapping)).hasMessageContaining("pm2_5").hasMessageContaining("pm25");
+        assertThatThrownBy(() -> CompiledMapping.load(mapping))
+                .hasMessageContaining("pm2_5")
+                .hasMessageContaining("pm25");
     }
 
     private static String hours() {

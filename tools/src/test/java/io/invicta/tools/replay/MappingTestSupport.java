@@ -7,8 +7,7 @@ import java.util.List;
 /** Runs a mapping over files into memory: the mapping logic without Kafka (the ITs cover Kafka). */
 final class MappingTestSupport {
 
-    private MappingTestSupport() {
-    }
+    private MappingTestSupport() {}
 
     static final class Collected implements EventSink {
         final List<ReplayEvent> events = new ArrayList<>();
@@ -24,17 +23,30 @@ final class MappingTestSupport {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     static Replayer replayer(Path mapping, boolean strict) throws Exception {
-        return new Replayer(CompiledMapping.load(mapping), null, true, null, Long.MIN_VALUE, Long.MAX_VALUE, strict, 0, 0, 10);
+        return new Replayer(
+                CompiledMapping.load(mapping),
+                null,
+                true,
+                null,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                strict,
+                0,
+                0,
+                10);
     }
 
     static Collected run(Replayer replayer, Path... files) throws Exception {
         Collected sink = new Collected();
-        replayer.run(List.of(files), sink, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false);
+        replayer.run(
+                List.of(files),
+                sink,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                false);
         return sink;
     }
 }

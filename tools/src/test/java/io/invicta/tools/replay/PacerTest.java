@@ -14,10 +14,13 @@ class PacerTest {
     private final List<Long> waits = new ArrayList<>();
 
     private Pacer pacer(double speed) {
-        return new Pacer(speed, () -> now, nanos -> {
-            waits.add(nanos);
-            now += nanos;
-        });
+        return new Pacer(
+                speed,
+                () -> now,
+                nanos -> {
+                    waits.add(nanos);
+                    now += nanos;
+                });
     }
 
     @Test

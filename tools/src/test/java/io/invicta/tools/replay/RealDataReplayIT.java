@@ -6,6 +6,7 @@ import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
 import io.invicta.testkit.KafkaExtension;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,20 +28,23 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped real data replayed into a real (in-JVM) Kafka broker through the shipped mappings, checked event
- * by event against a reference built here directly from the files, without the mapping code.
+ * The shipped real data replayed into a real (in-JVM) Kafka broker through the shipped mappings,
+ * checked event by event against a reference built here directly from the files, without the
+ * mapping code.
  */
 class RealDataReplayIT {
 
-    @RegisterExtension
-    static final KafkaExtension KAFKA = new KafkaExtension();
+    @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
 
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
-    private static final Map<String, String> POLLUTANT_BY_CODE = Map.of(
-            "1", "so2", "6", "co", "7", "no", "8", "no2", "9", "pm25", "10", "pm10", "12", "nox", "14", "o3");
+    private static final Map<String, String> POLLUTANT_BY_CODE =
+            Map.of(
+                    "1", "so2", "6", "co", "7", "no", "8", "no2", "9", "pm25", "10", "pm10", "12",
+                    "nox", "14", "o3");
 
     @Test
-    void everyValidMadridJanuaryValueArrivesOnceWithItsStationPollutantHourAndCoordinates() throws Exception {
+    void everyValidMadridJanuaryValueArrivesOnceWithItsStationPollutantHourAndCoordinates()
+            throws Exception {
         KAFKA.createTopic("aq-madrid", 4);
         Path hourly = RepoFiles.path("data/madrid-air-quality-2023/hourly/ene_mo23.csv");
         Map<String, Integer> expected = madridReference(hourly);
@@ -50,26 +54,42 @@ class RealDataReplayIT {
 
         assertThat(exit).isZero();
         int total = expected.values().stream().mapToInt(Integer::intValue).sum();
-        List<ConsumerRecord<String, byte[]>> records = KAFKA.consume("aq-madrid", total, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, byte[]>> records =
+                KAFKA.consume("aq-madrid", total, Duration.ofSeconds(60));
         assertThat(records).hasSize(total);
         AvroCodec<AirQualityObserved> codec = Codecs.forType(AirQualityObserved.class);
         Map<String, Integer> actual = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            AirQualityObserved event = ((DecodeResult.Success<AirQualityObserved>) codec.decode(record.value())).value();
+            AirQualityObserved event =
+                    ((DecodeResult.Success<AirQualityObserved>) codec.decode(record.value()))
+                            .value();
             assertThat(record.key()).isEqualTo(event.getId());
             assertThat(record.timestamp()).isEqualTo(event.getDateObserved().toEpochMilli());
             double[] station = stations.get(event.getId());
-            assertThat(event.getLocation().getLat()).isCloseTo(station[0], org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(event.getLocation().getLon()).isCloseTo(station[1], org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(event.getLocation().getLat())
+                    .isCloseTo(station[0], org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(event.getLocation().getLon())
+                    .isCloseTo(station[1], org.assertj.core.data.Offset.offset(1e-9));
             List<String> set = new ArrayList<>();
-            POLLUTANT_BY_CODE.values().forEach(p -> {
-                if (event.get(p) != null) {
-                    set.add(p);
-                }
-            });
+            POLLUTANT_BY_CODE
+                    .values()
+                    .forEach(
+                            p -> {
+                                if (event.get(p) != null) {
+                                    set.add(p);
+                                }
+                            });
             assertThat(set).as("exactly one pollutant per event").hasSize(1);
-            actual.merge(event.getId() + "|" + set.get(0) + "|" + event.getDateObserved().toEpochMilli() + "|"
-                    + event.get(set.get(0)), 1, Integer::sum);
+            actual.merge(
+                    event.getId()
+                            + "|"
+                            + set.get(0)
+                            + "|"
+                            + event.getDateObserved().toEpochMilli()
+                            + "|"
+                            + event.get(set.get(0)),
+                    1,
+                    Integer::sum);
         }
         assertThat(actual).isEqualTo(expected);
     }
@@ -83,23 +103,43 @@ class RealDataReplayIT {
         int exit = replay("data/mappings/porto-taxi.yaml", trips, "taxi-porto");
 
         assertThat(exit).isZero();
-        List<ConsumerRecord<String, byte[]>> records = KAFKA.consume("taxi-porto", 47_304, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, byte[]>> records =
+                KAFKA.consume("taxi-porto", 47_304, Duration.ofSeconds(60));
         assertThat(records).hasSize(47_304);
         AvroCodec<VehiclePosition> codec = Codecs.forType(VehiclePosition.class);
         Map<String, Integer> actual = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            VehiclePosition fix = ((DecodeResult.Success<VehiclePosition>) codec.decode(record.value())).value();
+            VehiclePosition fix =
+                    ((DecodeResult.Success<VehiclePosition>) codec.decode(record.value())).value();
             assertThat(record.key()).isEqualTo(fix.getVehicleId());
             assertThat(fix.getVehicleType()).isEqualTo("taxi");
-            actual.merge(fix.getTripId() + "|" + fix.getVehicleId() + "|" + fix.getDateObserved().toEpochMilli()
-                    + "|" + fix.getLocation().getLon() + "|" + fix.getLocation().getLat(), 1, Integer::sum);
+            actual.merge(
+                    fix.getTripId()
+                            + "|"
+                            + fix.getVehicleId()
+                            + "|"
+                            + fix.getDateObserved().toEpochMilli()
+                            + "|"
+                            + fix.getLocation().getLon()
+                            + "|"
+                            + fix.getLocation().getLat(),
+                    1,
+                    Integer::sum);
         }
         assertThat(actual).isEqualTo(expected);
     }
 
     private static int replay(String mapping, Path data, String topic) {
-        return new CommandLine(new ReplayCommand()).execute(RepoFiles.path(mapping).toString(), data.toString(),
-                "--bootstrap-servers", KAFKA.bootstrapServers(), "--topic", topic, "--progress", "lines");
+        return new CommandLine(new ReplayCommand())
+                .execute(
+                        RepoFiles.path(mapping).toString(),
+                        data.toString(),
+                        "--bootstrap-servers",
+                        KAFKA.bootstrapServers(),
+                        "--topic",
+                        topic,
+                        "--progress",
+                        "lines");
     }
 
     /** station|pollutant|epochMillis|value → occurrences, from the hourly file read by hand. */
@@ -117,11 +157,17 @@ class RealDataReplayIT {
                 if (!c[8 + 2 * (h - 1) + 1].equals("V")) {
                     continue;
                 }
-                LocalDateTime start = LocalDateTime.of(Integer.parseInt(c[5]), Integer.parseInt(c[6]),
-                        Integer.parseInt(c[7]), h - 1, 0);
+                LocalDateTime start =
+                        LocalDateTime.of(
+                                Integer.parseInt(c[5]),
+                                Integer.parseInt(c[6]),
+                                Integer.parseInt(c[7]),
+                                h - 1,
+                                0);
                 long millis = start.atZone(MADRID).toInstant().toEpochMilli();
                 double value = Double.parseDouble(c[8 + 2 * (h - 1)]);
-                expected.merge(station + "|" + pollutant + "|" + millis + "|" + value, 1, Integer::sum);
+                expected.merge(
+                        station + "|" + pollutant + "|" + millis + "|" + value, 1, Integer::sum);
             }
         }
         return expected;
@@ -130,11 +176,14 @@ class RealDataReplayIT {
     /** CODIGO → {lat, lon} from the station file's DMS columns, read by hand. */
     private static Map<String, double[]> stationCoordinates() throws Exception {
         Map<String, double[]> stations = new HashMap<>();
-        List<String> lines = Files.readAllLines(RepoFiles.path(
-                "data/madrid-air-quality-2023/informacion_estaciones_red_calidad_aire.csv"), StandardCharsets.UTF_8);
+        List<String> lines =
+                Files.readAllLines(
+                        RepoFiles.path(
+                                "data/madrid-air-quality-2023/informacion_estaciones_red_calidad_aire.csv"),
+                        StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(";");
-            stations.put(c[0].strip(), new double[]{dms(c[5]), dms(c[4])});
+            stations.put(c[0].strip(), new double[] {dms(c[5]), dms(c[4])});
         }
         return stations;
     }
@@ -161,8 +210,18 @@ class RealDataReplayIT {
             long start = Long.parseLong(c[5]) * 1000;
             Matcher m = point.matcher(c[8]);
             for (int i = 0; m.find(); i++) {
-                expected.merge(trip + "|" + taxi + "|" + (start + 15_000L * i) + "|" + Double.parseDouble(m.group(1))
-                        + "|" + Double.parseDouble(m.group(2)), 1, Integer::sum);
+                expected.merge(
+                        trip
+                                + "|"
+                                + taxi
+                                + "|"
+                                + (start + 15_000L * i)
+                                + "|"
+                                + Double.parseDouble(m.group(1))
+                                + "|"
+                                + Double.parseDouble(m.group(2)),
+                        1,
+                        Integer::sum);
             }
         }
         assertThat(expected.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(47_304);

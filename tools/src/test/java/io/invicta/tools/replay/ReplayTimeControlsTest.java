@@ -3,6 +3,7 @@ package io.invicta.tools.replay;
 import io.invicta.schemas.VehiclePosition;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,9 +27,13 @@ class ReplayTimeControlsTest {
         assertThat(shifted.get(shifted.size() - 1).eventTime()).isEqualTo(end);
         for (int i = 0; i < shifted.size(); i += 997) {
             assertThat(shifted.get(i).eventTime()).isEqualTo(original.get(i).eventTime() + shift);
-            VehiclePosition fix = ((DecodeResult.Success<VehiclePosition>) Codecs.forType(VehiclePosition.class)
-                    .decode(shifted.get(i).value())).value();
-            assertThat(fix.getDateObserved().toEpochMilli()).as("the encoded event time moves too")
+            VehiclePosition fix =
+                    ((DecodeResult.Success<VehiclePosition>)
+                                    Codecs.forType(VehiclePosition.class)
+                                            .decode(shifted.get(i).value()))
+                            .value();
+            assertThat(fix.getDateObserved().toEpochMilli())
+                    .as("the encoded event time moves too")
                     .isEqualTo(shifted.get(i).eventTime());
         }
     }
@@ -40,16 +45,31 @@ class ReplayTimeControlsTest {
 
         List<ReplayEvent> events = run(null, from, until);
 
-        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.eventTime()).isBetween(from, until - 1));
-        assertThat(events).isSortedAccordingTo(java.util.Comparator.comparingLong(ReplayEvent::eventTime));
-        long all = run(null, Long.MIN_VALUE, Long.MAX_VALUE).stream()
-                .filter(e -> e.eventTime() >= from && e.eventTime() < until).count();
+        assertThat(events)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.eventTime()).isBetween(from, until - 1));
+        assertThat(events)
+                .isSortedAccordingTo(java.util.Comparator.comparingLong(ReplayEvent::eventTime));
+        long all =
+                run(null, Long.MIN_VALUE, Long.MAX_VALUE).stream()
+                        .filter(e -> e.eventTime() >= from && e.eventTime() < until)
+                        .count();
         assertThat(events).hasSize((int) all);
     }
 
     private static List<ReplayEvent> run(Long endAt, long from, long until) throws Exception {
-        Replayer replayer = new Replayer(CompiledMapping.load(RepoFiles.path("data/mappings/porto-taxi.yaml")), null,
-                true, endAt, from, until, false, 0, 0, 5);
+        Replayer replayer =
+                new Replayer(
+                        CompiledMapping.load(RepoFiles.path("data/mappings/porto-taxi.yaml")),
+                        null,
+                        true,
+                        endAt,
+                        from,
+                        until,
+                        false,
+                        0,
+                        0,
+                        5);
         return MappingTestSupport.run(replayer, RepoFiles.path(TRIPS)).events;
     }
 }

@@ -14,22 +14,27 @@ class TemplateAndCoordinatesTest {
     void placeholdersArePaddedAndShifted() {
         Map<String, String> values = Map.of("ESTACION", "4", "n", "1", "ANO", "2023");
 
-        assertThat(Template.compile("28079${ESTACION:03}").render(values::get)).isEqualTo("28079004");
-        assertThat(Template.compile("${ANO}-${n-1:02}:00").render(values::get)).isEqualTo("2023-00:00");
+        assertThat(Template.compile("28079${ESTACION:03}").render(values::get))
+                .isEqualTo("28079004");
+        assertThat(Template.compile("${ANO}-${n-1:02}:00").render(values::get))
+                .isEqualTo("2023-00:00");
         assertThat(Template.compile("H${n+9:02}").render(values::get)).isEqualTo("H10");
     }
 
     @Test
     void aMissingNameOrANonIntegerIsARowReject() {
         assertThatThrownBy(() -> Template.compile("${nope}").render(Map.<String, String>of()::get))
-                .isInstanceOf(RowRejectedException.class).hasMessageContaining("nope");
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("nope");
         assertThatThrownBy(() -> Template.compile("${x:02}").render(Map.of("x", "a")::get))
-                .isInstanceOf(RowRejectedException.class).hasMessageContaining("not an integer");
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("not an integer");
     }
 
     @Test
     void malformedPlaceholdersAreRefusedWhenTheMappingLoads() {
-        assertThatThrownBy(() -> Template.compile("${a:b}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Template.compile("${a:b}"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -42,7 +47,9 @@ class TemplateAndCoordinatesTest {
 
     @Test
     void corruptedDecimalCoordinatesAreNotMistakenForDms() {
-        assertThatThrownBy(() -> Coordinates.parseDms("-37.122.567")).isInstanceOf(RowRejectedException.class);
-        assertThatThrownBy(() -> Coordinates.parseDms("40°75'00\"N")).isInstanceOf(RowRejectedException.class);
+        assertThatThrownBy(() -> Coordinates.parseDms("-37.122.567"))
+                .isInstanceOf(RowRejectedException.class);
+        assertThatThrownBy(() -> Coordinates.parseDms("40°75'00\"N"))
+                .isInstanceOf(RowRejectedException.class);
     }
 }

@@ -17,7 +17,8 @@ class RulesCommandTest {
 
     static final Path SHIPPED = Path.of("..", "cep-rules");
 
-    private static final String RULE = """
+    private static final String RULE =
+            """
             @Name('no2-high')
             @Description('NO2 reading above 200')
             @Tag(name='severity', value='WARNING')
@@ -26,7 +27,8 @@ class RulesCommandTest {
             select zone, no2 from AirQualityObserved(no2 > 200);
             """;
 
-    private static final String CASES = """
+    private static final String CASES =
+            """
             cases:
               - name: a high reading alerts
                 start: 2024-05-01T10:00:00Z
@@ -41,8 +43,7 @@ class RulesCommandTest {
                 expect: []
             """;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -58,8 +59,18 @@ class RulesCommandTest {
     void checkOfTheShippedRulesSummarisesModulesRulesPartitionsAndHorizons() {
         Run run = run("check", SHIPPED.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("MODULE", "air-quality", "zone", "24h", "sensor-health", "sensor", "vehicles",
-                "vehicle", "no2-three-high-readings").containsPattern("OK: \\d+ modules, \\d+ rules, horizon 24h");
+        assertThat(run.out())
+                .contains(
+                        "MODULE",
+                        "air-quality",
+                        "zone",
+                        "24h",
+                        "sensor-health",
+                        "sensor",
+                        "vehicles",
+                        "vehicle",
+                        "no2-three-high-readings")
+                .containsPattern("OK: \\d+ modules, \\d+ rules, horizon 24h");
     }
 
     @Test
@@ -75,7 +86,8 @@ class RulesCommandTest {
     @Test
     void checkReportsSandboxRefusals(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("evil.epl");
-        Files.writeString(file, RULE.replace("select zone, no2", "select zone, no2, System.exit(0) as x"));
+        Files.writeString(
+                file, RULE.replace("select zone, no2", "select zone, no2, System.exit(0) as x"));
         Run run = run("check", dir.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains(file + ":6:26: sandbox: calling 'exit(...)' is not allowed");
@@ -94,23 +106,31 @@ class RulesCommandTest {
         Files.writeString(dir.resolve("no2.tests.yaml"), CASES.formatted("210"));
         Run run = run("test", dir.toString());
         assertThat(run.exit()).as(run.out()).isZero();
-        assertThat(run.out()).isEqualTo("""
-                PASS no2: a high reading alerts
-                PASS no2: a low reading does not
-                2 passed, 0 failed
-                """);
+        assertThat(run.out())
+                .isEqualTo(
+                        """
+                        PASS no2: a high reading alerts
+                        PASS no2: a low reading does not
+                        2 passed, 0 failed
+                        """);
     }
 
     @Test
-    void testReportsFailWithTheDifferencesOnAWrongExpectation(@TempDir Path dir) throws IOException {
+    void testReportsFailWithTheDifferencesOnAWrongExpectation(@TempDir Path dir)
+            throws IOException {
         Files.writeString(dir.resolve("no2.epl"), RULE);
         Files.writeString(dir.resolve("no2.tests.yaml"), CASES.formatted("999"));
         Run first = run("test", dir.toString());
         assertThat(first.exit()).isEqualTo(1);
-        assertThat(first.out()).contains("FAIL no2: a high reading alerts",
-                "    expected but not raised: {rule=no2-high, at=0, key=z1, message=NO2 999 in z1}",
-                "    raised but not expected: no2-high at 2024-05-01T10:00:00Z key z1 \"NO2 210 in z1\"",
-                "PASS no2: a low reading does not", "1 passed, 1 failed");
+        assertThat(first.out())
+                .contains(
+                        "FAIL no2: a high reading alerts",
+                        "    expected but not raised: {rule=no2-high, at=0, key=z1, message=NO2 999"
+                                + " in z1}",
+                        "    raised but not expected: no2-high at 2024-05-01T10:00:00Z key z1 \"NO2"
+                                + " 210 in z1\"",
+                        "PASS no2: a low reading does not",
+                        "1 passed, 1 failed");
         assertThat(run("test", dir.toString())).as("deterministic").isEqualTo(first);
     }
 
