@@ -5,6 +5,8 @@ import io.invicta.schemas.Alert;
 import com.espertech.esper.common.client.EventBean;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.IllegalFormatException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -44,7 +46,7 @@ final class AlertFactory {
                 .setRuleVersion(version)
                 .setSeverity(rule.severity())
                 .setPartitionKey(key)
-                .setEventTime(java.time.Instant.ofEpochMilli(eventTime))
+                .setEventTime(Instant.ofEpochMilli(eventTime))
                 .setMessage(render(rule.message(), row))
                 .setFields(new LinkedHashMap<>(fields))
                 .setZone(zone == null ? null : zone.toString())
@@ -82,7 +84,7 @@ final class AlertFactory {
             return String.valueOf(value);
         }
         return new BigDecimal(value)
-                .setScale(1, java.math.RoundingMode.HALF_UP)
+                .setScale(1, RoundingMode.HALF_UP)
                 .stripTrailingZeros()
                 .toPlainString();
     }

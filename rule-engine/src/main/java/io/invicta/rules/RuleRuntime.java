@@ -15,6 +15,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class RuleRuntime implements AutoCloseable {
     private final RuleSet ruleSet;
     private final List<ModuleRun> modules = new ArrayList<>();
     private final Map<String, RuleCounters> counters = new LinkedHashMap<>();
-    private final Map<Class<?>, Reader[]> readers = new java.util.HashMap<>();
+    private final Map<Class<?>, Reader[]> readers = new HashMap<>();
     private final AlertListener listener;
     private final List<RuleSet.CompiledModule> selected;
     private long now;

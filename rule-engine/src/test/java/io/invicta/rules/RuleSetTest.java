@@ -1,5 +1,6 @@
 package io.invicta.rules;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -85,9 +86,7 @@ class RuleSetTest {
                         });
         assertThat(set.rules())
                 .extracting(RuleInfo::name, RuleInfo::line)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("r1", 2),
-                        org.assertj.core.groups.Tuple.tuple("r2", 8));
+                .containsExactly(Tuple.tuple("r1", 2), Tuple.tuple("r2", 8));
     }
 
     @Test

@@ -21,8 +21,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -143,7 +145,7 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
     public synchronized void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
@@ -220,7 +222,7 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
             }
             for (QueryResult.Series series : r.getSeries()) {
                 for (List<Object> values : series.getValues()) {
-                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    Map<String, Object> row = new LinkedHashMap<>();
                     if (series.getTags() != null) {
                         row.putAll(series.getTags());
                     }

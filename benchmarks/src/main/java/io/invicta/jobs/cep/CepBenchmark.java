@@ -7,6 +7,7 @@ import io.invicta.rules.RuleSet;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -20,8 +21,10 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * In-JVM throughput of the rules job with the shipped rule set (cep-rules/), at parallelism 1 and 2
@@ -65,7 +68,7 @@ public final class CepBenchmark {
         boolean rawOnly = args.length > 2 && args[2].equals("raw-only");
         // Optional 5th argument: the parallelisms to run the job at (default 1,2).
         int[] parallelisms =
-                java.util.Arrays.stream((args.length > 4 ? args[4] : "1,2").split(","))
+                Arrays.stream((args.length > 4 ? args[4] : "1,2").split(","))
                         .mapToInt(Integer::parseInt)
                         .toArray();
         double best = 0;
@@ -99,7 +102,7 @@ public final class CepBenchmark {
         // change later).
         long[] latencies =
                 histograms(reporter).stream()
-                        .flatMapToLong(h -> java.util.Arrays.stream(h.getStatistics().getValues()))
+                        .flatMapToLong(h -> Arrays.stream(h.getStatistics().getValues()))
                         .sorted()
                         .toArray();
         System.out.printf(
@@ -182,17 +185,14 @@ public final class CepBenchmark {
         return eventsPerSecond;
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong ALERTS =
-            new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong LATE =
-            new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong ALERTS = new AtomicLong();
+    private static final AtomicLong LATE = new AtomicLong();
 
     /**
      * Counts what passes, in {@link #ALERTS} or {@link #LATE} of this JVM (the MiniCluster runs
      * here).
      */
-    private static final class Count<T>
-            implements org.apache.flink.api.common.functions.MapFunction<T, T> {
+    private static final class Count<T> implements MapFunction<T, T> {
         private static final long serialVersionUID = 1L;
         private final boolean alerts;
 

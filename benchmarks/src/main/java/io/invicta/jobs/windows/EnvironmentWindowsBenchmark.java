@@ -17,6 +17,7 @@ import io.invicta.schemas.EventKind;
 import io.invicta.schemas.NoiseLevelObserved;
 import io.invicta.schemas.WeatherObserved;
 
+import com.sun.management.OperatingSystemMXBean;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -30,7 +31,10 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.util.Collector;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,12 +147,11 @@ public final class EnvironmentWindowsBenchmark {
     }
 
     private static String loadAverage() throws Exception {
-        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
@@ -236,8 +239,7 @@ public final class EnvironmentWindowsBenchmark {
                         o.aq(),
                         new AirQualityMeasurer(),
                         zones,
-                        AirQualityJob.families(
-                                shortWindow, longWindow, java.time.ZoneId.of("Europe/Lisbon")),
+                        AirQualityJob.families(shortWindow, longWindow, ZoneId.of("Europe/Lisbon")),
                         LATENESS,
                         EnvironmentWindows.Uids.prefixed("aq"));
         aq.means().sinkTo(new DiscardingSink<>());

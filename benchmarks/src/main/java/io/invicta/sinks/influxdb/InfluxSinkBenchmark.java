@@ -2,11 +2,16 @@ package io.invicta.sinks.influxdb;
 
 import io.invicta.testkit.InfluxDbExtension;
 
+import com.sun.management.OperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,17 +113,12 @@ public final class InfluxSinkBenchmark {
     /** CPU time (ms) used so far by this JVM and by influxd (from /proc; 0 where unavailable). */
     private static long[] cpu() {
         long jvm =
-                ((com.sun.management.OperatingSystemMXBean)
-                                        java.lang.management.ManagementFactory
-                                                .getOperatingSystemMXBean())
+                ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                                 .getProcessCpuTime()
                         / 1_000_000;
         long server = 0;
         try {
-            String[] stat =
-                    java.nio.file.Files.readString(
-                                    java.nio.file.Path.of("/proc/" + influxdPid + "/stat"))
-                            .split(" ");
+            String[] stat = Files.readString(Path.of("/proc/" + influxdPid + "/stat")).split(" ");
             server =
                     (Long.parseLong(stat[13]) + Long.parseLong(stat[14]))
                             * 10; // clock ticks of 10 ms

@@ -1,9 +1,12 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.domain.Geo;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
 
 import org.apache.flink.util.Collector;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -34,16 +37,16 @@ class ToPollutantReadingsTest {
         assertThat(readings)
                 .extracting(r -> r.pollutant, r -> r.value)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(Pollutant.NO2, 40.0),
-                        org.assertj.core.groups.Tuple.tuple(Pollutant.PM10, 22.5),
-                        org.assertj.core.groups.Tuple.tuple(Pollutant.CO, 0.4));
+                        Tuple.tuple(Pollutant.NO2, 40.0),
+                        Tuple.tuple(Pollutant.PM10, 22.5),
+                        Tuple.tuple(Pollutant.CO, 0.4));
         assertThat(readings)
                 .allSatisfy(
                         r -> {
                             assertThat(r.sensorId).isEqualTo("s1");
                             assertThat(r.zone)
                                     .as("geohash of the location when the observation has no zone")
-                                    .isEqualTo(io.invicta.domain.Geo.geohash(41.15, -8.61, 6));
+                                    .isEqualTo(Geo.geohash(41.15, -8.61, 6));
                             assertThat(r.timestamp).isEqualTo(T.toEpochMilli());
                         });
     }
@@ -79,7 +82,7 @@ class ToPollutantReadingsTest {
 
     private static List<PollutantReading> split(AirQualityObserved observation) {
         List<PollutantReading> out = new ArrayList<>();
-        new ToPollutantReadings(io.invicta.jobs.zones.ZoneResolver.geohash(6))
+        new ToPollutantReadings(ZoneResolver.geohash(6))
                 .flatMap(
                         observation,
                         new Collector<>() {

@@ -2,6 +2,7 @@ package io.invicta.jobs.cep;
 
 import io.invicta.rules.Partitioning;
 import io.invicta.rules.RuleCounters;
+import io.invicta.rules.RuleInfo;
 import io.invicta.rules.RuleRuntime;
 
 import org.apache.flink.metrics.Counter;
@@ -40,7 +41,7 @@ final class CepMetrics {
     void track(RuleRuntime current) {
         this.runtime = current;
         this.version = current.ruleSet().version();
-        for (io.invicta.rules.RuleInfo info : current.ruleSet().rules()) {
+        for (RuleInfo info : current.ruleSet().rules()) {
             String rule = info.name();
             if (current.ruleCounters().containsKey(rule) && registered.add("rule." + rule)) {
                 MetricGroup g = group.addGroup("rule", rule);

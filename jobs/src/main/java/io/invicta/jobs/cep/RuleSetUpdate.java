@@ -2,6 +2,7 @@ package io.invicta.jobs.cep;
 
 import io.invicta.rules.RuleFile;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * topic for hot reload) and as it is kept in the operator's state: the version and every module's
  * file name and text. A flat POJO so Flink serializes it without Kryo.
  */
-public class RuleSetUpdate implements java.io.Serializable {
+public class RuleSetUpdate implements Serializable {
 
     private static final long serialVersionUID = 1L;
 

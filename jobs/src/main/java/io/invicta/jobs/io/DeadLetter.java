@@ -1,6 +1,7 @@
 package io.invicta.jobs.io;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A record that did not make it into a job, with why and where it came from; written to the
@@ -69,15 +70,15 @@ public class DeadLetter {
                 && partition == d.partition
                 && offset == d.offset
                 && timestamp == d.timestamp
-                && java.util.Objects.equals(sourceTopic, d.sourceTopic)
-                && java.util.Objects.equals(reason, d.reason)
-                && java.util.Objects.equals(detail, d.detail)
+                && Objects.equals(sourceTopic, d.sourceTopic)
+                && Objects.equals(reason, d.reason)
+                && Objects.equals(detail, d.detail)
                 && Arrays.equals(key, d.key)
                 && Arrays.equals(value, d.value);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(sourceTopic, partition, offset);
+        return Objects.hash(sourceTopic, partition, offset);
     }
 }

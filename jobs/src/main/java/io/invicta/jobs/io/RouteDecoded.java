@@ -11,6 +11,7 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
 
     /** What an accepted (decoded and valid) record goes on as. */
     @FunctionalInterface
-    public interface Accepted<T, R> extends java.io.Serializable {
+    public interface Accepted<T, R> extends Serializable {
         R of(Decoded<T> decoded);
     }
 

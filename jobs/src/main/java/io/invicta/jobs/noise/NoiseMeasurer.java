@@ -3,6 +3,7 @@ package io.invicta.jobs.noise;
 import io.invicta.domain.Decibels;
 import io.invicta.jobs.windows.Measurer;
 import io.invicta.jobs.windows.Measures;
+import io.invicta.jobs.windows.WindowStats;
 import io.invicta.schemas.NoiseLevelObserved;
 
 /**
@@ -107,7 +108,7 @@ public final class NoiseMeasurer implements Measurer<NoiseLevelObserved> {
     }
 
     /** The energetic level of a window. */
-    public static NoiseLevel level(io.invicta.jobs.windows.WindowStats w) {
+    public static NoiseLevel level(WindowStats w) {
         Measures m = w.stats;
         return new NoiseLevel(
                 w.sensorId,

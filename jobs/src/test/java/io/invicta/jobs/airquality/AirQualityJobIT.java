@@ -1,5 +1,6 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.domain.Eaqi;
 import io.invicta.jobs.io.DeadLetterSerializer;
 import io.invicta.jobs.io.Inputs;
 import io.invicta.jobs.io.KafkaOptions;
@@ -8,6 +9,9 @@ import io.invicta.jobs.io.TopicOptions;
 import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.EventKind;
+import io.invicta.schemas.GeoPoint;
+import io.invicta.schemas.codec.Codecs;
+import io.invicta.schemas.codec.DecodeResult;
 import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
 import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.KafkaExtension;
@@ -18,21 +22,31 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static io.invicta.testkit.InfluxDbExtension.number;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +92,7 @@ class AirQualityJobIT {
                         assertThat(stored.get(key)[0]).as("count of %s", key).isEqualTo(w[0]);
                         assertThat(stored.get(key)[1])
                                 .as("mean of %s", key)
-                                .isCloseTo(w[1], org.assertj.core.data.Offset.offset(1e-9));
+                                .isCloseTo(w[1], Offset.offset(1e-9));
                     });
             // The hour and the zones (6 stations in 2 zones): the same readings aggregated
             // differently, checked
@@ -118,11 +132,8 @@ class AirQualityJobIT {
                     .distinct()
                     .forEach(
                             sensor -> {
-                                Map<io.invicta.domain.Eaqi.Pollutant, Double> c =
-                                        new java.util.EnumMap<>(
-                                                io.invicta.domain.Eaqi.Pollutant.class);
-                                for (io.invicta.domain.Eaqi.Pollutant p :
-                                        io.invicta.domain.Eaqi.Pollutant.values()) {
+                                Map<Eaqi.Pollutant, Double> c = new EnumMap<>(Eaqi.Pollutant.class);
+                                for (Eaqi.Pollutant p : Eaqi.Pollutant.values()) {
                                     double[] v =
                                             hourly.get(
                                                     sensor
@@ -133,8 +144,7 @@ class AirQualityJobIT {
                                         c.put(p, v[1]);
                                     }
                                 }
-                                io.invicta.domain.Eaqi.Overall overall =
-                                        io.invicta.domain.Eaqi.overall(c);
+                                Eaqi.Overall overall = Eaqi.overall(c);
                                 wantLevel.put(sensor, overall.band().level());
                                 wantDominant.put(sensor, overall.dominant().name());
                             });
@@ -311,8 +321,7 @@ class AirQualityJobIT {
                             () -> {
                                 double[] stored = storedMeans(hour).get(firstMinute);
                                 assertThat(stored[0]).isEqualTo(before[0] + 1);
-                                assertThat(stored[1])
-                                        .isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+                                assertThat(stored[1]).isCloseTo(mean, Offset.offset(1e-9));
                             });
             assertThat(count("air_quality_1m", hour))
                     .as("the same point, rewritten")
@@ -331,10 +340,8 @@ class AirQualityJobIT {
                                 assertThat(header(r, LateEventSerializer.REASON))
                                         .isEqualTo(LateEventSerializer.LATER_THAN_ALLOWED);
                                 AirQualityObserved event =
-                                        ((io.invicta.schemas.codec.DecodeResult.Success<
-                                                                AirQualityObserved>)
-                                                        io.invicta.schemas.codec.Codecs.forType(
-                                                                        AirQualityObserved.class)
+                                        ((DecodeResult.Success<AirQualityObserved>)
+                                                        Codecs.forType(AirQualityObserved.class)
                                                                 .decode(r.value()))
                                                 .value();
                                 assertThat(event.getNo2()).isEqualTo(5.0);
@@ -389,24 +396,22 @@ class AirQualityJobIT {
                 .setId(sensor)
                 .setZone(zone)
                 .setDateObserved(Instant.parse(time))
-                .setLocation(new io.invicta.schemas.GeoPoint(41.15, -8.61))
+                .setLocation(new GeoPoint(41.15, -8.61))
                 .setNo2(no2)
                 .build();
     }
 
     private static void send(String topic, AirQualityObserved reading) throws Exception {
-        try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer =
-                new org.apache.kafka.clients.producer.KafkaProducer<>(
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(
                         Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
-                        new org.apache.kafka.common.serialization.StringSerializer(),
-                        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                        new StringSerializer(),
+                        new ByteArraySerializer())) {
             producer.send(
-                            new org.apache.kafka.clients.producer.ProducerRecord<>(
+                            new ProducerRecord<>(
                                     topic,
                                     reading.getId(),
-                                    io.invicta.schemas.codec.Codecs.forType(
-                                                    AirQualityObserved.class)
-                                            .encode(reading)))
+                                    Codecs.forType(AirQualityObserved.class).encode(reading)))
                     .get();
         }
     }
@@ -429,7 +434,7 @@ class AirQualityJobIT {
 
     /** Count-weighted merge of per-minute expectations {count, mean} under a new key. */
     private static Map<String, double[]> aggregate(
-            Map<String, double[]> perMinute, java.util.function.Function<String, String> newKey) {
+            Map<String, double[]> perMinute, Function<String, String> newKey) {
         Map<String, double[]> sums = new HashMap<>();
         perMinute.forEach(
                 (key, cm) -> {
@@ -476,7 +481,7 @@ class AirQualityJobIT {
                     assertThat(stored.get(key)[0]).as("count of %s", key).isEqualTo(w[0]);
                     assertThat(stored.get(key)[1])
                             .as("mean of %s", key)
-                            .isCloseTo(w[1], org.assertj.core.data.Offset.offset(1e-9));
+                            .isCloseTo(w[1], Offset.offset(1e-9));
                 });
     }
 
@@ -538,8 +543,7 @@ class AirQualityJobIT {
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(
-                record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -552,11 +556,9 @@ class AirQualityJobIT {
         String name = parts[parts.length - 1];
         String group = parts.length > 1 ? parts[parts.length - 2] : null;
         long sum = 0;
-        for (Map.Entry<
-                        org.apache.flink.metrics.MetricGroup,
-                        Map<String, org.apache.flink.metrics.Metric>>
-                e : METRICS.getMetricsByGroup().entrySet()) {
-            org.apache.flink.metrics.MetricGroup g = e.getKey();
+        for (Map.Entry<MetricGroup, Map<String, Metric>> e :
+                METRICS.getMetricsByGroup().entrySet()) {
+            MetricGroup g = e.getKey();
             if (!job.toString().equals(g.getAllVariables().get("<job_id>"))) {
                 continue;
             }

@@ -7,6 +7,7 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,9 +83,7 @@ class ExceedanceCounterTest {
 
         assertThat(harness.extractOutputValues())
                 .extracting(e -> e.year, e -> e.count)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2024, 1),
-                        org.assertj.core.groups.Tuple.tuple(2025, 1));
+                .containsExactly(Tuple.tuple(2024, 1), Tuple.tuple(2025, 1));
 
         harness.processWatermark(
                 new Watermark(Instant.parse("2026-01-01T00:10:00Z").toEpochMilli()));

@@ -6,6 +6,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,6 @@ class IndexCombinerTest {
         assertThat(harness.extractOutputValues())
                 .extracting(i -> i.hourStart, i -> i.band)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(H, Eaqi.Band.GOOD),
-                        org.assertj.core.groups.Tuple.tuple(H + HOUR, Eaqi.Band.POOR));
+                        Tuple.tuple(H, Eaqi.Band.GOOD), Tuple.tuple(H + HOUR, Eaqi.Band.POOR));
     }
 }

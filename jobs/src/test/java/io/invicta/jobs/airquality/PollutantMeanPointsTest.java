@@ -1,10 +1,12 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.config.MetricsOptions;
 import io.invicta.sinks.influxdb.InfluxPoint;
 import io.invicta.sinks.influxdb.LineProtocol;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,21 +68,10 @@ class PollutantMeanPointsTest {
 
     @Test
     void windowLengthsBecomeShortResolutionLabels() {
-        assertThat(
-                        io.invicta.jobs.config.MetricsOptions.resolution(
-                                java.time.Duration.ofMinutes(1)))
-                .isEqualTo("1m");
-        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofHours(1)))
-                .isEqualTo("1h");
-        assertThat(
-                        io.invicta.jobs.config.MetricsOptions.resolution(
-                                java.time.Duration.ofMinutes(15)))
-                .isEqualTo("15m");
-        assertThat(
-                        io.invicta.jobs.config.MetricsOptions.resolution(
-                                java.time.Duration.ofSeconds(90)))
-                .isEqualTo("90s");
-        assertThat(io.invicta.jobs.config.MetricsOptions.resolution(java.time.Duration.ofDays(1)))
-                .isEqualTo("1d");
+        assertThat(MetricsOptions.resolution(Duration.ofMinutes(1))).isEqualTo("1m");
+        assertThat(MetricsOptions.resolution(Duration.ofHours(1))).isEqualTo("1h");
+        assertThat(MetricsOptions.resolution(Duration.ofMinutes(15))).isEqualTo("15m");
+        assertThat(MetricsOptions.resolution(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(MetricsOptions.resolution(Duration.ofDays(1))).isEqualTo("1d");
     }
 }

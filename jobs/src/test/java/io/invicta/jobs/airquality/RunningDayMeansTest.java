@@ -4,6 +4,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -63,11 +64,10 @@ class RunningDayMeansTest {
             assertThat(out)
                     .extracting(m -> m.windowEnd, m -> m.mean)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(H0 + HOUR, 10.0),
-                            org.assertj.core.groups.Tuple.tuple(H0 + 2 * HOUR, 15.0),
-                            org.assertj.core.groups.Tuple.tuple(H0 + HOUR, 40.0),
-                            org.assertj.core.groups.Tuple.tuple(
-                                    H0 + 2 * HOUR, (2 * 40.0 + 20.0) / 3));
+                            Tuple.tuple(H0 + HOUR, 10.0),
+                            Tuple.tuple(H0 + 2 * HOUR, 15.0),
+                            Tuple.tuple(H0 + HOUR, 40.0),
+                            Tuple.tuple(H0 + 2 * HOUR, (2 * 40.0 + 20.0) / 3));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.invicta.jobs.airquality;
 import io.invicta.domain.Geo;
 import io.invicta.jobs.windows.SensorPreAggregate;
 import io.invicta.jobs.windows.WindowStats;
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
 
@@ -32,7 +33,7 @@ class SensorPreAggregateTest {
                 new OneInputStreamOperatorTestHarness<>(
                         new SensorPreAggregate<>(
                                 Duration.ofMinutes(1),
-                                io.invicta.jobs.zones.ZoneResolver.geohash(6),
+                                ZoneResolver.geohash(6),
                                 new AirQualityMeasurer()));
         harness.open();
     }

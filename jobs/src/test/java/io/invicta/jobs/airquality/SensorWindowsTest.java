@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,11 +211,11 @@ class SensorWindowsTest {
                 .containsExactlyInAnyOrder(tuple("z1", 2L), tuple("z2", 1L));
     }
 
-    private List<PollutantMean> means(org.apache.flink.util.OutputTag<WindowStats> tag) {
+    private List<PollutantMean> means(OutputTag<WindowStats> tag) {
         return sideOutput(tag).stream().flatMap(w -> PollutantMeans.of(w).stream()).toList();
     }
 
-    private <X> List<X> sideOutput(org.apache.flink.util.OutputTag<X> tag) {
+    private <X> List<X> sideOutput(OutputTag<X> tag) {
         Queue<StreamRecord<X>> records = harness.getSideOutput(tag);
         return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
     }

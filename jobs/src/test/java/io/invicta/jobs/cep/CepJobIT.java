@@ -5,12 +5,16 @@ import io.invicta.jobs.io.KafkaOptions;
 import io.invicta.jobs.io.Rejects;
 import io.invicta.jobs.io.TopicOptions;
 import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.rules.RuleRuntime;
+import io.invicta.rules.RuleSet;
+import io.invicta.rules.RuleSetMessage;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.Alert;
 import io.invicta.schemas.EventKind;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
+import io.invicta.schemas.codec.DecodeResult;
 import io.invicta.sinks.influxdb.InfluxDbSink;
 import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.KafkaExtension;
@@ -28,9 +32,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,10 +142,7 @@ class CepJobIT {
         List<String> ids = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r :
                 KAFKA.consume(topic, atLeast, Duration.ofSeconds(90))) {
-            Alert a =
-                    ((io.invicta.schemas.codec.DecodeResult.Success<Alert>)
-                                    ALERTS.decode(r.value()))
-                            .value();
+            Alert a = ((DecodeResult.Success<Alert>) ALERTS.decode(r.value())).value();
             ids.add(a.getId());
         }
         ids.sort(null);
@@ -152,12 +155,12 @@ class CepJobIT {
     private static List<String> expectedIds(List<AirQualityObserved> readings) throws Exception {
         List<String> ids = new ArrayList<>();
         var set =
-                io.invicta.rules.RuleSet.compile(
+                RuleSet.compile(
                         1, EsperOperatorTest.ruleSet(1, EsperOperatorTest.rules(100)).files());
         List<AirQualityObserved> sorted = new ArrayList<>(readings);
         sorted.sort((a, b) -> a.getDateObserved().compareTo(b.getDateObserved()));
         try (var runtime =
-                io.invicta.rules.RuleRuntime.start(
+                RuleRuntime.start(
                         set,
                         null,
                         sorted.get(0).getDateObserved().toEpochMilli(),
@@ -219,7 +222,7 @@ class CepJobIT {
                     .extracting(a -> a.getRuleVersion() + " " + a.getMessage())
                     .containsExactly("1 NO2 120 in z1");
             byte[] v2 =
-                    new io.invicta.rules.RuleSetMessage(
+                    new RuleSetMessage(
                                     "city",
                                     2,
                                     EsperOperatorTest.ruleSet(2, EsperOperatorTest.rules(80))
@@ -233,11 +236,7 @@ class CepJobIT {
                     .hasSize(2)
                     .allSatisfy(
                             r ->
-                                    assertThat(
-                                                    new String(
-                                                            r.value(),
-                                                            java.nio.charset.StandardCharsets
-                                                                    .UTF_8))
+                                    assertThat(new String(r.value(), StandardCharsets.UTF_8))
                                             .contains("\"version\":2")
                                             .contains("ACTIVE"));
             // Version 2 (threshold 80): with the window kept across the reload, the 40 makes the
@@ -259,12 +258,9 @@ class CepJobIT {
         List<Alert> alerts = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r :
                 KAFKA.consume(topic, count, Duration.ofSeconds(90))) {
-            alerts.add(
-                    ((io.invicta.schemas.codec.DecodeResult.Success<Alert>)
-                                    ALERTS.decode(r.value()))
-                            .value());
+            alerts.add(((DecodeResult.Success<Alert>) ALERTS.decode(r.value())).value());
         }
-        alerts.sort(java.util.Comparator.comparing(Alert::getEventTime));
+        alerts.sort(Comparator.comparing(Alert::getEventTime));
         return alerts.subList(0, Math.min(count, alerts.size()));
     }
 

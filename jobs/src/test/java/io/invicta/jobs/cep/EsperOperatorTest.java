@@ -6,6 +6,7 @@ import io.invicta.rules.RuleFile;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.Alert;
 import io.invicta.schemas.GeoPoint;
+import io.invicta.schemas.codec.Codecs;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,8 +61,7 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
             harness(RuleSetUpdate rules) throws Exception {
         var harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new EsperOperator(
-                                Partitioning.ZONE, rules, java.util.Set.of(Partitioning.ZONE)),
+                        new EsperOperator(Partitioning.ZONE, rules, Set.of(Partitioning.ZONE)),
                         new CepKeys(Partitioning.ZONE),
                         (RuleSetUpdate r) -> "rules",
                         Types.STRING);
@@ -162,9 +163,7 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
                             .setZone(null)
                             .setNo2(500.0)
                             .build();
-            byte[] arrived =
-                    io.invicta.schemas.codec.Codecs.forType(AirQualityObserved.class)
-                            .encode(noZone);
+            byte[] arrived = Codecs.forType(AirQualityObserved.class).encode(noZone);
             StreamRecord<CepEvent> tooLate =
                     new StreamRecord<>(CepEventCodec.event(noZone, arrived, "z1"), T0 + 3 * MIN);
             h.processElement1(tooLate);

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -81,7 +82,7 @@ final class GeneratedStream {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static GeneratedStream read(Path file) throws IOException {
         GeneratedStream stream = new GeneratedStream();
-        Map<Class<?>, AvroCodec<SpecificRecord>> codecs = new java.util.HashMap<>();
+        Map<Class<?>, AvroCodec<SpecificRecord>> codecs = new HashMap<>();
         try (DataInputStream in =
                 new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             while (true) {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -47,7 +48,7 @@ class GeneratorAnomaliesIT {
     /** An injected anomaly as the generator's ground truth describes it. */
     record Truth(String type, Set<String> entities, String zone, long start, long end) {
         static Truth of(JsonNode n) {
-            Set<String> ids = new java.util.HashSet<>();
+            Set<String> ids = new HashSet<>();
             n.path("entityIds").forEach(id -> ids.add(id.asText()));
             return new Truth(
                     n.get("type").asText(),

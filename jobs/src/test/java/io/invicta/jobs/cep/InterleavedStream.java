@@ -1,5 +1,6 @@
 package io.invicta.jobs.cep;
 
+import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
@@ -35,7 +36,7 @@ public final class InterleavedStream implements GeneratorFunction<Long, CepEvent
     @Override
     public void open(SourceReaderContext readerContext) {
         codecs = new HashMap<>();
-        toCep = new ToCepEvent<>(io.invicta.jobs.zones.ZoneResolver.geohash(6));
+        toCep = new ToCepEvent<>(ZoneResolver.geohash(6));
     }
 
     @Override

@@ -366,7 +366,7 @@ class MobilityJobIT {
     }
 
     private static double number(Map<String, Object> row, String field) {
-        return io.invicta.testkit.InfluxDbExtension.number(row, field).doubleValue();
+        return InfluxDbExtension.number(row, field).doubleValue();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

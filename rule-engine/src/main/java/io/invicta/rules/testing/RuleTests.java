@@ -1,5 +1,6 @@
 package io.invicta.rules.testing;
 
+import io.invicta.rules.EventTypes;
 import io.invicta.rules.RuleRuntime;
 import io.invicta.rules.RuleSet;
 import io.invicta.schemas.Alert;
@@ -92,11 +93,11 @@ public final class RuleTests {
                 (List<Map<String, Object>>) spec.getOrDefault("events", List.of())) {
             events.add(TestEvents.create(e, start));
         }
-        events.sort(Comparator.comparingLong(io.invicta.rules.EventTypes::eventTimeOf));
+        events.sort(Comparator.comparingLong(EventTypes::eventTimeOf));
         long first =
                 events.isEmpty()
                         ? (start == null ? 0 : start)
-                        : io.invicta.rules.EventTypes.eventTimeOf(events.get(0));
+                        : EventTypes.eventTimeOf(events.get(0));
         long clockStart = start == null ? first : Math.min(start, first);
         List<Alert> alerts = new ArrayList<>();
         RuleSet single = ruleSet.only(module.name());

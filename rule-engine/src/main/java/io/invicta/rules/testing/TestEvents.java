@@ -8,6 +8,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ final class TestEvents {
         double lon = number(values.remove("lon"), DEFAULT_LON);
         SpecificRecord record = (SpecificRecord) SpecificData.get().newRecord(null, schemaOf(type));
         Schema schema = record.getSchema();
-        record.put(schema.getField("dateObserved").pos(), java.time.Instant.ofEpochMilli(at));
+        record.put(schema.getField("dateObserved").pos(), Instant.ofEpochMilli(at));
         record.put(schema.getField("location").pos(), new GeoPoint(lat, lon));
         record.put(schema.getField("zone").pos(), Geo.geohash(lat, lon, ZONE_PRECISION));
         if (schema.getField("id") != null && !values.containsKey("id")) {
@@ -83,8 +84,7 @@ final class TestEvents {
                 case INT -> ((Number) value).intValue();
                 case LONG ->
                         target.getLogicalType() != null
-                                ? (Object)
-                                        java.time.Instant.ofEpochMilli(TestTime.parse(value, start))
+                                ? (Object) Instant.ofEpochMilli(TestTime.parse(value, start))
                                 : value instanceof Number n
                                         ? (Object) n.longValue()
                                         : (Object) TestTime.parse(value, start);

@@ -1,6 +1,7 @@
 package io.invicta.schemas.codec;
 
 import io.invicta.schemas.AirQualityObserved;
+import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.NoiseLevelObserved;
 
 import org.apache.avro.Schema;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -226,10 +228,10 @@ class AvroCodecTest {
 
     private static Object genericValue(AirQualityObserved record, Schema.Field field, Schema v2) {
         Object value = record.get(field.pos());
-        if (value instanceof java.time.Instant instant) {
+        if (value instanceof Instant instant) {
             return instant.toEpochMilli();
         }
-        if (value instanceof io.invicta.schemas.GeoPoint point) {
+        if (value instanceof GeoPoint point) {
             GenericRecord location = new GenericData.Record(v2.getField("location").schema());
             location.put("lat", point.getLat());
             location.put("lon", point.getLon());

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -302,7 +303,7 @@ class InfluxDbSinkWriterIT {
             assertThatThrownBy(() -> writer.flush(false))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("Flink restarts from the last checkpoint")
-                    .hasRootCauseInstanceOf(java.net.ConnectException.class)
+                    .hasRootCauseInstanceOf(ConnectException.class)
                     .cause()
                     .hasMessageContaining("Giving up writing 1 points");
             assertThat(writer.metrics().retries.getCount()).isPositive();

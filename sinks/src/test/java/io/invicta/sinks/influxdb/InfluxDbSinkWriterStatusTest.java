@@ -5,15 +5,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,8 +50,7 @@ class InfluxDbSinkWriterStatusTest {
                     String body =
                             new String(
                                     "gzip".equals(encoding)
-                                            ? new java.util.zip.GZIPInputStream(
-                                                            new java.io.ByteArrayInputStream(raw))
+                                            ? new GZIPInputStream(new ByteArrayInputStream(raw))
                                                     .readAllBytes()
                                             : raw,
                                     StandardCharsets.UTF_8);
@@ -162,10 +166,10 @@ class InfluxDbSinkWriterStatusTest {
 
     @Test
     void thePasswordIsReadFromItsFileWhenTheWriterOpensAndSentAsBasicAuth(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+            @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         answer = body -> 204;
-        java.nio.file.Path token = tmp.resolve("token");
-        java.nio.file.Files.writeString(token, "s3cr3t-token\n");
+        Path token = tmp.resolve("token");
+        Files.writeString(token, "s3cr3t-token\n");
         InfluxDbSink<InfluxPoint> sink =
                 builder(Duration.ofMinutes(1))
                         .username("writer")
@@ -179,7 +183,7 @@ class InfluxDbSinkWriterStatusTest {
         assertThat(authorizations)
                 .containsExactly(
                         "Basic "
-                                + java.util.Base64.getEncoder()
+                                + Base64.getEncoder()
                                         .encodeToString(
                                                 "writer:s3cr3t-token"
                                                         .getBytes(StandardCharsets.UTF_8)));

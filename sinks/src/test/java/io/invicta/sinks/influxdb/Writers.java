@@ -3,6 +3,8 @@ package io.invicta.sinks.influxdb;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 
+import java.util.function.Consumer;
+
 /** Opens a sink's writer outside Flink, for writer ITs and the benchmark. */
 final class Writers {
 
@@ -18,7 +20,7 @@ final class Writers {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void convert(InfluxPoint record, java.util.function.Consumer<InfluxPoint> out) {
+        public void convert(InfluxPoint record, Consumer<InfluxPoint> out) {
             out.accept(record);
         }
     }

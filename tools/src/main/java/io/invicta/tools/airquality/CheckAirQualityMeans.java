@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the per-minute means back from InfluxDB and compares them with an expected CSV (as written
@@ -141,7 +142,7 @@ public final class CheckAirQualityMeans implements Callable<Integer> {
                                 "SELECT \"count\", \"mean\" FROM air_quality_1m GROUP BY sensor,"
                                         + " pollutant",
                                 database),
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                        TimeUnit.MILLISECONDS);
         Map<String, Row> rows = new HashMap<>();
         if (result.hasError() || result.getResults() == null) {
             return rows;

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -187,7 +188,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 .setExecutionExceptionHandler(
                         (e, cmd, parsed) -> {
                             if (e instanceof IllegalArgumentException
-                                    || e instanceof java.time.format.DateTimeParseException) {
+                                    || e instanceof DateTimeParseException) {
                                 cmd.getErr().println("generate: " + e.getMessage());
                                 return 2;
                             }

@@ -2,7 +2,9 @@ package io.invicta.tools.generate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -87,7 +89,7 @@ final class StreamGenerator {
         shifters = shift.toArray(new Anomaly[0]);
         duplicators = dup.toArray(new Anomaly[0]);
         corruptors = bad.toArray(new Anomaly[0]);
-        java.util.Arrays.fill(topicMax, Long.MIN_VALUE);
+        Arrays.fill(topicMax, Long.MIN_VALUE);
         maxEvents =
                 config.maxEvents == GeneratorConfig.UNBOUNDED ? Long.MAX_VALUE : config.maxEvents;
         endMs =
@@ -108,8 +110,7 @@ final class StreamGenerator {
         for (int i = 0; i < t.size; i++) {
             if (a.entity == i || (a.entity < 0 && t.zones[i] == a.zone)) {
                 Anomaly[] old = windows[ty][i];
-                Anomaly[] list =
-                        old == null ? new Anomaly[1] : java.util.Arrays.copyOf(old, old.length + 1);
+                Anomaly[] list = old == null ? new Anomaly[1] : Arrays.copyOf(old, old.length + 1);
                 list[list.length - 1] = a;
                 windows[ty][i] = list;
             }
@@ -251,8 +252,8 @@ final class StreamGenerator {
             if (line != null) {
                 ((ObjectNode) line.get("details"))
                         .put("lagMs", lag)
-                        .put("nominalTime", java.time.Instant.ofEpochMilli(t).toString())
-                        .put("topicMaxBefore", java.time.Instant.ofEpochMilli(maxBefore).toString())
+                        .put("nominalTime", Instant.ofEpochMilli(t).toString())
+                        .put("topicMaxBefore", Instant.ofEpochMilli(maxBefore).toString())
                         .put("minLagMs", shiftedBy.minLagMs)
                         .put("maxLagMs", shiftedBy.maxLagMs);
                 groundTruth.emit(line);

@@ -1,6 +1,7 @@
 package io.invicta.tools.replay;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -60,8 +61,8 @@ final class EventTimeSpec {
 
     private static long parseStep(String step) {
         try {
-            return java.time.Duration.parse(step).toMillis();
-        } catch (java.time.format.DateTimeParseException e) {
+            return Duration.parse(step).toMillis();
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "time.step '" + step + "' is not an ISO-8601 duration such as PT15S");
         }

@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A (possibly nested, dotted) field of the target Avro record, e.g. {@code no2} or {@code
@@ -161,7 +162,7 @@ final class FieldTarget {
     }
 
     private static Boolean parseBoolean(String text) {
-        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "y", "t" -> true;
             case "false", "0", "no", "n", "f" -> false;
             default ->

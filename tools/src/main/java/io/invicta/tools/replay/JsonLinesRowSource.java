@@ -1,5 +1,6 @@
 package io.invicta.tools.replay;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -81,7 +82,7 @@ final class JsonLinesRowSource implements RowSource {
             } else {
                 flatten("", node, columns);
             }
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             broken =
                     new RowRejectedException(
                             "bad-json", "not valid JSON: " + e.getOriginalMessage());

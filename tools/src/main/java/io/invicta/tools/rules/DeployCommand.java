@@ -2,6 +2,7 @@ package io.invicta.tools.rules;
 
 import io.invicta.rules.RuleFile;
 import io.invicta.rules.RuleSet;
+import io.invicta.rules.RuleSetException;
 import io.invicta.rules.RuleSetMessage;
 import io.invicta.schemas.Topics;
 import io.invicta.tools.kafka.KafkaMixin;
@@ -110,7 +111,7 @@ final class DeployCommand extends CheckedRuleSetCommand {
                     e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             err.println("deploy failed: " + cause.getMessage());
             return 3;
-        } catch (io.invicta.rules.RuleSetException e) {
+        } catch (RuleSetException e) {
             e.problems()
                     .forEach(err::println); // same text, so it cannot differ from the check above
             return 1;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -140,7 +141,7 @@ class DiurnalShapeTest {
         int[] n = new int[24];
         for (TestStreams.Rec r : TestStreams.run(c).records()) {
             TrafficFlowObserved t = (TrafficFlowObserved) decoder.decode(r);
-            int hour = t.getDateObserved().atZone(java.time.ZoneOffset.UTC).getHour();
+            int hour = t.getDateObserved().atZone(ZoneOffset.UTC).getHour();
             perUtcHour[hour] += t.getIntensity();
             n[hour]++;
         }

@@ -5,6 +5,8 @@ import io.invicta.schemas.WeatherObserved;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -120,9 +122,9 @@ class GenerateCommandTest {
 
     @Test
     void aBadAnomalySpecEndsWithAOneLineErrorAndExitCodeTwoBeforeAnyOutput() {
-        java.io.StringWriter err = new java.io.StringWriter();
+        StringWriter err = new StringWriter();
         CommandLine cli = GenerateCommand.commandLine();
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute("--dry-run", "--events", "10", "--anomaly", "meteor-strike");
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString())

@@ -1,5 +1,10 @@
 package io.invicta.tools.replay;
 
+import io.invicta.schemas.VehiclePosition;
+import io.invicta.schemas.codec.Codecs;
+import io.invicta.schemas.codec.DecodeResult;
+
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -9,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,11 +97,11 @@ class MalformedRowsTest {
         assertThat(stats.firstRejects)
                 .extracting(ReplayStats.Reject::line, ReplayStats.Reject::reason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(3L, "bad-time"),
-                        org.assertj.core.groups.Tuple.tuple(4L, "bad-json-array"),
-                        org.assertj.core.groups.Tuple.tuple(5L, "bad-csv"),
-                        org.assertj.core.groups.Tuple.tuple(6L, "missing-column"),
-                        org.assertj.core.groups.Tuple.tuple(8L, "bad-number"));
+                        Tuple.tuple(3L, "bad-time"),
+                        Tuple.tuple(4L, "bad-json-array"),
+                        Tuple.tuple(5L, "bad-csv"),
+                        Tuple.tuple(6L, "missing-column"),
+                        Tuple.tuple(8L, "bad-number"));
     }
 
     @Test
@@ -202,20 +208,14 @@ class MalformedRowsTest {
         assertThat(events)
                 .extracting(ReplayEvent::key, ReplayEvent::eventTime)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "205",
-                                java.time.Instant.parse("2024-05-01T07:00:00Z").toEpochMilli()),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "206",
-                                java.time.Instant.parse("2024-05-01T07:00:20Z").toEpochMilli()));
+                        Tuple.tuple("205", Instant.parse("2024-05-01T07:00:00Z").toEpochMilli()),
+                        Tuple.tuple("206", Instant.parse("2024-05-01T07:00:20Z").toEpochMilli()));
         assertThat(replayer.stats().firstRejects)
                 .extracting(ReplayStats.Reject::line)
                 .containsExactly(2L, 4L);
-        io.invicta.schemas.VehiclePosition first =
-                ((io.invicta.schemas.codec.DecodeResult.Success<io.invicta.schemas.VehiclePosition>)
-                                io.invicta.schemas.codec.Codecs.forType(
-                                                io.invicta.schemas.VehiclePosition.class)
-                                        .decode(events.get(0).value()))
+        VehiclePosition first =
+                ((DecodeResult.Success<VehiclePosition>)
+                                Codecs.forType(VehiclePosition.class).decode(events.get(0).value()))
                         .value();
         assertThat(first.getSpeed()).isEqualTo(36.0);
     }

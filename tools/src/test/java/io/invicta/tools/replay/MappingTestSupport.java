@@ -1,5 +1,7 @@
 package io.invicta.tools.replay;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +44,7 @@ final class MappingTestSupport {
 
     static Collected run(Replayer replayer, Path... files) throws Exception {
         Collected sink = new Collected();
-        replayer.run(
-                List.of(files),
-                sink,
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-                false);
+        replayer.run(List.of(files), sink, new PrintStream(OutputStream.nullOutputStream()), false);
         return sink;
     }
 }

@@ -8,6 +8,7 @@ import io.invicta.schemas.codec.DecodeResult;
 import io.invicta.testkit.KafkaExtension;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
@@ -66,10 +67,8 @@ class RealDataReplayIT {
             assertThat(record.key()).isEqualTo(event.getId());
             assertThat(record.timestamp()).isEqualTo(event.getDateObserved().toEpochMilli());
             double[] station = stations.get(event.getId());
-            assertThat(event.getLocation().getLat())
-                    .isCloseTo(station[0], org.assertj.core.data.Offset.offset(1e-9));
-            assertThat(event.getLocation().getLon())
-                    .isCloseTo(station[1], org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(event.getLocation().getLat()).isCloseTo(station[0], Offset.offset(1e-9));
+            assertThat(event.getLocation().getLon()).isCloseTo(station[1], Offset.offset(1e-9));
             List<String> set = new ArrayList<>();
             POLLUTANT_BY_CODE
                     .values()

@@ -7,6 +7,7 @@ import io.invicta.schemas.codec.DecodeResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,7 @@ class ReplayTimeControlsTest {
         assertThat(events)
                 .isNotEmpty()
                 .allSatisfy(e -> assertThat(e.eventTime()).isBetween(from, until - 1));
-        assertThat(events)
-                .isSortedAccordingTo(java.util.Comparator.comparingLong(ReplayEvent::eventTime));
+        assertThat(events).isSortedAccordingTo(Comparator.comparingLong(ReplayEvent::eventTime));
         long all =
                 run(null, Long.MIN_VALUE, Long.MAX_VALUE).stream()
                         .filter(e -> e.eventTime() >= from && e.eventTime() < until)
