@@ -34,257 +34,57 @@ public final class Sandbox {
 
     /** EPL's built-in functions, aggregations and the keywords that may precede a parenthesis. */
     private static final Set<String> EPL_WORDS =
-            lower(
-                    "select",
-                    "from",
-                    "where",
-                    "having",
-                    "on",
-                    "by",
-                    "in",
-                    "exists",
-                    "and",
-                    "or",
-                    "not",
-                    "every",
-                    "case",
-                    "when",
-                    "then",
-                    "else",
-                    "end",
-                    "as",
-                    "distinct",
-                    "all",
-                    "any",
-                    "some",
-                    "istream",
-                    "irstream",
-                    "rstream",
-                    "match_recognize",
-                    "pattern",
-                    "define",
-                    "measures",
-                    "partition",
-                    "output",
-                    "between",
-                    "like",
-                    "regexp",
-                    "values",
-                    "set",
-                    "into",
-                    "insert",
-                    "window",
-                    "first",
-                    "last",
-                    "prev",
-                    "prior",
-                    "prevtail",
-                    "prevwindow",
-                    "prevcount",
-                    "coalesce",
-                    "cast",
-                    "instanceof",
-                    "typeof",
-                    "current_timestamp",
-                    "max",
-                    "min",
-                    "sum",
-                    "avg",
-                    "count",
-                    "median",
-                    "stddev",
-                    "avedev",
-                    "rate",
-                    "nth",
-                    "leaving",
-                    "countever",
-                    "firstever",
-                    "lastever",
-                    "maxby",
-                    "minby",
-                    "sorted",
-                    "grouping",
-                    "grouping_id",
-                    "fmax",
-                    "fmin",
-                    "maxever",
-                    "minever",
-                    "every-distinct",
-                    "until",
-                    "group",
-                    "order",
-                    "limit",
-                    "with",
-                    "context",
-                    "start",
-                    "initiated",
-                    "terminated",
-                    "after",
-                    "snapshot",
-                    "events",
-                    "create",
-                    "schema",
-                    "variable",
-                    "table",
-                    "index",
-                    "delete",
-                    "update",
-                    "merge",
-                    "matched",
-                    "using",
-                    "unidirectional",
-                    "retain-union",
-                    "retain-intersection",
-                    "is",
-                    "null",
-                    "true",
-                    "false",
-                    "exists",
-                    "within",
-                    "unique",
-                    "sum",
-                    "join",
-                    "left",
-                    "right",
-                    "full",
-                    "outer",
-                    "inner",
-                    "expression",
-                    "asc",
-                    "desc",
-                    "last_aggvalue",
-                    "lastever",
-                    "bitwise",
-                    "coalesce",
-                    "exists",
-                    "sorted",
-                    "window");
+            words(
+                    """
+select from where having on by in exists and or not every case when then else end as
+distinct all any some istream irstream rstream match_recognize pattern define measures
+partition output between like regexp values set into insert window first last prev prior
+prevtail prevwindow prevcount coalesce cast instanceof typeof current_timestamp max min
+sum avg count median stddev avedev rate nth leaving countever firstever lastever maxby
+minby sorted grouping grouping_id fmax fmin maxever minever every-distinct until group
+order limit with context start initiated terminated after snapshot events create schema
+variable table index delete update merge matched using unidirectional retain-union
+retain-intersection is null true false exists within unique sum join left right full
+outer inner expression asc desc last_aggvalue lastever bitwise coalesce exists sorted
+window
+""");
 
     /** Data windows ({@code #time(...)}) and their legacy namespaces ({@code win:time(...)}). */
     private static final Set<String> VIEWS =
-            lower(
-                    "time",
-                    "length",
-                    "time_batch",
-                    "length_batch",
-                    "groupwin",
-                    "unique",
-                    "firstevent",
-                    "lastevent",
-                    "firstunique",
-                    "firstlength",
-                    "firsttime",
-                    "ext_timed",
-                    "ext_timed_batch",
-                    "time_accum",
-                    "keepall",
-                    "sort",
-                    "rank",
-                    "time_order",
-                    "time_length_batch",
-                    "expr",
-                    "expr_batch",
-                    "uni",
-                    "linest",
-                    "correl",
-                    "size",
-                    "weighted_avg",
-                    "time_window",
-                    "length_window");
+            words(
+                    """
+time length time_batch length_batch groupwin unique firstevent lastevent firstunique
+firstlength firsttime ext_timed ext_timed_batch time_accum keepall sort rank time_order
+time_length_batch expr expr_batch uni linest correl size weighted_avg time_window
+length_window
+""");
 
     /** Pattern observers and guards ({@code timer:within(...)}). */
-    private static final Set<String> PATTERN =
-            lower("within", "interval", "at", "schedule", "withinmax");
+    private static final Set<String> PATTERN = words("within interval at schedule withinmax");
 
     /**
      * Methods on values: enumeration and date-time methods, a few string and location accessors.
      */
     private static final Set<String> METHODS =
-            lower(
-                    "countOf",
-                    "sumOf",
-                    "average",
-                    "min",
-                    "max",
-                    "minBy",
-                    "maxBy",
-                    "selectFrom",
-                    "where",
-                    "anyOf",
-                    "allOf",
-                    "firstOf",
-                    "lastOf",
-                    "distinctOf",
-                    "orderBy",
-                    "orderByDesc",
-                    "groupBy",
-                    "take",
-                    "takeLast",
-                    "takeWhile",
-                    "takeWhileLast",
-                    "aggregate",
-                    "mostFrequent",
-                    "leastFrequent",
-                    "toMap",
-                    "reverse",
-                    "sequenceEqual",
-                    "except",
-                    "intersect",
-                    "union",
-                    "get",
-                    "getLat",
-                    "getLon",
-                    "getMinuteOfHour",
-                    "getHourOfDay",
-                    "getDayOfWeek",
-                    "getDayOfMonth",
-                    "getMonthOfYear",
-                    "getYear",
-                    "withTime",
-                    "withDate",
-                    "roundFloor",
-                    "roundCeiling",
-                    "roundHalf",
-                    "before",
-                    "after",
-                    "between",
-                    "coincides",
-                    "during",
-                    "includes",
-                    "meets",
-                    "overlaps",
-                    "format",
-                    "toLowerCase",
-                    "toUpperCase",
-                    "startsWith",
-                    "endsWith",
-                    "contains",
-                    "length",
-                    "trim",
-                    "equals",
-                    "compareTo",
-                    "isEmpty",
-                    "plus",
-                    "minus",
-                    "toEpochMilli",
-                    "toMillisec",
-                    "size");
+            words(
+                    """
+countOf sumOf average min max minBy maxBy selectFrom where anyOf allOf firstOf lastOf
+distinctOf orderBy orderByDesc groupBy take takeLast takeWhile takeWhileLast aggregate
+mostFrequent leastFrequent toMap reverse sequenceEqual except intersect union get getLat
+getLon getMinuteOfHour getHourOfDay getDayOfWeek getDayOfMonth getMonthOfYear getYear
+withTime withDate roundFloor roundCeiling roundHalf before after between coincides
+during includes meets overlaps format toLowerCase toUpperCase startsWith endsWith
+contains length trim equals compareTo isEmpty plus minus toEpochMilli toMillisec size
+""");
 
     /** Classes whose static methods rules may call. */
     private static final Set<String> CLASSES = Set.of("Math");
 
     private static final Set<String> ANNOTATIONS =
-            lower(
-                    "Name",
-                    "Description",
-                    "Tag",
-                    "Priority",
-                    "Hint",
-                    "Audit",
-                    "Drop",
-                    "Public",
-                    "Protected",
-                    "Private");
+            words(
+                    """
+                    Name Description Tag Priority Hint Audit Drop Public Protected Private
+                    """);
 
     private Sandbox() {}
 
@@ -453,9 +253,10 @@ public final class Sandbox {
         return token.text().toLowerCase(Locale.ROOT);
     }
 
-    private static Set<String> lower(String... words) {
+    /** The whitespace-separated words, lower case (the check compares lower case). */
+    private static Set<String> words(String words) {
         Set<String> set = new HashSet<>();
-        for (String w : words) {
+        for (String w : words.strip().split("\\s+")) {
             set.add(w.toLowerCase(Locale.ROOT));
         }
         return Set.copyOf(set);

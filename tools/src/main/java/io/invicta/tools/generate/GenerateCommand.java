@@ -14,9 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,8 +41,6 @@ import java.util.concurrent.TimeUnit;
                     + " Ctrl-C)."
         })
 public final class GenerateCommand implements Callable<Integer> {
-
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Mixin KafkaMixin kafka;
 
@@ -259,13 +252,6 @@ public final class GenerateCommand implements Callable<Integer> {
                 groundTruthFile != null
                         ? Files.newBufferedWriter(groundTruthFile, StandardCharsets.UTF_8)
                         : null;
-        ScheduledExecutorService ticker =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "generate-progress");
-                            t.setDaemon(true);
-                            return t;
-                        });
         CountDownLatch finished = new CountDownLatch(1);
         try (GroundTruth groundTruth = new GroundTruth(gtWriter);
                 sink) {
@@ -283,42 +269,17 @@ public final class GenerateCommand implements Callable<Integer> {
                             () -> {
                                 generator.requestStop();
                                 try {
-                                    finished.await(
-                                            30,
-                                            TimeUnit.SECONDS); // let the run flush Kafka and the
-                                    // ground truth
+                                    // Let the run flush Kafka and the ground truth.
+                                    finished.await(30, TimeUnit.SECONDS);
                                 } catch (InterruptedException e) {
                                     Thread.currentThread().interrupt();
                                 }
                             },
                             "generate-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            if (!progress.isZero()) {
-                long period = progress.toMillis();
-                long[] last = {0, System.nanoTime()};
-                ticker.scheduleAtFixedRate(
-                        () -> {
-                            long n = generator.written();
-                            long now = System.nanoTime();
-                            double perSecond = (n - last[0]) / ((now - last[1]) / 1e9);
-                            last[0] = n;
-                            last[1] = now;
-                            System.err.printf(
-                                    "[generate %s] %,d records, %,.0f records/s, event time %s%n",
-                                    CLOCK.format(LocalTime.now(ZoneOffset.UTC)),
-                                    n,
-                                    perSecond,
-                                    Instant.ofEpochMilli(generator.eventTime()));
-                        },
-                        period,
-                        period,
-                        TimeUnit.MILLISECONDS);
-            }
             Summary summary;
-            try {
+            try (ProgressLine line = new ProgressLine(generator, progress)) {
                 summary = generator.run();
-            } finally {
-                ticker.shutdownNow();
             }
             System.out.print(summary.render());
             if (digester != null) {
