@@ -16,7 +16,7 @@ import java.util.List;
  * <p>Every optional number of {@link AirQualityObserved} is a concentration (µg/m³; CO in mg/m³),
  * so all of them are checked, including pollutants a later schema version adds.
  */
-public final class AirQualityValidator implements Validator<AirQualityObserved> {
+public final class AirQualityValidator extends ObservationValidator<AirQualityObserved> {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,20 +28,12 @@ public final class AirQualityValidator implements Validator<AirQualityObserved> 
 
     private static final Schema.Field[] CONCENTRATIONS = concentrations();
 
-    private final long maxFutureMillis;
-
     public AirQualityValidator(Duration maxFuture) {
-        this.maxFutureMillis = maxFuture.toMillis();
+        super(maxFuture);
     }
 
     @Override
-    public String check(AirQualityObserved o, long nowMillis) {
-        String where =
-                Validator.timeAndPlace(
-                        o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis);
-        if (where != null) {
-            return where;
-        }
+    protected String values(AirQualityObserved o) {
         for (Schema.Field field : CONCENTRATIONS) {
             Double v = (Double) o.get(field.pos());
             if (v != null && !v.isNaN() && !(v >= 0 && v <= MAX_CONCENTRATION)) {

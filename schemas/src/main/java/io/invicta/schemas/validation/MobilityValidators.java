@@ -33,20 +33,17 @@ public final class MobilityValidators {
                 : null;
     }
 
-    public static final class Traffic implements Validator<TrafficFlowObserved> {
+    public static final class Traffic extends ObservationValidator<TrafficFlowObserved> {
         private static final long serialVersionUID = 1L;
-        private final long maxFutureMillis;
 
         public Traffic(Duration maxFuture) {
-            this.maxFutureMillis = maxFuture.toMillis();
+            super(maxFuture);
         }
 
         @Override
-        public String check(TrafficFlowObserved o, long nowMillis) {
+        protected String values(TrafficFlowObserved o) {
             Double occupancy = o.getOccupancy();
             return Validator.firstOf(
-                    Validator.timeAndPlace(
-                            o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
                     negative("intensity", o.getIntensity()),
                     speed("averageVehicleSpeed", o.getAverageVehicleSpeed()),
                     occupancy != null && !(occupancy >= 0 && occupancy <= 1)
@@ -55,21 +52,18 @@ public final class MobilityValidators {
         }
     }
 
-    public static final class Parking implements Validator<OnStreetParking> {
+    public static final class Parking extends ObservationValidator<OnStreetParking> {
         private static final long serialVersionUID = 1L;
-        private final long maxFutureMillis;
 
         public Parking(Duration maxFuture) {
-            this.maxFutureMillis = maxFuture.toMillis();
+            super(maxFuture);
         }
 
         @Override
-        public String check(OnStreetParking o, long nowMillis) {
+        protected String values(OnStreetParking o) {
             Integer available = o.getAvailableSpotNumber();
             Integer total = o.getTotalSpotNumber();
             return Validator.firstOf(
-                    Validator.timeAndPlace(
-                            o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
                     negative("availableSpotNumber", available),
                     negative("totalSpotNumber", total),
                     available != null && total != null && available > total
@@ -78,22 +72,19 @@ public final class MobilityValidators {
         }
     }
 
-    public static final class Bikes implements Validator<BikeHireDockingStation> {
+    public static final class Bikes extends ObservationValidator<BikeHireDockingStation> {
         private static final long serialVersionUID = 1L;
-        private final long maxFutureMillis;
 
         public Bikes(Duration maxFuture) {
-            this.maxFutureMillis = maxFuture.toMillis();
+            super(maxFuture);
         }
 
         @Override
-        public String check(BikeHireDockingStation s, long nowMillis) {
+        protected String values(BikeHireDockingStation s) {
             Integer bikes = s.getAvailableBikeNumber();
             Integer free = s.getFreeSlotNumber();
             Integer total = s.getTotalSlotNumber();
             return Validator.firstOf(
-                    Validator.timeAndPlace(
-                            s.getDateObserved(), s.getLocation(), maxFutureMillis, nowMillis),
                     negative("availableBikeNumber", bikes),
                     negative("freeSlotNumber", free),
                     negative("totalSlotNumber", total),
@@ -106,20 +97,16 @@ public final class MobilityValidators {
         }
     }
 
-    public static final class Vehicles implements Validator<VehiclePosition> {
+    public static final class Vehicles extends ObservationValidator<VehiclePosition> {
         private static final long serialVersionUID = 1L;
-        private final long maxFutureMillis;
 
         public Vehicles(Duration maxFuture) {
-            this.maxFutureMillis = maxFuture.toMillis();
+            super(maxFuture);
         }
 
         @Override
-        public String check(VehiclePosition p, long nowMillis) {
-            return Validator.firstOf(
-                    Validator.timeAndPlace(
-                            p.getDateObserved(), p.getLocation(), maxFutureMillis, nowMillis),
-                    speed("speed", p.getSpeed()));
+        protected String values(VehiclePosition p) {
+            return Validator.firstOf(speed("speed", p.getSpeed()));
         }
     }
 }

@@ -8,27 +8,19 @@ import java.time.Duration;
  * Refuses levels no sound level meter reports, reversed intervals, off-globe points and far-future
  * times.
  */
-public final class NoiseValidator implements Validator<NoiseLevelObserved> {
+public final class NoiseValidator extends ObservationValidator<NoiseLevelObserved> {
 
     private static final long serialVersionUID = 1L;
 
     /** dB(A); 194 dB is the loudest undistorted sound in air. */
     static final double MAX_LEVEL = 194;
 
-    private final long maxFutureMillis;
-
     public NoiseValidator(Duration maxFuture) {
-        this.maxFutureMillis = maxFuture.toMillis();
+        super(maxFuture);
     }
 
     @Override
-    public String check(NoiseLevelObserved o, long nowMillis) {
-        String where =
-                Validator.timeAndPlace(
-                        o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis);
-        if (where != null) {
-            return where;
-        }
+    protected String values(NoiseLevelObserved o) {
         if (o.getDateObservedFrom() != null
                 && o.getDateObservedFrom().isAfter(o.getDateObserved())) {
             return "dateObservedFrom "

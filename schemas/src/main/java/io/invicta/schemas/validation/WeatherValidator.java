@@ -5,21 +5,17 @@ import io.invicta.schemas.WeatherObserved;
 import java.time.Duration;
 
 /** Refuses weather no station on Earth reports (and unit mix-ups such as humidity in percent). */
-public final class WeatherValidator implements Validator<WeatherObserved> {
+public final class WeatherValidator extends ObservationValidator<WeatherObserved> {
 
     private static final long serialVersionUID = 1L;
 
-    private final long maxFutureMillis;
-
     public WeatherValidator(Duration maxFuture) {
-        this.maxFutureMillis = maxFuture.toMillis();
+        super(maxFuture);
     }
 
     @Override
-    public String check(WeatherObserved o, long nowMillis) {
+    protected String values(WeatherObserved o) {
         return Validator.firstOf(
-                Validator.timeAndPlace(
-                        o.getDateObserved(), o.getLocation(), maxFutureMillis, nowMillis),
                 range("temperature", o.getTemperature(), -90, 60, "°C"),
                 range("relativeHumidity", o.getRelativeHumidity(), 0, 1, "(a fraction, not %)"),
                 range("atmosphericPressure", o.getAtmosphericPressure(), 800, 1100, "hPa"),

@@ -1,0 +1,44 @@
+package io.invicta.schemas.validation;
+
+import io.invicta.schemas.GeoPoint;
+
+import org.apache.avro.specific.SpecificRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The validator of one observation type: first the checks every type shares ({@link
+ * Validator#timeAndPlace}: its {@code dateObserved} no further ahead of the wall clock than {@code
+ * maxFuture}, its {@code location} a WGS84 point), then the type's own {@link #values}.
+ */
+public abstract class ObservationValidator<T extends SpecificRecord> implements Validator<T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long maxFutureMillis;
+    private transient int timePos = -1;
+    private transient int locationPos = -1;
+
+    protected ObservationValidator(Duration maxFuture) {
+        this.maxFutureMillis = maxFuture.toMillis();
+    }
+
+    /** The type's own checks: null when the values are possible, else why not. */
+    protected abstract String values(T observation);
+
+    @Override
+    public final String check(T observation, long nowMillis) {
+        if (timePos < 0) {
+            timePos = observation.getSchema().getField("dateObserved").pos();
+            locationPos = observation.getSchema().getField("location").pos();
+        }
+        String where =
+                Validator.timeAndPlace(
+                        (Instant) observation.get(timePos),
+                        (GeoPoint) observation.get(locationPos),
+                        maxFutureMillis,
+                        nowMillis);
+        return where != null ? where : values(observation);
+    }
+}
