@@ -29,7 +29,7 @@ public final class AirQualityValidator extends ObservationValidator<AirQualityOb
     private static final Schema.Field[] CONCENTRATIONS = concentrations();
 
     public AirQualityValidator(Duration maxFuture) {
-        super(maxFuture);
+        super(maxFuture, AirQualityObserved.getClassSchema());
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class MobilityValidators {
         private static final long serialVersionUID = 1L;
 
         public Traffic(Duration maxFuture) {
-            super(maxFuture);
+            super(maxFuture, TrafficFlowObserved.getClassSchema());
         }
 
         @Override
@@ -56,7 +56,7 @@ public final class MobilityValidators {
         private static final long serialVersionUID = 1L;
 
         public Parking(Duration maxFuture) {
-            super(maxFuture);
+            super(maxFuture, OnStreetParking.getClassSchema());
         }
 
         @Override
@@ -76,7 +76,7 @@ public final class MobilityValidators {
         private static final long serialVersionUID = 1L;
 
         public Bikes(Duration maxFuture) {
-            super(maxFuture);
+            super(maxFuture, BikeHireDockingStation.getClassSchema());
         }
 
         @Override
@@ -101,7 +101,7 @@ public final class MobilityValidators {
         private static final long serialVersionUID = 1L;
 
         public Vehicles(Duration maxFuture) {
-            super(maxFuture);
+            super(maxFuture, VehiclePosition.getClassSchema());
         }
 
         @Override

@@ -16,7 +16,7 @@ public final class NoiseValidator extends ObservationValidator<NoiseLevelObserve
     static final double MAX_LEVEL = 194;
 
     public NoiseValidator(Duration maxFuture) {
-        super(maxFuture);
+        super(maxFuture, NoiseLevelObserved.getClassSchema());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.invicta.schemas.validation;
 
 import io.invicta.schemas.GeoPoint;
 
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Duration;
@@ -17,11 +18,17 @@ public abstract class ObservationValidator<T extends SpecificRecord> implements 
     private static final long serialVersionUID = 1L;
 
     private final long maxFutureMillis;
-    private transient int timePos = -1;
-    private transient int locationPos = -1;
+    private final int timePos;
+    private final int locationPos;
 
-    protected ObservationValidator(Duration maxFuture) {
+    /**
+     * @param schema the observation type's schema: where its {@code dateObserved} and {@code
+     *     location} are
+     */
+    protected ObservationValidator(Duration maxFuture, Schema schema) {
         this.maxFutureMillis = maxFuture.toMillis();
+        this.timePos = schema.getField("dateObserved").pos();
+        this.locationPos = schema.getField("location").pos();
     }
 
     /** The type's own checks: null when the values are possible, else why not. */
@@ -29,10 +36,6 @@ public abstract class ObservationValidator<T extends SpecificRecord> implements 
 
     @Override
     public final String check(T observation, long nowMillis) {
-        if (timePos < 0) {
-            timePos = observation.getSchema().getField("dateObserved").pos();
-            locationPos = observation.getSchema().getField("location").pos();
-        }
         String where =
                 Validator.timeAndPlace(
                         (Instant) observation.get(timePos),

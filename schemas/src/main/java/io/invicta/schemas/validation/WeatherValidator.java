@@ -10,7 +10,7 @@ public final class WeatherValidator extends ObservationValidator<WeatherObserved
     private static final long serialVersionUID = 1L;
 
     public WeatherValidator(Duration maxFuture) {
-        super(maxFuture);
+        super(maxFuture, WeatherObserved.getClassSchema());
     }
 
     @Override
