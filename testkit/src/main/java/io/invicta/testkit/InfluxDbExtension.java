@@ -9,8 +9,6 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,8 +79,8 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
         boolean first = workDir == null;
         if (first) {
             workDir = Files.createTempDirectory("invicta-influxd-");
-            port = freePort();
-            int rpcPort = freePort();
+            port = TestPorts.free();
+            int rpcPort = TestPorts.free();
             Files.writeString(
                     workDir.resolve("influxdb.conf"),
                     String.join(
@@ -234,12 +232,5 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
             }
         }
         return rows;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

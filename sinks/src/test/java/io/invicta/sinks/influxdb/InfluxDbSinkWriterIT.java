@@ -1,13 +1,13 @@
 package io.invicta.sinks.influxdb;
 
 import io.invicta.testkit.InfluxDbExtension;
+import io.invicta.testkit.TestPorts;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -284,10 +284,7 @@ class InfluxDbSinkWriterIT {
     @Test
     void aWriteThatKeepsFailingFailsTheJobAfterTheRetryTimeInsteadOfDroppingPoints()
             throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = TestPorts.free();
         InfluxDbSink<InfluxPoint> sink =
                 InfluxDbSink.<InfluxPoint>builder()
                         .url("http://127.0.0.1:" + closedPort)
