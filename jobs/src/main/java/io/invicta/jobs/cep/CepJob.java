@@ -30,6 +30,7 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -238,13 +239,18 @@ public final class CepJob extends CityJob {
      * The rules topic, read whole from the start (compacted: the newest version of the set wins).
      */
     public static KafkaSource<RuleSetUpdate> rulesSource(ReadableConfig config, String topic) {
-        return KafkaSource.<RuleSetUpdate>builder()
-                .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
-                .setTopics(topic)
-                .setGroupId(NAME + "-rules-" + UUID.randomUUID())
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new RuleSetUpdateDeserializer())
-                .build();
+        KafkaSourceBuilder<RuleSetUpdate> builder =
+                KafkaSource.<RuleSetUpdate>builder()
+                        .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
+                        .setTopics(topic)
+                        .setGroupId(NAME + "-rules-" + UUID.randomUUID())
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setDeserializer(new RuleSetUpdateDeserializer());
+        if (config.get(KafkaOptions.BOUNDED)) {
+            // A bounded run ends when its inputs do: the rule sets published until then apply.
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
     }
 
     /** ACTIVE / REJECTED records of every operator instance, as JSON. */

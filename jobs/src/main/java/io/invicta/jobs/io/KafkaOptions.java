@@ -10,6 +10,7 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -39,6 +40,17 @@ public final class KafkaOptions {
                                     + " group's committed offsets, else the earliest), EARLIEST or"
                                     + " LATEST.");
 
+    public static final ConfigOption<Boolean> BOUNDED =
+            ConfigOptions.key("kafka.bounded")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Read every topic only up to the offsets it holds when the job starts,"
+                                + " then finish. The end of input moves event time to its end, so"
+                                + " every window fires, the last one included: the way to process a"
+                                + " replayed file or a backfill completely (docs/REPLAY.md). Off:"
+                                + " read for ever.");
+
     /** Where a fresh job starts reading. Restores always continue from checkpointed offsets. */
     public enum StartingOffsets {
         COMMITTED,
@@ -50,7 +62,8 @@ public final class KafkaOptions {
 
     /**
      * A source of one topic whose values are decoded into {@code type} and validated; failures are
-     * emitted as dead letters, not thrown.
+     * emitted as dead letters, not thrown. With {@link #BOUNDED} it stops at the offsets the topic
+     * holds when the job starts.
      */
     public static <T extends SpecificRecord> KafkaSource<Decoded<T>> source(
             ReadableConfig config,
@@ -58,14 +71,18 @@ public final class KafkaOptions {
             EventKind<T> kind,
             Validator<T> validator,
             String defaultGroupId) {
-        return KafkaSource.<Decoded<T>>builder()
-                .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
-                .setTopics(topic)
-                .setGroupId(config.getOptional(GROUP_ID).orElse(defaultGroupId))
-                .setStartingOffsets(startingOffsets(config.get(STARTING_OFFSETS)))
-                .setDeserializer(new AvroKafkaDeserializer<>(kind, validator))
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
+        KafkaSourceBuilder<Decoded<T>> builder =
+                KafkaSource.<Decoded<T>>builder()
+                        .setBootstrapServers(config.get(BOOTSTRAP_SERVERS))
+                        .setTopics(topic)
+                        .setGroupId(config.getOptional(GROUP_ID).orElse(defaultGroupId))
+                        .setStartingOffsets(startingOffsets(config.get(STARTING_OFFSETS)))
+                        .setDeserializer(new AvroKafkaDeserializer<>(kind, validator))
+                        .setProperty("commit.offsets.on.checkpoint", "true");
+        if (config.get(BOUNDED)) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
     }
 
     /** At-least-once sink of dead letters to {@link TopicOptions#DEAD_LETTER}. */
