@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,6 +120,29 @@ final class CompiledMapping {
         } else {
             this.codeColumn = null;
             this.measurementValue = null;
+        }
+        requireEveryRequiredField(timeField.path());
+    }
+
+    /**
+     * A required field of the target that no part of the mapping sets would fail every row at
+     * encoding time; refuse the mapping now, naming the field.
+     */
+    private void requireEveryRequiredField(String timePath) {
+        Set<String> set = new HashSet<>();
+        set.add(timePath);
+        fields.forEach(a -> set.add(a.target().path()));
+        codeTargets.values().forEach(t -> set.add(t.path()));
+        for (String path : RequiredFields.of(schema)) {
+            if (!set.contains(path)) {
+                throw new IllegalArgumentException(
+                        "the mapping sets no value for "
+                                + path
+                                + ", which every "
+                                + schema.getName()
+                                + " needs: add fields."
+                                + path);
+            }
         }
     }
 

@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
             "0:all rows mapped or reported, all events acknowledged",
             "1:events failed to send",
             "2:--strict and a row was rejected",
-            "3:bad mapping or arguments"
+            "3:bad mapping or arguments",
+            "4:more rows rejected than --max-rejected allows (a mapping that does not fit the file)"
         })
 public final class ReplayCommand implements Callable<Integer> {
 
@@ -91,6 +92,16 @@ public final class ReplayCommand implements Callable<Integer> {
     boolean strict;
 
     @Option(
+            names = "--max-rejected",
+            defaultValue = "0.5",
+            paramLabel = "SHARE",
+            description =
+                    "Exit with code 4 when more than this share (0..1) of the rows read is"
+                        + " rejected: a mapping that does not fit the file rejects nearly every row"
+                        + " (default: ${DEFAULT-VALUE}). The accepted rows are sent either way.")
+    double maxRejected;
+
+    @Option(
             names = "--limit",
             defaultValue = "0",
             description = "Read at most this many rows (0 = all).")
@@ -117,6 +128,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!(maxRejected >= 0 && maxRejected <= 1)) {
+            return usage("--max-rejected must be a share between 0 and 1, got " + maxRejected);
+        }
         double factor;
         try {
             factor = speed.equals("max") ? 0 : Double.parseDouble(speed);
@@ -185,6 +199,20 @@ public final class ReplayCommand implements Callable<Integer> {
             exit = 2;
         }
         replayer.stats().print(System.out, (System.nanoTime() - start) / 1e9);
+        ReplayStats stats = replayer.stats();
+        if (exit == 0
+                && stats.rowsRead > 0
+                && stats.rowsRejected() > maxRejected * stats.rowsRead) {
+            System.err.printf(
+                    "replay: %,d of %,d rows rejected (%.1f %%), more than --max-rejected %s"
+                            + " allows: the mapping does not fit the file (the first rejects are"
+                            + " above)%n",
+                    stats.rowsRejected(),
+                    stats.rowsRead,
+                    100.0 * stats.rowsRejected() / stats.rowsRead,
+                    maxRejected);
+            exit = 4;
+        }
         return exit;
     }
 

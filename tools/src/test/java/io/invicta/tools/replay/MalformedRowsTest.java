@@ -253,4 +253,61 @@ class MalformedRowsTest {
         }
         return b.toString();
     }
+
+    @Test
+    void aRunThatRejectsNearlyEveryRowExitsNonZeroNamingTheShare() throws Exception {
+        Path mapping = tmp.resolve("minus.yaml");
+        Files.writeString(
+                mapping,
+                "input: {format: csv, header: true}\n"
+                        + "target: {type: AirQualityObserved}\n"
+                        + "time: {template: '${t}', format: epoch-millis}\n"
+                        + "fields: {id: '${a-b}', location.lat: '${lat}', location.lon: '${lon}',"
+                        + " no2: '${v}'}\n");
+        Path file = tmp.resolve("rows.csv");
+        Files.writeString(
+                file,
+                "a,b,t,lat,lon,v\n"
+                        + "1,2,1700000000000,41.1,-8.6,10\n"
+                        + "3,4,1700000060000,41.1,-8.6,11\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(err, true));
+            exit =
+                    new CommandLine(new ReplayCommand())
+                            .execute(mapping.toString(), file.toString(), "--dry-run");
+        } finally {
+            System.setErr(saved);
+        }
+
+        assertThat(exit).isEqualTo(4);
+        assertThat(err.toString()).contains("2 of 2 rows rejected").contains("--max-rejected");
+        assertThat(
+                        new CommandLine(new ReplayCommand())
+                                .execute(
+                                        mapping.toString(),
+                                        file.toString(),
+                                        "--dry-run",
+                                        "--max-rejected",
+                                        "1"))
+                .as("allowed explicitly")
+                .isZero();
+    }
+
+    @Test
+    void aRequiredFieldTheMappingNeverSetsIsRefusedWhenItLoads() throws Exception {
+        Path mapping = tmp.resolve("nolocation.yaml");
+        Files.writeString(
+                mapping,
+                "input: {format: csv}\n"
+                        + "target: {type: AirQualityObserved}\n"
+                        + "time: {template: '${t}', format: epoch-millis}\n"
+                        + "fields: {id: '${id}', no2: '${v}'}\n");
+
+        assertThatThrownBy(() -> CompiledMapping.load(mapping))
+                .hasMessageContaining("the mapping sets no value for location.lat")
+                .hasMessageContaining("fields.location.lat");
+    }
 }
