@@ -164,30 +164,21 @@ public final class AirQualityJob extends CityJob {
     private static final Duration HOUR = Duration.ofHours(1);
 
     /**
-     * The EEA index per station and hour: NO2, O3 and SO2 hourly means, PM10 and PM2.5 24-hour
-     * running means updated hourly ({@link RunningDayMeans} over the hourly means), gathered per
-     * station by {@link IndexCombiner}.
+     * The EEA index per station and hour, from the station's hourly means on one path: NO2, O3 and
+     * SO2 hourly means, PM10 and PM2.5 24-hour running means, all computed and gathered per station
+     * by {@link IndexCombiner} (one operator, so an hour's point is always written whole).
      */
     private static DataStream<AirQualityIndex> airQualityIndex(
             DataStream<PollutantMean> sensorHourly, Duration lateness) {
-        DataStream<PollutantMean> pmRunning =
-                sensorHourly
-                        .filter(m -> m.pollutant == Pollutant.PM10 || m.pollutant == Pollutant.PM25)
-                        .name("hourly-pm")
-                        .keyBy(
-                                m -> Tuple2.of(m.sensorId, m.pollutant.field()),
-                                Types.TUPLE(Types.STRING, Types.STRING))
-                        .process(new RunningDayMeans())
-                        .name("pm-24h-running-means")
-                        .uid("pm-24h-running-means");
         return sensorHourly
                 .filter(
                         m ->
                                 m.pollutant == Pollutant.NO2
                                         || m.pollutant == Pollutant.O3
-                                        || m.pollutant == Pollutant.SO2)
+                                        || m.pollutant == Pollutant.SO2
+                                        || m.pollutant == Pollutant.PM10
+                                        || m.pollutant == Pollutant.PM25)
                 .name("hourly-index-pollutants")
-                .union(pmRunning)
                 .keyBy(m -> m.sensorId, Types.STRING)
                 .process(new IndexCombiner(lateness))
                 .name("air-quality-index")

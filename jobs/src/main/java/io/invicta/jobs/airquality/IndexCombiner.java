@@ -3,6 +3,7 @@ package io.invicta.jobs.airquality;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -12,19 +13,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gathers, per station, the window results that make one hour's index (they all end with the hour)
- * and emits the index when the watermark passes the hour's end. A window re-fired by a late event
- * within the allowed lateness updates the hour and emits it again (same InfluxDB point); the hour
- * is forgotten after that.
+ * The EEA index of each station-hour, from the station's hourly means (one keyed operator per
+ * station, every input on one path): NO2, O3 and SO2 hourly means, and PM10 and PM2.5 24-hour
+ * running means it computes itself from the PM hourly means of the last 24 hours (Σ count·mean / Σ
+ * count: the mean of every reading of those hours). An hour's index is emitted when the watermark
+ * passes the hour's end; an input within the allowed lateness (a re-fired window) updates the hour
+ * and every hour whose running mean includes it, and emits the updated hours again.
+ *
+ * <p><b>Every point whole.</b> InfluxDB merges the fields of points with the same identity, so a
+ * write with fewer fields would leave older ones beside a recomputed level. An hour's inputs are
+ * kept until its lateness has passed, so every emission of an hour carries every input it ever had;
+ * after that, an input for the hour is too late to be part of its point: it is counted ({@code
+ * lateIndexInputs}) and dropped, never written as a partial point. Having all inputs on one path
+ * also means no input can arrive after the watermark that closed its hour (two paths with their own
+ * watermarks could, after an idle period).
  */
 public final class IndexCombiner
         extends KeyedProcessFunction<String, PollutantMean, AirQualityIndex> {
 
     private static final long serialVersionUID = 1L;
     private static final long HOUR = Duration.ofHours(1).toMillis();
+    private static final int DAY_HOURS = 24;
 
     private final long latenessMs;
     private transient MapState<Long, IndexInputs> hours; // hour end → inputs
+    private transient MapState<Long, PmHour> pmHours; // hour start → PM hourly means
+    private transient Counter lateInputs;
 
     public IndexCombiner(Duration allowedLateness) {
         this.latenessMs = allowedLateness.toMillis();
@@ -37,24 +51,81 @@ public final class IndexCombiner
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "index-inputs-by-hour-end", Long.class, IndexInputs.class));
+        pmHours =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "pm-hourly-by-start", Long.class, PmHour.class));
+        lateInputs = getRuntimeContext().getMetricGroup().counter("lateIndexInputs");
     }
 
     @Override
     public void processElement(PollutantMean mean, Context ctx, Collector<AirQualityIndex> out)
             throws Exception {
         long hourEnd = mean.windowEnd;
-        IndexInputs inputs = hours.get(hourEnd);
-        if (inputs == null) {
-            inputs = new IndexInputs();
-            ctx.timerService().registerEventTimeTimer(hourEnd - 1);
-            ctx.timerService().registerEventTimeTimer(hourEnd + latenessMs);
+        long watermark = ctx.timerService().currentWatermark();
+        if (hourEnd + latenessMs <= watermark) {
+            lateInputs.inc();
+            return;
         }
-        inputs.accept(mean);
-        hours.put(hourEnd, inputs);
-        if (hourEnd - 1 <= ctx.timerService().currentWatermark()) {
-            // A re-fired window after the hour was emitted: emit the corrected index now.
-            out.collect(inputs.toIndex(ctx.getCurrentKey(), hourEnd - HOUR));
+        List<Long> changed = new ArrayList<>();
+        changed.add(hourEnd);
+        if (mean.pollutant == Pollutant.PM10 || mean.pollutant == Pollutant.PM25) {
+            long start = hourEnd - HOUR;
+            PmHour pm = pmHours.get(start);
+            if (pm == null) {
+                pm = new PmHour();
+                // Needed by the running means of this hour and the 23 after it, until their
+                // lateness.
+                ctx.timerService().registerEventTimeTimer(hourEnd + DAY_HOURS * HOUR + latenessMs);
+            }
+            pm.accept(mean);
+            pmHours.put(start, pm);
+            for (long later = hourEnd + HOUR; later < hourEnd + DAY_HOURS * HOUR; later += HOUR) {
+                if (hours.contains(later)) {
+                    changed.add(later);
+                }
+            }
         }
+        for (long end : changed) {
+            IndexInputs inputs = hours.get(end);
+            if (inputs == null) {
+                inputs = new IndexInputs();
+                ctx.timerService().registerEventTimeTimer(end - 1);
+                ctx.timerService().registerEventTimeTimer(end + latenessMs);
+            }
+            if (end == hourEnd) {
+                inputs.accept(mean);
+            }
+            inputs.pm10Day = runningMean(Pollutant.PM10, end);
+            inputs.pm25Day = runningMean(Pollutant.PM25, end);
+            hours.put(end, inputs);
+            if (end - 1 <= watermark) {
+                // The hour was emitted already: emit it again, whole, with the correction.
+                out.collect(inputs.toIndex(ctx.getCurrentKey(), end - HOUR));
+            }
+        }
+    }
+
+    /**
+     * The 24-hour running mean ending with the hour that ends at {@code hourEnd}, or null when the
+     * station reported no value of {@code p} in that hour itself.
+     */
+    private Double runningMean(Pollutant p, long hourEnd) throws Exception {
+        PmHour last = pmHours.get(hourEnd - HOUR);
+        if (last == null || last.count(p) == 0) {
+            return null;
+        }
+        long count = 0;
+        double sum = 0;
+        for (long start = hourEnd - DAY_HOURS * HOUR; start < hourEnd; start += HOUR) {
+            PmHour pm = pmHours.get(start);
+            if (pm != null && pm.count(p) > 0) {
+                count += pm.count(p);
+                sum += pm.count(p) * pm.mean(p);
+            }
+        }
+        return sum / count;
     }
 
     @Override
@@ -72,6 +143,15 @@ public final class IndexCombiner
         }
         for (Long hourEnd : expired) {
             hours.remove(hourEnd);
+        }
+        expired.clear();
+        for (Long start : pmHours.keys()) {
+            if (start + HOUR + DAY_HOURS * HOUR + latenessMs <= timestamp) {
+                expired.add(start);
+            }
+        }
+        for (Long start : expired) {
+            pmHours.remove(start);
         }
     }
 }

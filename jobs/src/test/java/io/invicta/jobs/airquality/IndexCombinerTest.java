@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +61,7 @@ class IndexCombinerTest {
     void emitsTheWorstBandOfTheHourWhenTheWatermarkPassesItsEnd() throws Exception {
         window(Pollutant.NO2, H, H + HOUR, 35.0); // GOOD
         window(Pollutant.O3, H, H + HOUR, 110.0); // MODERATE
-        window(Pollutant.PM10, H + HOUR - 24 * HOUR, H + HOUR, 60.0); // POOR (24 h running mean)
+        window(Pollutant.PM10, H, H + HOUR, 60.0); // POOR (its 24 h running mean: this hour only)
         assertThat(harness.extractOutputValues()).as("nothing before the hour is final").isEmpty();
 
         harness.processWatermark(new Watermark(H + HOUR - 1));
@@ -99,5 +108,144 @@ class IndexCombinerTest {
                 .extracting(i -> i.hourStart, i -> i.band)
                 .containsExactly(
                         Tuple.tuple(H, Eaqi.Band.GOOD), Tuple.tuple(H + HOUR, Eaqi.Band.POOR));
+    }
+
+    private static PollutantMean hourly(Pollutant p, int hour, long count, double value) {
+        long start = H + hour * HOUR;
+        return new PollutantMean(
+                "s1", "z", "1h", p, start, start + HOUR, count, value, value, value);
+    }
+
+    @Test
+    void thePmRunningMeanWeighsReadingsNotHoursAndForgetsHoursOlderThanADay() throws Exception {
+        harness.processElement(hourly(Pollutant.PM10, 0, 6, 10.0), H);
+        harness.processElement(hourly(Pollutant.PM10, 1, 2, 50.0), H);
+        harness.processElement(hourly(Pollutant.PM10, 24, 4, 20.0), H); // hour 0 now outside
+        harness.processWatermark(new Watermark(H + 25 * HOUR - 1));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(i -> i.hourStart, i -> i.pm10Day)
+                .containsExactly(
+                        Tuple.tuple(H, 10.0),
+                        Tuple.tuple(H + HOUR, (6 * 10.0 + 2 * 50.0) / 8),
+                        Tuple.tuple(H + 24 * HOUR, (2 * 50.0 + 4 * 20.0) / 6));
+    }
+
+    @Test
+    void aCorrectedPmHourReEmitsItselfWholeAndCorrectsTheLaterHoursThatContainIt()
+            throws Exception {
+        harness.processElement(hourly(Pollutant.PM10, 0, 1, 10.0), H);
+        harness.processElement(hourly(Pollutant.PM10, 1, 1, 20.0), H);
+        harness.processElement(hourly(Pollutant.NO2, 1, 1, 30.0), H);
+        harness.processWatermark(new Watermark(H + HOUR + LATENESS / 2)); // hour 0 emitted
+        harness.processElement(hourly(Pollutant.PM10, 0, 2, 40.0), H); // within its lateness
+        harness.processWatermark(new Watermark(H + 2 * HOUR - 1));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(i -> i.hourStart, i -> i.pm10Day, i -> i.no2)
+                .containsExactly(
+                        Tuple.tuple(H, 10.0, null),
+                        Tuple.tuple(H, 40.0, null),
+                        Tuple.tuple(H + HOUR, (2 * 40.0 + 20.0) / 3, 30.0));
+    }
+
+    /**
+     * A backlog after an idle period: six hours of inputs, then one watermark that jumps past them
+     * all and past their lateness. Every hour is emitted once, whole, and each point's level and
+     * dominant pollutant are those of its own concentrations.
+     */
+    @Test
+    void aWatermarkJumpOverManyHoursEmitsEveryHourWholeAndSelfConsistent() throws Exception {
+        for (int hour = 0; hour < 6; hour++) {
+            harness.processElement(hourly(Pollutant.PM10, hour, 6, 20.0 + 15 * hour), H);
+            harness.processElement(hourly(Pollutant.NO2, hour, 6, 30.0 + 5 * hour), H);
+            harness.processElement(hourly(Pollutant.O3, hour, 6, 81.0), H);
+        }
+        harness.processWatermark(new Watermark(H + 7 * HOUR + LATENESS));
+
+        assertThat(harness.extractOutputValues()).hasSize(6).allSatisfy(IndexCombinerTest::whole);
+        assertThat(harness.extractOutputValues())
+                .extracting(i -> i.hourStart)
+                .doesNotHaveDuplicates();
+        // An input for an hour whose lateness has passed is dropped, never written as a partial
+        // point.
+        harness.processElement(hourly(Pollutant.PM10, 2, 6, 500.0), H);
+        assertThat(harness.extractOutputValues()).hasSize(6);
+    }
+
+    /**
+     * The same inputs in any order, with watermarks between them: the last point of each hour is
+     * whole.
+     */
+    @Test
+    void inAnyArrivalOrderEveryEmissionOfAnHourCarriesEveryInputItHadBefore() throws Exception {
+        List<PollutantMean> inputs = new ArrayList<>();
+        for (int hour = 0; hour < 4; hour++) {
+            for (Pollutant p :
+                    new Pollutant[] {Pollutant.NO2, Pollutant.O3, Pollutant.PM10, Pollutant.PM25}) {
+                inputs.add(hourly(p, hour, 6, 10.0 * (hour + 1) + p.ordinal()));
+            }
+        }
+        Collections.shuffle(inputs, new Random(7));
+        long watermark = Long.MIN_VALUE;
+        for (int k = 0; k < inputs.size(); k++) {
+            harness.processElement(inputs.get(k), H);
+            if (k % 5 == 4) {
+                watermark = Math.max(watermark, inputs.get(k).windowStart);
+                harness.processWatermark(new Watermark(watermark));
+            }
+        }
+        harness.processWatermark(new Watermark(H + 5 * HOUR));
+
+        Map<Long, AirQualityIndex> last = new HashMap<>();
+        for (AirQualityIndex index : harness.extractOutputValues()) {
+            whole(index);
+            AirQualityIndex before = last.put(index.hourStart, index);
+            if (before != null) {
+                assertThat(fields(index))
+                        .as("hour %s", index.hourStart)
+                        .containsAll(fields(before));
+            }
+        }
+        assertThat(last)
+                .hasSize(4)
+                .allSatisfy((hour, index) -> assertThat(fields(index)).hasSize(4));
+    }
+
+    private static Set<String> fields(AirQualityIndex i) {
+        Set<String> set = new HashSet<>();
+        if (i.no2 != null) set.add("no2");
+        if (i.o3 != null) set.add("o3");
+        if (i.so2 != null) set.add("so2");
+        if (i.pm10Day != null) set.add("pm10");
+        if (i.pm25Day != null) set.add("pm25");
+        return set;
+    }
+
+    /** The point's band and dominant pollutant are those its own concentrations give. */
+    private static void whole(AirQualityIndex i) {
+        Map<Eaqi.Pollutant, Double> c = new EnumMap<>(Eaqi.Pollutant.class);
+        if (i.no2 != null) c.put(Eaqi.Pollutant.NO2, i.no2);
+        if (i.o3 != null) c.put(Eaqi.Pollutant.O3, i.o3);
+        if (i.so2 != null) c.put(Eaqi.Pollutant.SO2, i.so2);
+        if (i.pm10Day != null) c.put(Eaqi.Pollutant.PM10, i.pm10Day);
+        if (i.pm25Day != null) c.put(Eaqi.Pollutant.PM25, i.pm25Day);
+        Eaqi.Overall overall = Eaqi.overall(c);
+        assertThat(i.band).as("band of %s", i.hourStart).isEqualTo(overall.band());
+        assertThat(i.dominant).as("dominant of %s", i.hourStart).isEqualTo(overall.dominant());
+    }
+
+    @Test
+    void pmHoursAreForgottenOnceNoRunningMeanCanNeedThem() throws Exception {
+        window(Pollutant.PM10, H, H + HOUR, 30.0);
+        harness.processWatermark(new Watermark(H + HOUR + LATENESS));
+        assertThat(harness.numKeyedStateEntries())
+                .as("the PM hour stays for the next day")
+                .isPositive();
+
+        harness.processWatermark(new Watermark(H + 25 * HOUR + LATENESS));
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 }
