@@ -18,9 +18,11 @@ class DomainMathTest {
     @Test
     void eaqiBandsFollowTheEeaTableWithThresholdsBelongingToTheUpperBand() {
         assertThat(Eaqi.band(Eaqi.Pollutant.PM25, 9.9)).isEqualTo(Eaqi.Band.GOOD);
-        assertThat(Eaqi.band(Eaqi.Pollutant.PM25, 10)).isEqualTo(Eaqi.Band.FAIR);
+        assertThat(Eaqi.band(Eaqi.Pollutant.PM25, 10)).isEqualTo(Eaqi.Band.GOOD);
+        assertThat(Eaqi.band(Eaqi.Pollutant.PM25, 10.01)).isEqualTo(Eaqi.Band.FAIR);
         assertThat(Eaqi.band(Eaqi.Pollutant.PM10, 45)).isEqualTo(Eaqi.Band.MODERATE);
-        assertThat(Eaqi.band(Eaqi.Pollutant.NO2, 230)).isEqualTo(Eaqi.Band.VERY_POOR);
+        assertThat(Eaqi.band(Eaqi.Pollutant.NO2, 230)).isEqualTo(Eaqi.Band.POOR);
+        assertThat(Eaqi.band(Eaqi.Pollutant.NO2, 231)).isEqualTo(Eaqi.Band.VERY_POOR);
         assertThat(Eaqi.band(Eaqi.Pollutant.O3, 500)).isEqualTo(Eaqi.Band.EXTREMELY_POOR);
         assertThat(Eaqi.band(Eaqi.Pollutant.SO2, 0)).isEqualTo(Eaqi.Band.GOOD);
         assertThatThrownBy(() -> Eaqi.band(Eaqi.Pollutant.NO2, -1))

@@ -1,5 +1,6 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.domain.Eaqi;
 import io.invicta.domain.LimitValue;
 import io.invicta.jobs.CityJob;
 import io.invicta.jobs.DecodedInput;
@@ -50,7 +51,8 @@ public final class AirQualityJob extends CityJob {
     public static final List<EventKind<?>> READS = List.of(EventKind.AIR_QUALITY);
 
     /** Every option the job accepts. */
-    public static final JobOptions OPTIONS = SharedOptions.METRICS_JOBS.and(TopicOptions.of(READS));
+    public static final JobOptions OPTIONS =
+            SharedOptions.METRICS_JOBS.and(AirQualityOptions.class).and(TopicOptions.of(READS));
 
     /** Where the job's results and rejects go; tests plug in their own. */
     public record Outputs(
@@ -103,7 +105,11 @@ public final class AirQualityJob extends CityJob {
                         .getSideOutput(SensorWindows.DAILY)
                         .flatMap(new PollutantMeans())
                         .name("daily-means");
-        airQualityIndex(sensorHourly, lateness)
+        airQualityIndex(
+                        sensorHourly,
+                        lateness,
+                        AirQualityOptions.eaqi(config),
+                        AirQualityOptions.pmMinHours(config))
                 .sinkTo(outputs.index())
                 .name("influxdb-air-quality-index")
                 .uid("influxdb-air-quality-index");
@@ -169,7 +175,7 @@ public final class AirQualityJob extends CityJob {
      * by {@link IndexCombiner} (one operator, so an hour's point is always written whole).
      */
     private static DataStream<AirQualityIndex> airQualityIndex(
-            DataStream<PollutantMean> sensorHourly, Duration lateness) {
+            DataStream<PollutantMean> sensorHourly, Duration lateness, Eaqi table, int pmMinHours) {
         return sensorHourly
                 .filter(
                         m ->
@@ -180,7 +186,7 @@ public final class AirQualityJob extends CityJob {
                                         || m.pollutant == Pollutant.PM25)
                 .name("hourly-index-pollutants")
                 .keyBy(m -> m.sensorId, Types.STRING)
-                .process(new IndexCombiner(lateness))
+                .process(new IndexCombiner(lateness, table, pmMinHours))
                 .name("air-quality-index")
                 .uid("air-quality-index");
     }

@@ -1,5 +1,7 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.domain.Eaqi;
+
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -36,12 +38,20 @@ public final class IndexCombiner
     private static final int DAY_HOURS = 24;
 
     private final long latenessMs;
+    private final Eaqi table;
+    private final int pmMinHours;
     private transient MapState<Long, IndexInputs> hours; // hour end → inputs
     private transient MapState<Long, PmHour> pmHours; // hour start → PM hourly means
     private transient Counter lateInputs;
 
-    public IndexCombiner(Duration allowedLateness) {
+    /**
+     * @param table the EEA band table
+     * @param pmMinHours hours of the 24 with a PM value that a running mean needs
+     */
+    public IndexCombiner(Duration allowedLateness, Eaqi table, int pmMinHours) {
         this.latenessMs = allowedLateness.toMillis();
+        this.table = table;
+        this.pmMinHours = pmMinHours;
     }
 
     @Override
@@ -102,30 +112,29 @@ public final class IndexCombiner
             hours.put(end, inputs);
             if (end - 1 <= watermark) {
                 // The hour was emitted already: emit it again, whole, with the correction.
-                out.collect(inputs.toIndex(ctx.getCurrentKey(), end - HOUR));
+                out.collect(inputs.toIndex(table, ctx.getCurrentKey(), end - HOUR));
             }
         }
     }
 
     /**
-     * The 24-hour running mean ending with the hour that ends at {@code hourEnd}, or null when the
-     * station reported no value of {@code p} in that hour itself.
+     * The 24-hour running mean ending with the hour that ends at {@code hourEnd}, or null when
+     * fewer than {@code pmMinHours} of those 24 hours have a value of {@code p} (the hour itself
+     * need not have one: a well-covered day still gives the hour its running mean).
      */
     private Double runningMean(Pollutant p, long hourEnd) throws Exception {
-        PmHour last = pmHours.get(hourEnd - HOUR);
-        if (last == null || last.count(p) == 0) {
-            return null;
-        }
         long count = 0;
         double sum = 0;
+        int hoursWithData = 0;
         for (long start = hourEnd - DAY_HOURS * HOUR; start < hourEnd; start += HOUR) {
             PmHour pm = pmHours.get(start);
             if (pm != null && pm.count(p) > 0) {
                 count += pm.count(p);
                 sum += pm.count(p) * pm.mean(p);
+                hoursWithData++;
             }
         }
-        return sum / count;
+        return hoursWithData >= pmMinHours ? sum / count : null;
     }
 
     @Override
@@ -133,7 +142,7 @@ public final class IndexCombiner
             throws Exception {
         IndexInputs due = hours.get(timestamp + 1);
         if (due != null && !due.isEmpty()) {
-            out.collect(due.toIndex(ctx.getCurrentKey(), timestamp + 1 - HOUR));
+            out.collect(due.toIndex(table, ctx.getCurrentKey(), timestamp + 1 - HOUR));
         }
         List<Long> expired = new ArrayList<>();
         for (Map.Entry<Long, IndexInputs> e : hours.entries()) {

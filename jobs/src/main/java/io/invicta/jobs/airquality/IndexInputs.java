@@ -40,14 +40,14 @@ public class IndexInputs {
         return no2 == null && o3 == null && so2 == null && pm10Day == null && pm25Day == null;
     }
 
-    AirQualityIndex toIndex(String sensorId, long hourStart) {
+    AirQualityIndex toIndex(Eaqi table, String sensorId, long hourStart) {
         Map<Eaqi.Pollutant, Double> concentrations = new EnumMap<>(Eaqi.Pollutant.class);
         put(concentrations, Eaqi.Pollutant.NO2, no2);
         put(concentrations, Eaqi.Pollutant.O3, o3);
         put(concentrations, Eaqi.Pollutant.SO2, so2);
         put(concentrations, Eaqi.Pollutant.PM10, pm10Day);
         put(concentrations, Eaqi.Pollutant.PM25, pm25Day);
-        Eaqi.Overall overall = Eaqi.overall(concentrations);
+        Eaqi.Overall overall = table.overallOf(concentrations);
         AirQualityIndex index = new AirQualityIndex();
         index.sensorId = sensorId;
         index.zone = zone;

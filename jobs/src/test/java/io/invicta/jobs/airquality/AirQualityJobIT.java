@@ -124,7 +124,7 @@ class AirQualityJobIT {
                     .untilAsserted(
                             () -> assertCloseTo(means("air_quality_zone_1m", "zone", null), zonal));
             // The index of 08:00: hourly NO2/O3, and PM 24 h running means ending at 09:00 (all PM
-            // readings here).
+            // readings here: the job runs with air-quality.pm-min-hours 1, the day has one hour).
             Map<String, Integer> wantLevel = new HashMap<>();
             Map<String, String> wantDominant = new HashMap<>();
             hourly.keySet().stream()
@@ -495,6 +495,7 @@ class AirQualityJobIT {
         config.set(TopicOptions.DEAD_LETTER, deadLetterTopic);
         config.set(TopicOptions.LATE_EVENTS, deadLetterTopic.replace("dead-letter", "late-events"));
         config.set(TopicOptions.of(EventKind.AIR_QUALITY), topic);
+        config.set(AirQualityOptions.PM_MIN_HOURS, 1);
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);

@@ -37,7 +37,8 @@ class IndexCombinerTest {
     void open() throws Exception {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new IndexCombiner(Duration.ofMillis(LATENESS))),
+                        new KeyedProcessOperator<>(
+                                new IndexCombiner(Duration.ofMillis(LATENESS), Eaqi.shipped(), 1)),
                         m -> m.sensorId,
                         Types.STRING);
         harness.open();
@@ -247,5 +248,35 @@ class IndexCombinerTest {
 
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aPmRunningMeanNeedsTheConfiguredCoverageAndNotTheHourItself() throws Exception {
+        try (var covered =
+                new KeyedOneInputStreamOperatorTestHarness<String, PollutantMean, AirQualityIndex>(
+                        new KeyedProcessOperator<>(
+                                new IndexCombiner(Duration.ofMillis(LATENESS), Eaqi.shipped(), 18)),
+                        m -> m.sensorId,
+                        Types.STRING)) {
+            covered.open();
+            for (int hour = 0; hour < 17; hour++) {
+                covered.processElement(hourly(Pollutant.PM10, hour, 1, 30.0), H);
+                covered.processElement(hourly(Pollutant.NO2, hour, 1, 20.0), H);
+            }
+            covered.processElement(hourly(Pollutant.NO2, 17, 1, 20.0), H); // no PM in hour 17
+            covered.processElement(hourly(Pollutant.PM10, 18, 1, 60.0), H);
+            covered.processElement(hourly(Pollutant.NO2, 18, 1, 20.0), H);
+            covered.processElement(hourly(Pollutant.NO2, 19, 1, 20.0), H); // no PM, 18 hours with
+            covered.processWatermark(new Watermark(H + 20 * HOUR - 1));
+
+            assertThat(covered.extractOutputValues())
+                    .extracting(i -> i.hourStart, i -> i.pm10Day)
+                    .as("17 hours with PM: no running mean yet, with the 18th: one")
+                    .contains(
+                            Tuple.tuple(H + 16 * HOUR, null),
+                            Tuple.tuple(H + 17 * HOUR, null),
+                            Tuple.tuple(H + 18 * HOUR, (17 * 30.0 + 60.0) / 18),
+                            Tuple.tuple(H + 19 * HOUR, (17 * 30.0 + 60.0) / 18));
+        }
     }
 }
