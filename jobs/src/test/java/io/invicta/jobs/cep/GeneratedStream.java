@@ -1,13 +1,7 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.rules.EventTypes;
-import io.invicta.schemas.AirQualityObserved;
-import io.invicta.schemas.BikeHireDockingStation;
-import io.invicta.schemas.NoiseLevelObserved;
-import io.invicta.schemas.OnStreetParking;
-import io.invicta.schemas.TrafficFlowObserved;
-import io.invicta.schemas.VehiclePosition;
-import io.invicta.schemas.WeatherObserved;
+import io.invicta.schemas.EventKind;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
@@ -33,24 +27,7 @@ import java.util.Map;
  * read back into memory: the single-object encoded records (what Kafka would deliver) and their
  * decoded form. For benchmarks and the ground-truth test of the shipped rules.
  */
-final class GeneratedStream {
-
-    static final Map<String, Class<? extends SpecificRecord>> TOPICS =
-            Map.of(
-                    "air-quality",
-                    AirQualityObserved.class,
-                    "noise",
-                    NoiseLevelObserved.class,
-                    "weather",
-                    WeatherObserved.class,
-                    "traffic-flow",
-                    TrafficFlowObserved.class,
-                    "parking",
-                    OnStreetParking.class,
-                    "bike-stations",
-                    BikeHireDockingStation.class,
-                    "vehicle-positions",
-                    VehiclePosition.class);
+public final class GeneratedStream {
 
     /**
      * The stream the in-JVM MiniCluster's source readers serve ({@link InterleavedStream}): same
@@ -67,8 +44,13 @@ final class GeneratedStream {
      */
     final List<SpecificRecord> sorted = new ArrayList<>();
 
+    /** The decodable records in event-time order. */
+    public List<SpecificRecord> decoded() {
+        return sorted;
+    }
+
     /** Runs the generator with {@code args} (plus --output) and reads its file. */
-    static GeneratedStream generate(Path dir, String... args) throws IOException {
+    public static GeneratedStream generate(Path dir, String... args) throws IOException {
         Path file = dir.resolve("stream.bin");
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--output", file.toString(), "--progress", "PT0S"));
@@ -95,7 +77,8 @@ final class GeneratedStream {
                 in.readFully(new byte[in.readInt()]);
                 byte[] value = new byte[in.readInt()];
                 in.readFully(value);
-                Class<? extends SpecificRecord> type = TOPICS.get(topic);
+                // The generator writes each kind to its default topic (the event catalogue's).
+                Class<? extends SpecificRecord> type = EventKind.named(topic).type();
                 stream.encoded.add(value);
                 stream.types.add(type);
                 AvroCodec<SpecificRecord> codec =
