@@ -25,10 +25,6 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.apache.flink.table.api.Schema;
-import org.apache.flink.table.api.bridge.java.StreamStatementSet;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.util.Collector;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -81,7 +77,7 @@ public final class EnvironmentWindowsBenchmark {
     }
 
     /** How many observations of each type, and from how many sensors. */
-    private record Input(long aq, long noise, long weather) {
+    record Input(long aq, long noise, long weather) {
         static final int AQ_SENSORS = 1_000;
         static final int NOISE_SENSORS = 1_500;
         static final int WEATHER_SENSORS = 500;
@@ -106,7 +102,7 @@ public final class EnvironmentWindowsBenchmark {
         Map<String, Run> runs = new LinkedHashMap<>();
         runs.put("baseline", EnvironmentWindowsBenchmark::runBaseline);
         runs.put("windows", EnvironmentWindowsBenchmark::runWindows);
-        runs.put("sql", EnvironmentWindowsBenchmark::runSql);
+        runs.put("sql", SqlWindows::run);
         runs.put("jobs", EnvironmentWindowsBenchmark::runJobs);
         System.out.printf(
                 "input: %,d observations: %,d air quality, %,d noise, %,d weather%n",
@@ -155,7 +151,7 @@ public final class EnvironmentWindowsBenchmark {
                 .getProcessCpuTime();
     }
 
-    private static StreamExecutionEnvironment env() {
+    static StreamExecutionEnvironment env() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.getConfig().enableObjectReuse();
@@ -163,7 +159,7 @@ public final class EnvironmentWindowsBenchmark {
     }
 
     /** Runs the job built in {@code env}; seconds from its first record to its end. */
-    private static double execute(StreamExecutionEnvironment env, String name) throws Exception {
+    static double execute(StreamExecutionEnvironment env, String name) throws Exception {
         BenchmarkObservations.FIRST_RECORD.set(0);
         env.execute(name);
         return (System.nanoTime() - BenchmarkObservations.FIRST_RECORD.get()) / 1e9;
@@ -203,7 +199,7 @@ public final class EnvironmentWindowsBenchmark {
                 .returns(kind.type());
     }
 
-    private record Observations(
+    record Observations(
             DataStream<AirQualityObserved> aq,
             DataStream<NoiseLevelObserved> noise,
             DataStream<WeatherObserved> weather) {
@@ -305,198 +301,5 @@ public final class EnvironmentWindowsBenchmark {
         System.out.printf(
                 "    %s job: %,d observations, %,.0f obs/s%n", job, events, events / seconds);
         return seconds;
-    }
-
-    /** The same sensor and zone windows as Flink SQL windowing table-valued functions (TUMBLE). */
-    private static double runSql(Input input) throws Exception {
-        StreamExecutionEnvironment env = env();
-        StreamTableEnvironment tables = StreamTableEnvironment.create(env);
-        Observations o = Observations.of(env, input);
-        ZoneResolver zones = ZoneResolver.geohash(6);
-        DataStream<SqlRow> rows =
-                o.aq().flatMap(
-                                (AirQualityObserved a, Collector<SqlRow> out) ->
-                                        airQualityRows(a, zones, out))
-                        .returns(SqlRow.class)
-                        .union(
-                                o.noise()
-                                        .flatMap(
-                                                (NoiseLevelObserved n, Collector<SqlRow> out) ->
-                                                        noiseRows(n, zones, out))
-                                        .returns(SqlRow.class),
-                                o.weather()
-                                        .flatMap(
-                                                (WeatherObserved w, Collector<SqlRow> out) ->
-                                                        weatherRows(w, zones, out))
-                                        .returns(SqlRow.class));
-        tables.createTemporaryView(
-                "readings",
-                tables.fromDataStream(
-                        rows,
-                        Schema.newBuilder()
-                                .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
-                                .watermark("rowtime", "SOURCE_WATERMARK()")
-                                .build()));
-        tables.executeSql(
-                "CREATE TEMPORARY TABLE sink_stats (scope_id STRING, variable STRING, window_start"
-                        + " TIMESTAMP(3), n BIGINT, mean_value DOUBLE, min_value DOUBLE, max_value"
-                        + " DOUBLE, total DOUBLE) WITH ('connector' = 'blackhole')");
-        tables.executeSql(
-                "CREATE TEMPORARY TABLE sink_directions (scope_id STRING, window_start"
-                        + " TIMESTAMP(3), n BIGINT, mean_degrees DOUBLE) WITH ('connector' ="
-                        + " 'blackhole')");
-        tables.executeSql(
-                "CREATE TEMPORARY TABLE sink_noise (scope_id STRING, window_start TIMESTAMP(3), n"
-                        + " BIGINT, laeq DOUBLE, lamax DOUBLE) WITH ('connector' = 'blackhole')");
-        StreamStatementSet statements = tables.createStatementSet();
-        for (String scope : new String[] {"sensor", "zone"}) {
-            for (String size : new String[] {"MINUTE", "HOUR"}) {
-                String window =
-                        " FROM TABLE(TUMBLE(TABLE readings, DESCRIPTOR(rowtime), INTERVAL '1' "
-                                + size
-                                + "))";
-                statements.addInsertSql(
-                        "INSERT INTO sink_stats SELECT "
-                                + scope
-                                + ", variable, window_start, COUNT(*), "
-                                + "AVG(v), MIN(v), MAX(v), SUM(v)"
-                                + window
-                                + " WHERE family <> 'noise' AND variable <> 'windDirection'"
-                                + " GROUP BY "
-                                + scope
-                                + ", variable, window_start, window_end");
-                statements.addInsertSql(
-                        "INSERT INTO sink_directions SELECT "
-                                + scope
-                                + ", window_start, COUNT(*), "
-                                + "DEGREES(ATAN2(SUM(SIN(RADIANS(v))), SUM(COS(RADIANS(v)))))"
-                                + window
-                                + " WHERE variable = 'windDirection' GROUP BY "
-                                + scope
-                                + ", window_start, window_end");
-                statements.addInsertSql(
-                        "INSERT INTO sink_noise SELECT "
-                                + scope
-                                + ", window_start, COUNT(*), "
-                                + "10 * LOG10(SUM(v) / SUM(w)), MAX(m)"
-                                + window
-                                + " WHERE family = 'noise' GROUP BY "
-                                + scope
-                                + ", window_start, window_end");
-            }
-        }
-        statements.attachAsDataStream();
-        return execute(env, "benchmark-sql");
-    }
-
-    private static void airQualityRows(
-            AirQualityObserved a, ZoneResolver zones, Collector<SqlRow> out) {
-        String zone = zones.zoneOf(a.getZone(), a.getLocation().getLat(), a.getLocation().getLon());
-        Double[] values = {
-            a.getNo2(),
-            a.getNo(),
-            a.getNox(),
-            a.getPm10(),
-            a.getPm25(),
-            a.getO3(),
-            a.getSo2(),
-            a.getCo()
-        };
-        String[] names = {"no2", "no", "nox", "pm10", "pm25", "o3", "so2", "co"};
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null && !values[i].isNaN()) {
-                out.collect(new SqlRow(a.getId(), zone, "aq", names[i], values[i], 0, 0));
-            }
-        }
-    }
-
-    private static void noiseRows(NoiseLevelObserved n, ZoneResolver zones, Collector<SqlRow> out) {
-        if (n.getLAeq() == null) {
-            return;
-        }
-        String zone = zones.zoneOf(n.getZone(), n.getLocation().getLat(), n.getLocation().getLon());
-        double seconds =
-                Math.max(
-                        1,
-                        (n.getDateObserved().toEpochMilli()
-                                        - n.getDateObservedFrom().toEpochMilli())
-                                / 1000.0);
-        out.collect(
-                new SqlRow(
-                        n.getId(),
-                        zone,
-                        "noise",
-                        "laeq",
-                        Math.pow(10, n.getLAeq() / 10) * seconds,
-                        seconds,
-                        n.getLAmax() == null ? Double.NaN : n.getLAmax()));
-    }
-
-    private static void weatherRows(WeatherObserved w, ZoneResolver zones, Collector<SqlRow> out) {
-        String zone = zones.zoneOf(w.getZone(), w.getLocation().getLat(), w.getLocation().getLon());
-        Double[] values = {
-            w.getTemperature(),
-            w.getRelativeHumidity(),
-            w.getAtmosphericPressure(),
-            w.getWindSpeed(),
-            w.getPrecipitation()
-        };
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null && !values[i].isNaN()) {
-                out.collect(
-                        new SqlRow(
-                                w.getId(),
-                                zone,
-                                "weather",
-                                WeatherMeasurer.VARIABLES[i],
-                                values[i],
-                                0,
-                                0));
-            }
-        }
-        if (w.getWindDirection() != null && (w.getWindSpeed() == null || w.getWindSpeed() != 0.0)) {
-            out.collect(
-                    new SqlRow(
-                            w.getId(),
-                            zone,
-                            "weather",
-                            WeatherMeasurer.WIND_DIRECTION,
-                            w.getWindDirection(),
-                            0,
-                            0));
-        }
-    }
-
-    /**
-     * A reading as SQL sees it: noise has its duration-weighted energy in v, seconds in w, LAmax in
-     * m.
-     */
-    public static class SqlRow {
-        public String sensor;
-        public String zone;
-        public String family;
-        public String variable;
-        public double v;
-        public double w;
-        public double m;
-
-        public SqlRow() {}
-
-        SqlRow(
-                String sensor,
-                String zone,
-                String family,
-                String variable,
-                double v,
-                double w,
-                double m) {
-            this.sensor = sensor;
-            this.zone = zone;
-            this.family = family;
-            this.variable = variable;
-            this.v = v;
-            this.w = w;
-            this.m = m;
-        }
     }
 }
