@@ -57,7 +57,11 @@ final class CompiledMapping {
      * The outcome of one row: its events, the expansion entries skipped for their validity flag, or
      * a filter.
      */
-    record Result(List<ReplayEvent> events, int invalid, String filtered) {}
+    /**
+     * The outcome of one row: its events; the expansion entries skipped for their validity flag
+     * ({@code invalid}) or for an empty measurement ({@code empty}); or why the row was filtered.
+     */
+    record Result(List<ReplayEvent> events, int invalid, int empty, String filtered) {}
 
     private record Assignment(FieldTarget target, ValueSource value) {}
 
@@ -182,16 +186,24 @@ final class CompiledMapping {
             String code = column(row, codeColumn).strip();
             measured = codeTargets.get(code);
             if (measured == null) {
-                return new Result(List.of(), 0, codeColumn + "=" + code + " not mapped");
+                return new Result(List.of(), 0, 0, codeColumn + "=" + code + " not mapped");
             }
         }
         List<RowScopes.Scope> entries = scopes.of(row);
         List<ReplayEvent> events = new ArrayList<>(entries.size());
         int invalid = 0;
+        int empty = 0;
         for (RowScopes.Scope scope : entries) {
             if (validColumn != null
                     && !validValues.contains(column(row, validColumn.render(scope)).strip())) {
                 invalid++;
+                continue;
+            }
+            Object measurement = measured == null ? null : measurementValue.eval(scope, measured);
+            if (measured != null && measurement == null) {
+                // An event without its measurement would be produced for nothing: the jobs ignore
+                // it.
+                empty++;
                 continue;
             }
             SpecificRecord record = (SpecificRecord) SpecificData.get().newRecord(null, schema);
@@ -199,7 +211,7 @@ final class CompiledMapping {
                 a.target().set(record, a.value().eval(scope, a.target()));
             }
             if (measured != null) {
-                measured.set(record, measurementValue.eval(scope, measured));
+                measured.set(record, measurement);
             }
             long eventTime = time.eventTime(scope, scope.index);
             timeField.setTime(record, eventTime);
@@ -213,7 +225,7 @@ final class CompiledMapping {
             }
             events.add(new ReplayEvent(eventTime, String.valueOf(record.get(keyPos)), value));
         }
-        return new Result(events, invalid, null);
+        return new Result(events, invalid, empty, null);
     }
 
     /**

@@ -30,6 +30,7 @@ final class ReplayStats {
     long rowsMapped;
     long rowsWithoutEvents;
     long invalidValuesSkipped;
+    long emptyMeasurementsSkipped;
     long eventsMapped;
     long eventsOutsideTimeRange;
     long eventsProduced;
@@ -80,6 +81,7 @@ final class ReplayStats {
                 "  rows rejected          %,d%s%n",
                 rowsRejected(), rejectedByReason.isEmpty() ? "" : " " + rejectedByReason);
         out.printf("  values flagged invalid %,d (skipped)%n", invalidValuesSkipped);
+        out.printf("  empty measurements     %,d (skipped: no event)%n", emptyMeasurementsSkipped);
         out.printf(
                 "  events mapped          %,d%s%n",
                 eventsMapped,

@@ -101,6 +101,7 @@ final class Replayer {
                     }
                     stats.rowsMapped++;
                     stats.invalidValuesSkipped += result.invalid();
+                    stats.emptyMeasurementsSkipped += result.empty();
                     stats.eventsMapped += result.events().size();
                     if (result.events().isEmpty()) {
                         stats.rowsWithoutEvents++;

@@ -310,4 +310,32 @@ class MalformedRowsTest {
                 .hasMessageContaining("the mapping sets no value for location.lat")
                 .hasMessageContaining("fields.location.lat");
     }
+
+    @Test
+    void anEntryWhoseMeasurementIsEmptyProducesNoEventAndIsCounted() throws Exception {
+        Path mapping = tmp.resolve("coded.yaml");
+        Files.writeString(
+                mapping,
+                "input: {format: csv, header: true}\n"
+                        + "target: {type: AirQualityObserved}\n"
+                        + "time: {template: '${t}', format: epoch-millis}\n"
+                        + "fields: {id: '${id}', location.lat: '${lat}', location.lon: '${lon}'}\n"
+                        + "measurement:\n"
+                        + "  field: {column: code, map: {'8': no2}}\n"
+                        + "  value: {column: v}\n");
+        Path file = tmp.resolve("coded.csv");
+        Files.writeString(
+                file,
+                "id,t,lat,lon,code,v\n"
+                        + "s1,1700000000000,41.1,-8.6,8,40\n"
+                        + "s1,1700000060000,41.1,-8.6,8,\n"
+                        + "s1,1700000120000,41.1,-8.6,8,42\n");
+        Replayer replayer = MappingTestSupport.replayer(mapping, false);
+
+        MappingTestSupport.Collected sink = MappingTestSupport.run(replayer, file);
+
+        assertThat(sink.events).hasSize(2);
+        assertThat(replayer.stats().emptyMeasurementsSkipped).isEqualTo(1);
+        assertThat(replayer.stats().rowsRejected()).isZero();
+    }
 }
