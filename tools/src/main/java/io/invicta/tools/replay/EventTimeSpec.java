@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
@@ -22,6 +23,24 @@ import java.util.List;
 final class EventTimeSpec {
 
     private final Template template;
+
+    /**
+     * {@code iso-local}: an ISO local date-time, {@code T} or a space between date and time,
+     * seconds optional and a fraction of 0 to 9 digits ("2023-05-04 12:00:17.65" and "…04.145"
+     * alike).
+     */
+    private static final DateTimeFormatter ISO_LOCAL_LENIENT =
+            new DateTimeFormatterBuilder()
+                    .append(DateTimeFormatter.ISO_LOCAL_DATE)
+                    .optionalStart()
+                    .appendLiteral('T')
+                    .optionalEnd()
+                    .optionalStart()
+                    .appendLiteral(' ')
+                    .optionalEnd()
+                    .append(DateTimeFormatter.ISO_LOCAL_TIME)
+                    .toFormatter();
+
     private final String format;
     private final DateTimeFormatter pattern;
     private final ZoneId zone;
@@ -41,7 +60,10 @@ final class EventTimeSpec {
             }
             default -> {
                 try {
-                    this.pattern = DateTimeFormatter.ofPattern(format);
+                    this.pattern =
+                            format.equals("iso-local")
+                                    ? ISO_LOCAL_LENIENT
+                                    : DateTimeFormatter.ofPattern(format);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(
                             "time.format '"

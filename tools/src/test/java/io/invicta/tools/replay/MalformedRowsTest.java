@@ -338,4 +338,30 @@ class MalformedRowsTest {
         assertThat(replayer.stats().emptyMeasurementsSkipped).isEqualTo(1);
         assertThat(replayer.stats().rowsRejected()).isZero();
     }
+
+    @Test
+    void isoLocalTimesAcceptAnyNumberOfFractionDigitsAndASpaceBeforeTheTime() throws Exception {
+        Path mapping = tmp.resolve("fractions.yaml");
+        Files.writeString(
+                mapping,
+                "input: {format: csv, header: true}\n"
+                        + "target: {type: AirQualityObserved}\n"
+                        + "time: {template: '${t}', format: iso-local, zone: UTC}\n"
+                        + "fields: {id: s1, location.lat: '41.1', location.lon: '-8.6', no2:"
+                        + " '${v}'}\n");
+        Path file = tmp.resolve("fractions.csv");
+        Files.writeString(
+                file,
+                "t,v\n2023-05-04 12:00:17.65,1\n2023-05-04T12:00:04.145,2\n2023-05-04T12:01,3\n");
+
+        MappingTestSupport.Collected sink =
+                MappingTestSupport.run(MappingTestSupport.replayer(mapping, true), file);
+
+        assertThat(sink.events)
+                .extracting(ReplayEvent::eventTime)
+                .containsExactly(
+                        Instant.parse("2023-05-04T12:00:04.145Z").toEpochMilli(),
+                        Instant.parse("2023-05-04T12:00:17.650Z").toEpochMilli(),
+                        Instant.parse("2023-05-04T12:01:00Z").toEpochMilli());
+    }
 }
