@@ -1,5 +1,6 @@
 package io.invicta.domain;
 
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -109,7 +110,7 @@ public final class Eaqi implements Serializable {
                 throw new IllegalStateException("missing resource " + resource);
             }
             return parse(
-                    new java.io.InputStreamReader(in, StandardCharsets.UTF_8), "the shipped table");
+                    new InputStreamReader(in, StandardCharsets.UTF_8), "the shipped table");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A mapping file checked against its target Avro schema and ready to run: row in, events out. Every
@@ -174,9 +175,44 @@ final class CompiledMapping {
         }
     }
 
-    /** The rows of one data file, as the mapping's {@code input} says. */
+    /**
+     * The rows of one data file, as the mapping's {@code input} says. A CSV file's header must name
+     * every column the mapping reads: a placeholder that names no column (a typo, or {@code ${a-b}}
+     * read as one name) is refused here, naming the file, instead of rejecting every row.
+     */
     RowSource open(Path data) throws IOException {
-        return input.open(data);
+        RowSource rows = input.open(data);
+        Set<String> columns = rows.columns();
+        if (columns != null) {
+            Set<String> missing = new TreeSet<>(rowNames());
+            missing.removeAll(columns);
+            missing.removeAll(scopes.variables());
+            if (!missing.isEmpty()) {
+                rows.close();
+                throw new IllegalArgumentException(
+                        data
+                                + " has no column "
+                                + String.join(", ", missing)
+                                + ", which the mapping reads; its columns are "
+                                + new TreeSet<>(columns));
+            }
+        }
+        return rows;
+    }
+
+    /** Every name the mapping reads from a row (expansion variables included). */
+    private Set<String> rowNames() {
+        Set<String> names = new HashSet<>(time.names());
+        names.addAll(scopes.rowNames());
+        fields.forEach(a -> names.addAll(a.value().rowNames(a.target().isOptional())));
+        if (codeColumn != null) {
+            names.add(codeColumn);
+            names.addAll(measurementValue.rowNames(true));
+        }
+        if (validColumn != null) {
+            names.addAll(validColumn.names());
+        }
+        return names;
     }
 
     /** Maps one row; throws {@link RowRejectedException} when any part of it is wrong. */

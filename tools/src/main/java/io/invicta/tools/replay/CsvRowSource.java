@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * CSV rows (RFC 4180 quoting, LF or CRLF, a UTF-8 byte-order mark skipped), columns named by the
@@ -57,6 +58,11 @@ final class CsvRowSource implements RowSource {
         for (int i = 0; i < names.size(); i++) {
             columns.put(names.get(i).strip(), i);
         }
+    }
+
+    @Override
+    public Set<String> columns() {
+        return columns.keySet();
     }
 
     /** Reads a whole small CSV (a join side file) into rows keyed by one column. */

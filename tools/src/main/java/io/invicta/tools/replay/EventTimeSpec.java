@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Event time of a mapped event: a rendered template parsed by format, plus step × expansion index.
@@ -88,6 +89,11 @@ final class EventTimeSpec {
             throw new IllegalArgumentException(
                     "time.step '" + step + "' is not an ISO-8601 duration such as PT15S");
         }
+    }
+
+    /** The names the time template reads. */
+    Set<String> names() {
+        return template.names();
     }
 
     long eventTime(Template.Values values, int index) {

@@ -197,6 +197,9 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (Replayer.StrictModeException e) {
             System.err.println("replay: " + e.getMessage());
             exit = 2;
+        } catch (IllegalArgumentException e) {
+            // A data file the mapping does not fit (its header lacks a column the mapping reads).
+            return usage(e.getMessage());
         }
         replayer.stats().print(System.out, (System.nanoTime() - start) / 1e9);
         ReplayStats stats = replayer.stats();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,28 @@ final class RowScopes {
         if (jsonArray != null && jsonArray.column() == null) {
             throw new IllegalArgumentException("expand.json-array needs 'column'");
         }
+    }
+
+    /** The expansion variables ({@code expand.range.var}, {@code expand.json-array.var}). */
+    Set<String> variables() {
+        Set<String> vars = new HashSet<>();
+        if (range != null) {
+            vars.add(range.var());
+        }
+        if (jsonArray != null) {
+            vars.add(jsonArray.var() == null ? "i" : jsonArray.var());
+        }
+        return vars;
+    }
+
+    /** The row columns the joins and the expansion read. */
+    Set<String> rowNames() {
+        Set<String> names = new HashSet<>();
+        joins.values().forEach(j -> names.addAll(j.match().names()));
+        if (jsonArray != null) {
+            names.add(jsonArray.column());
+        }
+        return names;
     }
 
     /** The names of the joins, which values may read from ({@code join.column}). */

@@ -2,6 +2,7 @@ package io.invicta.tools.replay;
 
 import java.io.Closeable;
 import java.util.Iterator;
+import java.util.Set;
 
 /**
  * The rows of an input file, streamed. A row that cannot even be parsed (e.g. a broken JSON line)
@@ -12,4 +13,9 @@ interface RowSource extends Iterable<Row>, Closeable {
 
     @Override
     Iterator<Row> iterator();
+
+    /** The columns every row has (a CSV header), or null when rows differ (JSON lines). */
+    default Set<String> columns() {
+        return null;
+    }
 }

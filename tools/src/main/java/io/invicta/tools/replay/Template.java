@@ -1,7 +1,9 @@
 package io.invicta.tools.replay;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +69,24 @@ final class Template {
                             + "': use ${name}, ${name+k}, ${name-k}, ${name:width}");
         }
         return new Template(source, parts);
+    }
+
+    /** The names its placeholders read. */
+    Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Object part : parts) {
+            if (part instanceof Placeholder p) {
+                names.add(p.name());
+            }
+        }
+        return names;
+    }
+
+    /** The text when the template has no placeholder, else null. */
+    String literal() {
+        return parts.size() == 1 && parts.get(0) instanceof String literal
+                ? literal
+                : parts.isEmpty() ? "" : null;
     }
 
     /**

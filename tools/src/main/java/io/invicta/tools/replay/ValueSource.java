@@ -2,6 +2,7 @@ package io.invicta.tools.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -59,6 +60,28 @@ final class ValueSource {
         this.decimalComma = Boolean.TRUE.equals(spec.decimalComma);
         this.multiply = spec.multiply == null ? 1.0 : spec.multiply;
         this.add = spec.add == null ? 0.0 : spec.add;
+    }
+
+    /**
+     * The names this value reads from the row itself (not from a join or the expansion element): a
+     * template's placeholders, a column's name (or, when the column name is itself a template, its
+     * placeholders), for checking them against a file's header. Optional fields are left out: a row
+     * may lack them.
+     */
+    Set<String> rowNames(boolean optional) {
+        Set<String> names = new LinkedHashSet<>();
+        if (template != null) {
+            names.addAll(template.names());
+        }
+        if (column != null) {
+            String literal = column.literal();
+            if (join != null || literal == null) {
+                names.addAll(column.names());
+            } else if (!optional) {
+                names.add(literal);
+            }
+        }
+        return names;
     }
 
     /** The value for one expansion entry of a row, converted to the target field's type. */

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -254,46 +255,74 @@ class MalformedRowsTest {
         return b.toString();
     }
 
-    @Test
-    void aRunThatRejectsNearlyEveryRowExitsNonZeroNamingTheShare() throws Exception {
-        Path mapping = tmp.resolve("minus.yaml");
-        Files.writeString(
-                mapping,
+    /**
+     * Runs the replay command in a dry run; returns the exit code and what it printed on stderr.
+     */
+    private static String[] replayDry(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(err, true));
+            List<String> all = new ArrayList<>(List.of(args));
+            all.add("--dry-run");
+            exit = new CommandLine(new ReplayCommand()).execute(all.toArray(String[]::new));
+        } finally {
+            System.setErr(saved);
+        }
+        return new String[] {String.valueOf(exit), err.toString()};
+    }
+
+    private Path mapping(String name, String fields) throws Exception {
+        return Files.writeString(
+                tmp.resolve(name),
                 "input: {format: csv, header: true}\n"
                         + "target: {type: AirQualityObserved}\n"
                         + "time: {template: '${t}', format: epoch-millis}\n"
-                        + "fields: {id: '${a-b}', location.lat: '${lat}', location.lon: '${lon}',"
-                        + " no2: '${v}'}\n");
+                        + "fields: {"
+                        + fields
+                        + "}\n");
+    }
+
+    @Test
+    void aPlaceholderThatNamesNoColumnOfTheFileStopsTheRunNamingIt() throws Exception {
+        Path mapping =
+                mapping(
+                        "minus.yaml",
+                        "id: '${a-b}', location.lat: '${lat}', location.lon: '${lon}', no2:"
+                                + " '${v}'");
         Path file = tmp.resolve("rows.csv");
         Files.writeString(
                 file,
                 "a,b,t,lat,lon,v\n"
                         + "1,2,1700000000000,41.1,-8.6,10\n"
                         + "3,4,1700000060000,41.1,-8.6,11\n");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
-        int exit;
-        try {
-            System.setErr(new PrintStream(err, true));
-            exit =
-                    new CommandLine(new ReplayCommand())
-                            .execute(mapping.toString(), file.toString(), "--dry-run");
-        } finally {
-            System.setErr(saved);
-        }
 
-        assertThat(exit).isEqualTo(4);
-        assertThat(err.toString()).contains("2 of 2 rows rejected").contains("--max-rejected");
-        assertThat(
-                        new CommandLine(new ReplayCommand())
-                                .execute(
-                                        mapping.toString(),
-                                        file.toString(),
-                                        "--dry-run",
-                                        "--max-rejected",
-                                        "1"))
+        String[] run = replayDry(mapping.toString(), file.toString());
+
+        assertThat(run[0]).isEqualTo("3");
+        assertThat(run[1]).contains("has no column a-b").contains("[a, b, lat, lon, t, v]");
+    }
+
+    @Test
+    void aRunThatRejectsNearlyEveryRowExitsNonZeroNamingTheShare() throws Exception {
+        Path mapping =
+                mapping(
+                        "values.yaml",
+                        "id: '${id}', location.lat: '${lat}', location.lon: '${lon}', no2: '${v}'");
+        Path file = tmp.resolve("rows.csv");
+        Files.writeString(
+                file,
+                "id,t,lat,lon,v\ns1,1700000000000,41.1,-8.6,n/a\ns1,1700000060000,41.1,-8.6,n/a\n"
+                        + "s1,1700000120000,41.1,-8.6,12\n");
+
+        String[] run = replayDry(mapping.toString(), file.toString());
+
+        assertThat(run[0]).isEqualTo("4");
+        assertThat(run[1]).contains("2 of 3 rows rejected").contains("--max-rejected");
+        assertThat(replayDry(mapping.toString(), file.toString(), "--max-rejected", "0.7")[0])
                 .as("allowed explicitly")
-                .isZero();
+                .isEqualTo("0");
     }
 
     @Test
