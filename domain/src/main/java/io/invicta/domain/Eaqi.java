@@ -1,8 +1,8 @@
 package io.invicta.domain;
 
-import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -109,8 +109,7 @@ public final class Eaqi implements Serializable {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return parse(
-                    new InputStreamReader(in, StandardCharsets.UTF_8), "the shipped table");
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), "the shipped table");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
