@@ -16,10 +16,6 @@ public interface Validator<T> extends Serializable {
      */
     String check(T event, long nowMillis);
 
-    static <T> Validator<T> none() {
-        return (event, now) -> null;
-    }
-
     /**
      * The checks every event type shares: an event time no further ahead of the wall clock than
      * {@code maxFutureMillis} (a clock error would drag the watermark ahead and make honest

@@ -59,10 +59,6 @@ public final class RecordSender implements AutoCloseable, Callback {
         return failures.get();
     }
 
-    public long failures() {
-        return failures.get();
-    }
-
     /** The first delivery failure, or null. */
     public Exception firstFailure() {
         return firstFailure.get();
