@@ -46,6 +46,7 @@ final class EventTimeSpec {
     private final DateTimeFormatter pattern;
     private final ZoneId zone;
     private final long stepMillis;
+    private final long shiftMillis;
 
     EventTimeSpec(MappingSpec.TimeSpec spec) {
         if (spec == null || spec.template() == null || spec.format() == null) {
@@ -53,7 +54,8 @@ final class EventTimeSpec {
         }
         this.template = Template.compile(spec.template());
         this.format = spec.format();
-        this.stepMillis = spec.step() == null ? 0 : parseStep(spec.step());
+        this.stepMillis = spec.step() == null ? 0 : duration(spec.step(), "time.step");
+        this.shiftMillis = spec.shift() == null ? 0 : duration(spec.shift(), "time.shift");
         switch (format) {
             case "epoch-seconds", "epoch-millis", "iso-instant" -> {
                 this.pattern = null;
@@ -82,12 +84,12 @@ final class EventTimeSpec {
         }
     }
 
-    private static long parseStep(String step) {
+    private static long duration(String text, String key) {
         try {
-            return Duration.parse(step).toMillis();
+            return Duration.parse(text).toMillis();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
-                    "time.step '" + step + "' is not an ISO-8601 duration such as PT15S");
+                    key + " '" + text + "' is not an ISO-8601 duration such as PT15S or -PT1H");
         }
     }
 
@@ -98,7 +100,7 @@ final class EventTimeSpec {
 
     long eventTime(Template.Values values, int index) {
         String text = template.render(values).strip();
-        return parse(text) + stepMillis * index;
+        return parse(text) + shiftMillis + stepMillis * index;
     }
 
     private long parse(String text) {
@@ -138,6 +140,7 @@ final class EventTimeSpec {
                 + " as "
                 + format
                 + (zone == null ? "" : " in " + zone)
+                + (shiftMillis == 0 ? "" : " shifted by " + shiftMillis + " ms")
                 + (stepMillis == 0 ? "" : " + " + stepMillis + " ms × index");
     }
 }

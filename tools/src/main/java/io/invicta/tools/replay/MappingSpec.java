@@ -54,7 +54,12 @@ record MappingSpec(
      * in {@code zone}, or epoch-seconds, epoch-millis, iso-instant), plus {@code step} × the
      * expansion index.
      */
-    record TimeSpec(String template, String format, String zone, String step, String field) {}
+    /**
+     * {@code shift}: an ISO-8601 duration added to every event time (e.g. {@code -PT1H} for a feed
+     * that stamps the end of an hourly interval while the event time is its start).
+     */
+    record TimeSpec(
+            String template, String format, String zone, String step, String shift, String field) {}
 
     /**
      * A field whose name comes from a code column (e.g. a pollutant code), and the value it gets.

@@ -393,4 +393,35 @@ class MalformedRowsTest {
                         Instant.parse("2023-05-04T12:00:17.650Z").toEpochMilli(),
                         Instant.parse("2023-05-04T12:01:00Z").toEpochMilli());
     }
+
+    @Test
+    void aShiftMovesEveryEventTimeForFeedsThatStampTheEndOfAnInterval() throws Exception {
+        Path mapping = tmp.resolve("shift.yaml");
+        Files.writeString(
+                mapping,
+                "input: {format: csv, header: true}\n"
+                        + "target: {type: AirQualityObserved}\n"
+                        + "time: {template: '${t}', format: iso-local, zone: UTC, shift: -PT1H}\n"
+                        + "fields: {id: s1, location.lat: '41.1', location.lon: '-8.6', no2:"
+                        + " '${v}'}\n");
+        Path file = tmp.resolve("hourly.csv");
+        Files.writeString(file, "t,v\n2023-05-04T13:00,1\n2023-05-04T14:00,2\n");
+
+        MappingTestSupport.Collected sink =
+                MappingTestSupport.run(MappingTestSupport.replayer(mapping, true), file);
+
+        assertThat(sink.events)
+                .extracting(ReplayEvent::eventTime)
+                .containsExactly(
+                        Instant.parse("2023-05-04T12:00:00Z").toEpochMilli(),
+                        Instant.parse("2023-05-04T13:00:00Z").toEpochMilli());
+        assertThatThrownBy(
+                        () ->
+                                CompiledMapping.load(
+                                        Files.writeString(
+                                                tmp.resolve("badshift.yaml"),
+                                                Files.readString(mapping)
+                                                        .replace("-PT1H", "an hour"))))
+                .hasMessageContaining("time.shift 'an hour'");
+    }
 }
