@@ -43,12 +43,14 @@ public final class EventTypes {
         return dateObservedOf(event).toEpochMilli();
     }
 
-    /**
-     * The event time as the record holds it ({@code dateObserved} is a timestamp-millis, an
-     * Instant).
-     */
+    /** The event time, as the event catalogue reads it ({@link EventKind#eventTime}). */
     public static Instant dateObservedOf(SpecificRecord event) {
-        return (Instant) event.get(position(event.getSchema(), "dateObserved"));
+        return eventTime(EventKind.of(event.getClass()), event);
+    }
+
+    private static <T extends SpecificRecord> Instant eventTime(
+            EventKind<T> kind, SpecificRecord event) {
+        return kind.eventTime(kind.type().cast(event));
     }
 
     public static String idOf(SpecificRecord event) {

@@ -219,7 +219,7 @@ final class CompiledMapping {
     Result map(Row row) {
         FieldTarget measured = null;
         if (codeColumn != null) {
-            String code = column(row, codeColumn).strip();
+            String code = RowScopes.column(row, codeColumn).strip();
             measured = codeTargets.get(code);
             if (measured == null) {
                 return new Result(List.of(), 0, 0, codeColumn + "=" + code + " not mapped");
@@ -231,7 +231,8 @@ final class CompiledMapping {
         int empty = 0;
         for (RowScopes.Scope scope : entries) {
             if (validColumn != null
-                    && !validValues.contains(column(row, validColumn.render(scope)).strip())) {
+                    && !validValues.contains(
+                            RowScopes.column(row, validColumn.render(scope)).strip())) {
                 invalid++;
                 continue;
             }
@@ -272,10 +273,6 @@ final class CompiledMapping {
                 ((DecodeResult.Success<SpecificRecord>) codec.decode(value)).value();
         timeField.setTime(record, ((Instant) timeField.get(record)).toEpochMilli() + shift);
         return codec.encode(record);
-    }
-
-    private static String column(Row row, String name) {
-        return RowScopes.column(row, name);
     }
 
     private static EventKind<?> kindNamed(String name) {
