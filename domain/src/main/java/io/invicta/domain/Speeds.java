@@ -8,8 +8,10 @@ package io.invicta.domain;
  */
 public final class Speeds {
 
-    private double vehicles;
-    private double hoursPerKm; // Σ q / v
+    // Public fields make Speeds a Flink POJO inside window accumulators (typed state, not Kryo);
+    // exact sums make the result independent of the order the intervals are added and merged in.
+    public ExactSum vehicles = new ExactSum();
+    public ExactSum hoursPerKm = new ExactSum(); // Σ q / v
 
     /** Adds an interval with {@code count} vehicles at mean spot speed {@code kmh}. */
     public Speeds add(double count, double kmh) {
@@ -17,41 +19,24 @@ public final class Speeds {
             throw new IllegalArgumentException(
                     "Need count ≥ 0 and a positive speed, got " + count + " at " + kmh);
         }
-        vehicles += count;
-        hoursPerKm += count / kmh;
+        vehicles.add(count);
+        hoursPerKm.add(count / kmh);
         return this;
     }
 
     public Speeds merge(Speeds other) {
-        vehicles += other.vehicles;
-        hoursPerKm += other.hoursPerKm;
+        vehicles.add(other.vehicles);
+        hoursPerKm.add(other.hoursPerKm);
         return this;
     }
 
-    // Bean accessors make Speeds a Flink POJO inside window accumulators (typed state, not Kryo).
-
-    public double getVehicles() {
-        return vehicles;
-    }
-
-    public void setVehicles(double vehicles) {
-        this.vehicles = vehicles;
-    }
-
-    public double getHoursPerKm() {
-        return hoursPerKm;
-    }
-
-    public void setHoursPerKm(double hoursPerKm) {
-        this.hoursPerKm = hoursPerKm;
-    }
-
     public double vehicles() {
-        return vehicles;
+        return vehicles.value();
     }
 
     /** The space-mean speed in km/h, or NaN when no vehicle was counted. */
     public double spaceMeanSpeed() {
-        return vehicles == 0 ? Double.NaN : vehicles / hoursPerKm;
+        double q = vehicles.value();
+        return q == 0 ? Double.NaN : q / hoursPerKm.value();
     }
 }

@@ -1,5 +1,6 @@
 package io.invicta.jobs.mobility;
 
+import io.invicta.domain.ExactSum;
 import io.invicta.schemas.OnStreetParking;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -16,12 +17,12 @@ public final class ParkingAggregate
 
     public static final class Acc implements WindowMetrics {
         public long observations;
-        public double occupancySum;
+        public ExactSum occupancySum = new ExactSum();
         public long occupancyCount;
         public long minAvailable = Long.MAX_VALUE;
 
         public double occupancyRate() {
-            return occupancyCount == 0 ? Double.NaN : occupancySum / occupancyCount;
+            return occupancyCount == 0 ? Double.NaN : occupancySum.value() / occupancyCount;
         }
 
         @Override
@@ -46,7 +47,7 @@ public final class ParkingAggregate
         if (available != null) {
             acc.minAvailable = Math.min(acc.minAvailable, available);
             if (total != null && total > 0) {
-                acc.occupancySum += (double) (total - available) / total;
+                acc.occupancySum.add((double) (total - available) / total);
                 acc.occupancyCount++;
             }
         }
@@ -61,7 +62,7 @@ public final class ParkingAggregate
     @Override
     public Acc merge(Acc a, Acc b) {
         a.observations += b.observations;
-        a.occupancySum += b.occupancySum;
+        a.occupancySum.add(b.occupancySum);
         a.occupancyCount += b.occupancyCount;
         a.minAvailable = Math.min(a.minAvailable, b.minAvailable);
         return a;

@@ -1,5 +1,6 @@
 package io.invicta.jobs.mobility;
 
+import io.invicta.domain.ExactSum;
 import io.invicta.domain.Speeds;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
@@ -22,17 +23,15 @@ public final class TrafficAggregate
     private static final long serialVersionUID = 1L;
 
     /**
-     * One small accumulator per window. Trade-off: the two {@link Speeds} fields reuse the tested
-     * domain maths but, {@code Speeds} having no getters and setters, Flink serialises them with
-     * Kryo (no state schema evolution for them); giving {@code Speeds} POJO accessors in {@code
-     * domain} would fix that.
+     * One small accumulator per window; its sums are exact, so a window's result does not depend on
+     * the order its readings arrive in.
      */
     public static final class Acc implements WindowMetrics {
         public long observations;
         public long vehicles;
         public Speeds speeds = new Speeds();
         public Speeds freeFlow = new Speeds();
-        public double occupancySum;
+        public ExactSum occupancySum = new ExactSum();
         public long occupancyCount;
         public long congestedCount;
         public long congestionKnownCount;
@@ -48,7 +47,7 @@ public final class TrafficAggregate
         }
 
         public double meanOccupancy() {
-            return occupancyCount == 0 ? Double.NaN : occupancySum / occupancyCount;
+            return occupancyCount == 0 ? Double.NaN : occupancySum.value() / occupancyCount;
         }
 
         public double congestedShare() {
@@ -84,7 +83,7 @@ public final class TrafficAggregate
             }
         }
         if (r.occupancy != null) {
-            acc.occupancySum += r.occupancy;
+            acc.occupancySum.add(r.occupancy);
             acc.occupancyCount++;
         }
         Boolean congested = r.isCongested();
@@ -108,7 +107,7 @@ public final class TrafficAggregate
         a.vehicles += b.vehicles;
         a.speeds.merge(b.speeds);
         a.freeFlow.merge(b.freeFlow);
-        a.occupancySum += b.occupancySum;
+        a.occupancySum.add(b.occupancySum);
         a.occupancyCount += b.occupancyCount;
         a.congestedCount += b.congestedCount;
         a.congestionKnownCount += b.congestionKnownCount;

@@ -1,5 +1,7 @@
 package io.invicta.jobs.mobility;
 
+import io.invicta.domain.ExactSum;
+
 import org.apache.flink.api.common.functions.AggregateFunction;
 
 /**
@@ -16,18 +18,20 @@ public final class ZoneVehiclesAggregate
 
     public static final class Acc implements WindowMetrics {
         public long vehicles;
-        public double meters;
-        public double seconds;
+        // exact: the vehicles' totals arrive in any order
+        public ExactSum meters = new ExactSum();
+        public ExactSum seconds = new ExactSum();
 
         public double meanSpeed() {
-            return seconds > 0 ? meters / seconds * 3.6 : Double.NaN;
+            double s = seconds.value();
+            return s > 0 ? meters.value() / s * 3.6 : Double.NaN;
         }
 
         @Override
         public void writeFields(MobilityPoint p) {
             p.field("active_vehicles", vehicles)
                     .field("speed", meanSpeed())
-                    .field("distance", meters);
+                    .field("distance", meters.value());
         }
     }
 
@@ -39,8 +43,8 @@ public final class ZoneVehiclesAggregate
     @Override
     public Acc add(VehicleMove total, Acc acc) {
         acc.vehicles++;
-        acc.meters += total.meters;
-        acc.seconds += total.seconds;
+        acc.meters.add(total.meters);
+        acc.seconds.add(total.seconds);
         return acc;
     }
 
@@ -52,8 +56,8 @@ public final class ZoneVehiclesAggregate
     @Override
     public Acc merge(Acc a, Acc b) {
         a.vehicles += b.vehicles;
-        a.meters += b.meters;
-        a.seconds += b.seconds;
+        a.meters.add(b.meters);
+        a.seconds.add(b.seconds);
         return a;
     }
 }

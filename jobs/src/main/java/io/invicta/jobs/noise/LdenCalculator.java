@@ -82,8 +82,8 @@ public final class LdenCalculator extends KeyedProcessFunction<String, WindowSta
         energies.add(
                 NoisePeriod.of(at, zone),
                 slice.zone,
-                slice.stats.sum[NoiseMeasurer.ENERGY],
-                slice.stats.sum[NoiseMeasurer.SECONDS]);
+                slice.stats.sums[NoiseMeasurer.ENERGY],
+                slice.stats.sums[NoiseMeasurer.SECONDS]);
         days.put(day.toEpochDay(), energies);
         if (end - 1 <= ctx.timerService().currentWatermark() && energies.complete()) {
             out.collect(result(ctx.getCurrentKey(), day, energies));
@@ -123,9 +123,9 @@ public final class LdenCalculator extends KeyedProcessFunction<String, WindowSta
         result.sensorId = sensor;
         result.zone = e.zone;
         result.dayStart = day.atTime(DAY_START).atZone(zone).toInstant().toEpochMilli();
-        result.lday = Decibels.level(e.dayEnergy / e.daySeconds);
-        result.levening = Decibels.level(e.eveningEnergy / e.eveningSeconds);
-        result.lnight = Decibels.level(e.nightEnergy / e.nightSeconds);
+        result.lday = Decibels.level(e.dayEnergy.value() / e.daySeconds.value());
+        result.levening = Decibels.level(e.eveningEnergy.value() / e.eveningSeconds.value());
+        result.lnight = Decibels.level(e.nightEnergy.value() / e.nightSeconds.value());
         result.lden = Decibels.lden(result.lday, result.levening, result.lnight);
         return result;
     }

@@ -116,7 +116,7 @@ public final class NoiseMeasurer implements Measurer<NoiseLevelObserved> {
                 w.resolution,
                 w.windowStart,
                 m.count[ENERGY],
-                Decibels.level(m.sum[ENERGY] / m.sum[SECONDS]),
+                Decibels.level(m.sum(ENERGY) / m.sum(SECONDS)),
                 m.count[LAMAX] > 0 ? m.max[LAMAX] : Double.NaN);
     }
 }

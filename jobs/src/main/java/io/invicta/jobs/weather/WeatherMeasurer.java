@@ -103,7 +103,7 @@ public final class WeatherMeasurer
         for (int v = 0; v < VARIABLES.length; v++) {
             if (m.count[v] > 0) {
                 WeatherStats s = stats(w, VARIABLES[v], m.count[v]);
-                s.sum = m.sum[v];
+                s.sum = m.sum(v);
                 s.mean = m.mean(v);
                 s.min = m.min[v];
                 s.max = m.max[v];
@@ -113,9 +113,9 @@ public final class WeatherMeasurer
         long directions = m.count[WIND_EAST];
         if (directions > 0) {
             WeatherStats s = stats(w, WIND_DIRECTION, directions);
-            s.mean = WindDirections.meanDegrees(m.sum[WIND_EAST], m.sum[WIND_NORTH], directions);
+            s.mean = WindDirections.meanDegrees(m.sum(WIND_EAST), m.sum(WIND_NORTH), directions);
             s.resultantLength =
-                    WindDirections.resultantLength(m.sum[WIND_EAST], m.sum[WIND_NORTH], directions);
+                    WindDirections.resultantLength(m.sum(WIND_EAST), m.sum(WIND_NORTH), directions);
             s.sum = Double.NaN;
             s.min = Double.NaN;
             s.max = Double.NaN;

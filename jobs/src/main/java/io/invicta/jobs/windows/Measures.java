@@ -1,5 +1,7 @@
 package io.invicta.jobs.windows;
 
+import io.invicta.domain.ExactSum;
+
 import java.util.Arrays;
 
 /**
@@ -8,8 +10,10 @@ import java.util.Arrays;
  * of one per (sensor, variable) window. Counts, sums, minima and maxima merge exactly, so zone
  * windows are built by merging the windows of their sensors, and every domain statistic the jobs
  * write is a function of them (a mean is sum/count, an energetic noise level a ratio of two sums, a
- * wind direction the angle of two summed vector components). A Flink POJO (kept in the sensor
- * windows' state).
+ * wind direction the angle of two summed vector components). Sums are {@link ExactSum}s, so a
+ * window's results do not depend on the order its readings arrived in or on where pre-aggregation
+ * cut them: the same input gives bit-identical points. A Flink POJO (kept in the sensor windows'
+ * state).
  */
 public class Measures {
 
@@ -17,7 +21,7 @@ public class Measures {
     public static final int MAX_VARIABLES = 31;
 
     public long[] count;
-    public double[] sum;
+    public ExactSum[] sums;
     public double[] min;
     public double[] max;
 
@@ -32,7 +36,10 @@ public class Measures {
                     "between 0 and " + MAX_VARIABLES + " variables, not " + variables);
         }
         count = new long[variables];
-        sum = new double[variables];
+        sums = new ExactSum[variables];
+        for (int v = 0; v < variables; v++) {
+            sums[v] = new ExactSum();
+        }
         min = filled(variables, Double.POSITIVE_INFINITY);
         max = filled(variables, Double.NEGATIVE_INFINITY);
     }
@@ -49,7 +56,7 @@ public class Measures {
 
     public void add(int variable, double value) {
         count[variable]++;
-        sum[variable] += value;
+        sums[variable].add(value);
         min[variable] = Math.min(min[variable], value);
         max[variable] = Math.max(max[variable], value);
     }
@@ -59,7 +66,7 @@ public class Measures {
         for (int v = 0; v < other.count.length; v++) {
             if (other.count[v] > 0 && (mask & (1 << v)) != 0) {
                 count[v] += other.count[v];
-                sum[v] += other.sum[v];
+                sums[v].add(other.sums[v]);
                 min[v] = Math.min(min[v], other.min[v]);
                 max[v] = Math.max(max[v], other.max[v]);
             }
@@ -77,13 +84,18 @@ public class Measures {
         return mask;
     }
 
-    public double mean(int variable) {
-        return sum[variable] / count[variable];
+    /** The sum of a variable's readings, rounded once. */
+    public double sum(int variable) {
+        return sums[variable].value();
     }
 
-    private Measures(long[] count, double[] sum, double[] min, double[] max) {
+    public double mean(int variable) {
+        return sum(variable) / count[variable];
+    }
+
+    private Measures(long[] count, ExactSum[] sums, double[] min, double[] max) {
         this.count = count;
-        this.sum = sum;
+        this.sums = sums;
         this.min = min;
         this.max = max;
     }
@@ -92,6 +104,10 @@ public class Measures {
      * An independent copy: what is emitted must not change when the window takes further readings.
      */
     public Measures copy() {
-        return new Measures(count.clone(), sum.clone(), min.clone(), max.clone());
+        ExactSum[] sumsCopy = new ExactSum[sums.length];
+        for (int v = 0; v < sums.length; v++) {
+            sumsCopy[v] = sums[v].copy();
+        }
+        return new Measures(count.clone(), sumsCopy, min.clone(), max.clone());
     }
 }

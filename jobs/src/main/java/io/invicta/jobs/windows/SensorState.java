@@ -22,6 +22,19 @@ public class SensorState {
     }
 
     /**
+     * Adds a newly opened window where its start belongs: a late reading can open a window older
+     * than the newest, and {@link #find} relies on the order.
+     */
+    void open(int family, SensorWindow window) {
+        List<SensorWindow> windows = windows(family);
+        int i = windows.size();
+        while (i > 0 && windows.get(i - 1).start > window.start) {
+            i--;
+        }
+        windows.add(i, window);
+    }
+
+    /**
      * The open window of a family holding {@code timestamp}, or null. Newest first: readings arrive
      * mostly in time order, so the answer is nearly always the last window, or a new one when the
      * timestamp is past its end.

@@ -94,7 +94,7 @@ public final class SensorWindows extends KeyedProcessFunction<String, WindowStat
                     continue; // past the lateness: the window operator would drop it too
                 }
                 w = new SensorWindow(f, tw.getStart(), tw.getEnd());
-                s.windows(f).add(w);
+                s.open(f, w);
             }
             w.add(slice.zone, slice.stats, family.variables);
             if (w.maxTimestamp() <= watermark) {

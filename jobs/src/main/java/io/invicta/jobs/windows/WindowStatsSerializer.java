@@ -1,5 +1,7 @@
 package io.invicta.jobs.windows;
 
+import io.invicta.domain.ExactSum;
+
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -18,9 +20,9 @@ import java.util.Map;
 /**
  * The wire format of {@link WindowStats}, the record of every shuffle of the environment windows:
  * the strings, the window, the number of variables, a bit mask of the reported ones and then only
- * their count, sum, min and max. Flink's POJO serializer (reflection per field, every array in
- * full, whether reported or not) took a quarter of the window operators' time. Records only: {@code
- * WindowStats} is never kept in state.
+ * their count, exact sum (its expansion's terms), min and max. Flink's POJO serializer (reflection
+ * per field, every array in full, whether reported or not) took a quarter of the window operators'
+ * time. Records only: {@code WindowStats} is never kept in state.
  */
 public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowStats> {
 
@@ -72,7 +74,11 @@ public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowS
         for (int p = 0; p < s.size(); p++) {
             if ((reported & (1 << p)) != 0) {
                 out.writeLong(s.count[p]);
-                out.writeDouble(s.sum[p]);
+                ExactSum sum = s.sums[p];
+                out.writeByte(sum.terms);
+                for (int t = 0; t < sum.terms; t++) {
+                    out.writeDouble(sum.term(t));
+                }
                 out.writeDouble(s.min[p]);
                 out.writeDouble(s.max[p]);
             }
@@ -92,7 +98,11 @@ public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowS
         for (int p = 0; p < s.size(); p++) {
             if ((reported & (1 << p)) != 0) {
                 s.count[p] = in.readLong();
-                s.sum[p] = in.readDouble();
+                double[] terms = new double[in.readUnsignedByte()];
+                for (int t = 0; t < terms.length; t++) {
+                    terms[t] = in.readDouble();
+                }
+                s.sums[p] = ExactSum.ofTerms(terms);
                 s.min[p] = in.readDouble();
                 s.max[p] = in.readDouble();
             }

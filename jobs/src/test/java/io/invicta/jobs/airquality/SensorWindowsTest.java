@@ -168,6 +168,19 @@ class SensorWindowsTest {
     }
 
     @Test
+    void aLateSliceThatOpensAnOlderWindowDoesNotSplitTheNewerOne() throws Exception {
+        process(slice("s1", "z1", T + HOUR, Pollutant.NO2, 10)); // opens 09:00
+        process(slice("s1", "z1", T + HOUR - MIN, Pollutant.NO2, 20)); // late: opens 08:00
+        process(slice("s1", "z1", T + HOUR + 5 * MIN, Pollutant.NO2, 30)); // back in 09:00
+
+        harness.processWatermark(new Watermark(T + 2 * HOUR - 1));
+
+        assertThat(means("1h"))
+                .extracting(m -> m.windowStart, m -> m.count, m -> m.mean)
+                .containsExactlyInAnyOrder(tuple(T, 1L, 20.0), tuple(T + HOUR, 2L, 20.0));
+    }
+
+    @Test
     void aSliceLaterThanTheLatenessChangesNothing() throws Exception {
         process(slice("s1", "z1", T, Pollutant.NO2, 10));
         harness.processWatermark(new Watermark(T + MIN - 1 + LATENESS));

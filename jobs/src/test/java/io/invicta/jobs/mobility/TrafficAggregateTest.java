@@ -2,6 +2,11 @@ package io.invicta.jobs.mobility;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -26,6 +31,48 @@ class TrafficAggregateTest {
             acc = aggregate.add(r, acc);
         }
         return aggregate.getResult(acc);
+    }
+
+    /** The readings in the given order, cut into accumulators at random points, merged later. */
+    private List<Long> bitsOfMergedRun(List<TrafficReading> readings, Random random) {
+        List<TrafficAggregate.Acc> partials = new ArrayList<>();
+        TrafficAggregate.Acc acc = aggregate.createAccumulator();
+        for (TrafficReading r : readings) {
+            acc = aggregate.add(r, acc);
+            if (random.nextInt(10) == 0) {
+                partials.add(acc);
+                acc = aggregate.createAccumulator();
+            }
+        }
+        Collections.shuffle(partials, random);
+        for (TrafficAggregate.Acc partial : partials) {
+            acc = aggregate.merge(acc, partial);
+        }
+        return List.of(
+                Double.doubleToRawLongBits(acc.spaceMeanSpeed()),
+                Double.doubleToRawLongBits(acc.meanOccupancy()),
+                Double.doubleToRawLongBits(acc.congestionIndex()));
+    }
+
+    @Test
+    void anyArrivalOrderAndAnyMergeOfPartialAccumulatorsGivesBitIdenticalResults() {
+        Random random = new Random(5);
+        List<TrafficReading> readings = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            readings.add(
+                    reading(
+                            "s" + i % 7,
+                            1 + random.nextInt(60),
+                            10 + Math.round(random.nextDouble() * 900) / 10.0,
+                            Math.round(random.nextDouble() * 1000) / 1000.0,
+                            null,
+                            40 + random.nextInt(5) * 10));
+        }
+        List<Long> first = bitsOfMergedRun(readings, random);
+        for (int order = 0; order < 10; order++) {
+            Collections.shuffle(readings, random);
+            assertThat(bitsOfMergedRun(readings, random)).as("order %d", order).isEqualTo(first);
+        }
     }
 
     @Test

@@ -100,8 +100,8 @@ class NoiseLevelsTest {
 
         assertThat(new NoiseMeasurer().addTo(o, m)).isTrue();
 
-        assertThat(m.sum[NoiseMeasurer.SECONDS]).isEqualTo(300.0);
-        assertThat(Decibels.level(m.sum[NoiseMeasurer.ENERGY] / m.sum[NoiseMeasurer.SECONDS]))
+        assertThat(m.sum(NoiseMeasurer.SECONDS)).isEqualTo(300.0);
+        assertThat(Decibels.level(m.sum(NoiseMeasurer.ENERGY) / m.sum(NoiseMeasurer.SECONDS)))
                 .isCloseTo(62.0, within(1e-9));
         assertThat(m.max[NoiseMeasurer.LAMAX]).isEqualTo(80.0);
         assertThat(new NoiseMeasurer().timestamp(o))
