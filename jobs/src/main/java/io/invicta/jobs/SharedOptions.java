@@ -2,6 +2,7 @@ package io.invicta.jobs;
 
 import io.invicta.jobs.config.JobOptions;
 import io.invicta.jobs.config.MetricsOptions;
+import io.invicta.jobs.io.AnomalyOptions;
 import io.invicta.jobs.io.KafkaOptions;
 import io.invicta.jobs.io.TopicOptions;
 import io.invicta.jobs.io.ValidationOptions;
@@ -24,7 +25,9 @@ public final class SharedOptions {
                             InfluxDbSinkOptions.class,
                             EventTimeOptions.class,
                             ValidationOptions.class,
+                            AnomalyOptions.class,
                             ZoneOptions.class)
+                    .and(AnomalyOptions.POLICIES)
                     .and(List.of(TopicOptions.DEAD_LETTER, TopicOptions.LATE_EVENTS));
 
     /** Every metrics job: the shared options and the windows and time zone. */

@@ -1,8 +1,12 @@
 package io.invicta.schemas;
 
 import io.invicta.schemas.validation.AirQualityValidator;
+import io.invicta.schemas.validation.Anomalies;
+import io.invicta.schemas.validation.Anomaly;
+import io.invicta.schemas.validation.AnomalyScreen;
 import io.invicta.schemas.validation.MobilityValidators;
 import io.invicta.schemas.validation.NoiseValidator;
+import io.invicta.schemas.validation.Plausibility;
 import io.invicta.schemas.validation.Validator;
 import io.invicta.schemas.validation.WeatherValidator;
 
@@ -40,7 +44,8 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
                     "id",
                     AirQualityObserved::getId,
                     AirQualityObserved::getDateObserved,
-                    AirQualityValidator::new);
+                    AirQualityValidator::new,
+                    p -> List.of());
     public static final EventKind<NoiseLevelObserved> NOISE =
             new EventKind<>(
                     1,
@@ -49,7 +54,8 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
                     "id",
                     NoiseLevelObserved::getId,
                     NoiseLevelObserved::getDateObserved,
-                    NoiseValidator::new);
+                    NoiseValidator::new,
+                    Anomalies::noise);
     public static final EventKind<WeatherObserved> WEATHER =
             new EventKind<>(
                     2,
@@ -58,7 +64,8 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
                     "id",
                     WeatherObserved::getId,
                     WeatherObserved::getDateObserved,
-                    WeatherValidator::new);
+                    WeatherValidator::new,
+                    Anomalies::weather);
     public static final EventKind<TrafficFlowObserved> TRAFFIC_FLOW =
             new EventKind<>(
                     3,
@@ -67,7 +74,8 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
                     "id",
                     TrafficFlowObserved::getId,
                     TrafficFlowObserved::getDateObserved,
-                    MobilityValidators.Traffic::new);
+                    MobilityValidators.Traffic::new,
+                    p -> List.of());
     public static final EventKind<OnStreetParking> PARKING =
             new EventKind<>(
                     4,
@@ -76,7 +84,8 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
                     "id",
                     OnStreetParking::getId,
                     OnStreetParking::getDateObserved,
-                    MobilityValidators.Parking::new);
+                    MobilityValidators.Parking::new,
+                    Anomalies::parking);
     public static final EventKind<BikeHireDockingStation> BIKE_STATIONS =
             new EventKind<>(
                     5,
@@ -85,7 +94,8 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
                     "id",
                     BikeHireDockingStation::getId,
                     BikeHireDockingStation::getDateObserved,
-                    MobilityValidators.Bikes::new);
+                    MobilityValidators.Bikes::new,
+                    Anomalies::bikes);
 
     /** Keyed by vehicle, so one vehicle's positions stay in order on one partition. */
     public static final EventKind<VehiclePosition> VEHICLE_POSITIONS =
@@ -96,7 +106,8 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
                     "vehicleId",
                     VehiclePosition::getVehicleId,
                     VehiclePosition::getDateObserved,
-                    MobilityValidators.Vehicles::new);
+                    MobilityValidators.Vehicles::new,
+                    p -> List.of());
 
     /**
      * Every kind, in index order. The index is part of the rules job's state (a buffered event
@@ -123,6 +134,7 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
     private final transient Accessor<T, CharSequence> key;
     private final transient Accessor<T, Instant> eventTime;
     private final transient Function<Duration, Validator<T>> validation;
+    private final transient Function<Plausibility, List<Anomaly<T>>> anomalies;
 
     private EventKind(
             int index,
@@ -131,7 +143,8 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
             String keyField,
             Accessor<T, CharSequence> key,
             Accessor<T, Instant> eventTime,
-            Function<Duration, Validator<T>> validation) {
+            Function<Duration, Validator<T>> validation,
+            Function<Plausibility, List<Anomaly<T>>> anomalies) {
         this.index = index;
         this.name = name;
         this.type = type;
@@ -139,6 +152,7 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
         this.key = key;
         this.eventTime = eventTime;
         this.validation = validation;
+        this.anomalies = anomalies;
     }
 
     /** Every kind, in index order. */
@@ -230,6 +244,14 @@ public final class EventKind<T extends SpecificRecord> implements Serializable {
      */
     public Validator<T> validator(Duration maxFuture) {
         return validation.apply(maxFuture);
+    }
+
+    /**
+     * The anomaly checks of a valid record (implausible but real values: counts above capacity,
+     * no-data sentinels, readings outside the city's climate), with their policies.
+     */
+    public AnomalyScreen<T> anomalies(Plausibility plausibility) {
+        return new AnomalyScreen<>(anomalies.apply(plausibility));
     }
 
     @Serial

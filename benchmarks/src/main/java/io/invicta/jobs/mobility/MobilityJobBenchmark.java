@@ -87,7 +87,8 @@ public final class MobilityJobBenchmark {
         env.setParallelism(2);
         Inputs inputs = Inputs.none();
         kinds.forEach(kind -> add(inputs, kind));
-        Rejects rejects = new Rejects(new DiscardingSink<>(), new DiscardingSink<>());
+        Rejects rejects =
+                new Rejects(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
         if (job.equals("mobility")) {
             new MobilityJob(
                             inputs,

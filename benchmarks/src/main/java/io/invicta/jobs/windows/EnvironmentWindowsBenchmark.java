@@ -245,7 +245,8 @@ public final class EnvironmentWindowsBenchmark {
                         o.noise(),
                         new NoiseMeasurer(),
                         zones,
-                        WindowFamily.shortAndLong(shortWindow, longWindow),
+                        WindowFamily.shortLongAndLocalDays(
+                                shortWindow, longWindow, ZoneId.of("Europe/Lisbon")),
                         LATENESS,
                         EnvironmentWindows.Uids.prefixed("noise"))
                 .means()
@@ -254,7 +255,8 @@ public final class EnvironmentWindowsBenchmark {
                         o.weather(),
                         new WeatherMeasurer(),
                         zones,
-                        WindowFamily.shortAndLong(shortWindow, longWindow),
+                        WindowFamily.shortLongAndLocalDays(
+                                shortWindow, longWindow, ZoneId.of("Europe/Lisbon")),
                         LATENESS,
                         EnvironmentWindows.Uids.prefixed("weather"))
                 .means()
@@ -268,7 +270,8 @@ public final class EnvironmentWindowsBenchmark {
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(5));
         double seconds = 0;
         StreamExecutionEnvironment env = env();
-        Rejects rejects = new Rejects(new DiscardingSink<>(), new DiscardingSink<>());
+        Rejects rejects =
+                new Rejects(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
         new AirQualityJob(
                         Inputs.none().with(EventKind.AIR_QUALITY, aqSource(input)),
                         new AirQualityJob.Outputs(

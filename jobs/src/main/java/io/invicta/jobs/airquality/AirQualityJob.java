@@ -87,7 +87,7 @@ public final class AirQualityJob extends CityJob {
                         inputs.of(EventKind.AIR_QUALITY),
                         EventKind.AIR_QUALITY,
                         "air-quality");
-        outputs.rejects().attach(input.deadLetters(), input.late());
+        input.attachTo(outputs.rejects(), config);
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         ZoneId cityZone = MetricsOptions.cityZone(config);
 
@@ -124,7 +124,10 @@ public final class AirQualityJob extends CityJob {
      * working.
      */
     static final EnvironmentWindows.Uids UIDS =
-            new EnvironmentWindows.Uids("sensor-slices", "means-sensor", "means-zone");
+            new EnvironmentWindows.Uids(
+                    "sensor-slices",
+                    "means-sensor" + EnvironmentWindows.STATE_FORMAT,
+                    "means-zone" + EnvironmentWindows.STATE_FORMAT);
 
     /**
      * Every window of every sensor in one keyed operator (short and long means, hourly means,
@@ -148,8 +151,8 @@ public final class AirQualityJob extends CityJob {
 
     /**
      * The short and long means; hourly means for the index and the hourly limits (from the long
-     * window when it is one hour, else their own); local-day means of PM10 and SO2 for the daily
-     * limits.
+     * window when it is one hour, else their own); local-day means (written, and for the daily
+     * limits).
      */
     public static WindowFamily[] families(
             Duration shortWindow, Duration longWindow, ZoneId cityZone) {
@@ -161,9 +164,7 @@ public final class AirQualityJob extends CityJob {
         if (!shortWindow.equals(HOUR) && !longWindow.equals(HOUR)) {
             list.add(WindowFamily.tumbling(HOUR, false, true));
         }
-        list.add(
-                WindowFamily.localDays(
-                        cityZone, 1 << Pollutant.PM10.ordinal() | 1 << Pollutant.SO2.ordinal()));
+        list.add(WindowFamily.localDays(cityZone));
         return list.toArray(new WindowFamily[0]);
     }
 

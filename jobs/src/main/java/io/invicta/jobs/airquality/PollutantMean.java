@@ -1,5 +1,7 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.windows.DayCoverage;
+
 import java.util.Objects;
 
 /**
@@ -28,6 +30,9 @@ public class PollutantMean {
     public double mean;
     public double min;
     public double max;
+
+    /** Local days only: the day's data coverage of this variable; null for other windows. */
+    public DayCoverage coverage;
 
     public PollutantMean() {}
 

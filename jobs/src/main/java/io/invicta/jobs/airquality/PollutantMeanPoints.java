@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * Per sensor: {@code air_quality_<res>,pollutant=…,sensor=…,zone=… count=…i,max=…,mean=…,min=…
  * <window start>}; per zone: {@code air_quality_zone_<res>,pollutant=…,zone=… …}, where res is 1m
- * or 1h (docs/METRICS.md). Identity is measurement + tags + window start, so a re-fired or replayed
+ * or 1h, or {@code day} for the sensors' local days, which also carry their data coverage
+ * (docs/METRICS.md). Identity is measurement + tags + window start, so a re-fired or replayed
  * window overwrites its point.
  */
 public final class PollutantMeanPoints implements PointConverter<PollutantMean> {
@@ -31,13 +32,15 @@ public final class PollutantMeanPoints implements PointConverter<PollutantMean> 
         if (mean.sensorId != null) {
             point.tag("sensor", mean.sensorId);
         }
-        out.accept(
-                point.tag("zone", mean.zone)
-                        .tag("pollutant", mean.pollutant.field())
-                        .field("count", mean.count)
-                        .field("max", mean.max)
-                        .field("mean", mean.mean)
-                        .field("min", mean.min)
-                        .build());
+        point.tag("zone", mean.zone)
+                .tag("pollutant", mean.pollutant.field())
+                .field("count", mean.count)
+                .field("max", mean.max)
+                .field("mean", mean.mean)
+                .field("min", mean.min);
+        if (mean.coverage != null) {
+            mean.coverage.addTo(point);
+        }
+        out.accept(point.build());
     }
 }

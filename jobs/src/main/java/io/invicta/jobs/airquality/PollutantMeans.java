@@ -1,5 +1,6 @@
 package io.invicta.jobs.airquality;
 
+import io.invicta.jobs.windows.DayCoverage;
 import io.invicta.jobs.windows.Measures;
 import io.invicta.jobs.windows.WindowStats;
 
@@ -24,7 +25,7 @@ public final class PollutantMeans implements FlatMapFunction<WindowStats, Pollut
         for (Pollutant p : Pollutant.all()) {
             int i = p.ordinal();
             if (s.count[i] > 0) {
-                means.add(
+                PollutantMean mean =
                         new PollutantMean(
                                 w.sensorId,
                                 w.zone,
@@ -35,7 +36,9 @@ public final class PollutantMeans implements FlatMapFunction<WindowStats, Pollut
                                 s.count[i],
                                 s.mean(i),
                                 s.min[i],
-                                s.max[i]));
+                                s.max[i]);
+                mean.coverage = DayCoverage.of(w, i);
+                means.add(mean);
             }
         }
         return means;

@@ -4,19 +4,30 @@ import io.invicta.schemas.EventKind;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
+import io.invicta.schemas.validation.Anomaly;
+import io.invicta.schemas.validation.AnomalyScreen;
 import io.invicta.schemas.validation.Validator;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes and validates Kafka values in the source itself, so timestamps and watermarks are
  * assigned per partition and the raw bytes are still at hand: a bad value is not thrown but emitted
  * as a {@link DeadLetter} for {@link RouteDecoded} to count and send to the dead-letter topic.
+ * Valid values then pass the kind's anomaly checks, which reject, clamp or flag implausible values
+ * (each counted in {@code anomalies.<check>}) and note them for the data-quality figures.
  */
 public final class AvroKafkaDeserializer<T extends SpecificRecord>
         implements KafkaRecordDeserializationSchema<Decoded<T>> {
@@ -25,16 +36,25 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
 
     private final EventKind<T> kind;
     private final Validator<T> validator;
+    private final AnomalyScreen<T> anomalies;
     private transient AvroCodec<T> codec;
+    private transient Map<String, Counter> anomalyCounters;
 
-    public AvroKafkaDeserializer(EventKind<T> kind, Validator<T> validator) {
+    public AvroKafkaDeserializer(
+            EventKind<T> kind, Validator<T> validator, AnomalyScreen<T> anomalies) {
         this.kind = kind;
         this.validator = validator;
+        this.anomalies = anomalies;
     }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
         codec = Codecs.forType(kind.type());
+        anomalyCounters = new HashMap<>();
+        MetricGroup group = context.getMetricGroup().addGroup("anomalies");
+        for (Anomaly<T> check : anomalies.checks()) {
+            anomalyCounters.put(check.name(), group.counter(check.name()));
+        }
     }
 
     @Override
@@ -47,10 +67,37 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
         }
         T value = ((DecodeResult.Success<T>) result).value();
         String invalid = validator.check(value, System.currentTimeMillis());
+        if (invalid != null) {
+            out.collect(Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
+            return;
+        }
+        List<AnomalyScreen.Found<T>> found = anomalies.screen(value);
+        if (found.isEmpty()) {
+            out.collect(Decoded.of(value, record.value()));
+            return;
+        }
+        List<AnomalyRecord> records = new ArrayList<>(found.size());
+        long eventTime = kind.eventTime(value).toEpochMilli();
+        for (AnomalyScreen.Found<T> f : found) {
+            anomalyCounters.get(f.check().name()).inc();
+            records.add(
+                    new AnomalyRecord(
+                            kind.name(),
+                            kind.key(value),
+                            f.check().name(),
+                            f.check().policy().label(),
+                            eventTime));
+        }
+        AnomalyScreen.Found<T> last = found.get(found.size() - 1);
         out.collect(
-                invalid == null
-                        ? Decoded.of(value, record.value())
-                        : Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
+                last.rejects()
+                        ? Decoded.rejected(
+                                deadLetter(
+                                        record,
+                                        DeadLetter.ANOMALY,
+                                        last.check().name() + ": " + last.detail()),
+                                records)
+                        : Decoded.withAnomalies(value, records));
     }
 
     private static DeadLetter deadLetter(

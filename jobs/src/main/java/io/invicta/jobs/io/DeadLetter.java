@@ -12,6 +12,9 @@ public class DeadLetter {
     /** Reason label of a record that decoded but failed validation. */
     public static final String INVALID = "INVALID";
 
+    /** Reason label of a valid record rejected by an anomaly check whose policy is reject. */
+    public static final String ANOMALY = "ANOMALY";
+
     public String sourceTopic;
     public int partition;
     public long offset;
@@ -19,7 +22,7 @@ public class DeadLetter {
     /** The Kafka record timestamp of the original record. */
     public long timestamp;
 
-    /** A stable label: a DecodeFailureReason name, or {@link #INVALID}. */
+    /** A stable label: a DecodeFailureReason name, {@link #INVALID} or {@link #ANOMALY}. */
     public String reason;
 
     public String detail;

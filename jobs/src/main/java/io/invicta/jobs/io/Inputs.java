@@ -31,7 +31,7 @@ public final class Inputs {
     /**
      * A Kafka source per kind: its {@code topic.<kind>} topic, consumer group {@code
      * kafka.group-id} (else {@code defaultGroupId}), values validated by the kind's validator
-     * ({@code validation.max-future}).
+     * ({@code validation.max-future}) and screened by its anomaly checks ({@code anomaly.*}).
      */
     public static Inputs kafka(
             ReadableConfig config, String defaultGroupId, List<EventKind<?>> kinds) {
@@ -49,6 +49,7 @@ public final class Inputs {
                         config.get(TopicOptions.of(kind)),
                         kind,
                         kind.validator(config.get(ValidationOptions.MAX_FUTURE)),
+                        kind.anomalies(AnomalyOptions.plausibility(config)),
                         group));
     }
 

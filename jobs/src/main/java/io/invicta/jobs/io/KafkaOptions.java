@@ -1,6 +1,7 @@
 package io.invicta.jobs.io;
 
 import io.invicta.schemas.EventKind;
+import io.invicta.schemas.validation.AnomalyScreen;
 import io.invicta.schemas.validation.Validator;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -61,15 +62,16 @@ public final class KafkaOptions {
     private KafkaOptions() {}
 
     /**
-     * A source of one topic whose values are decoded into {@code type} and validated; failures are
-     * emitted as dead letters, not thrown. With {@link #BOUNDED} it stops at the offsets the topic
-     * holds when the job starts.
+     * A source of one topic whose values are decoded into {@code type}, validated and screened for
+     * anomalies; failures are emitted as dead letters, not thrown. With {@link #BOUNDED} it stops
+     * at the offsets the topic holds when the job starts.
      */
     public static <T extends SpecificRecord> KafkaSource<Decoded<T>> source(
             ReadableConfig config,
             String topic,
             EventKind<T> kind,
             Validator<T> validator,
+            AnomalyScreen<T> anomalies,
             String defaultGroupId) {
         KafkaSourceBuilder<Decoded<T>> builder =
                 KafkaSource.<Decoded<T>>builder()
@@ -77,7 +79,7 @@ public final class KafkaOptions {
                         .setTopics(topic)
                         .setGroupId(config.getOptional(GROUP_ID).orElse(defaultGroupId))
                         .setStartingOffsets(startingOffsets(config.get(STARTING_OFFSETS)))
-                        .setDeserializer(new AvroKafkaDeserializer<>(kind, validator))
+                        .setDeserializer(new AvroKafkaDeserializer<>(kind, validator, anomalies))
                         .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.get(BOUNDED)) {
             builder.setBounded(OffsetsInitializer.latest());

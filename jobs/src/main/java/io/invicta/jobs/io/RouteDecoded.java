@@ -19,7 +19,7 @@ import java.util.Map;
  * Passes events on (as {@link Accepted} makes them: the decoded value, for most jobs) and routes
  * dead letters to {@link #DEAD_LETTERS}, counting them in total ({@code deadLetters}) and per
  * reason ({@code deadLettersByReason.<REASON>}), and logging the first ones and then every
- * thousandth. Nothing is dropped silently.
+ * thousandth; the anomalies found in records go to {@link #ANOMALIES}. Nothing is dropped silently.
  */
 public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
 
@@ -29,6 +29,9 @@ public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
 
     /** Side output of the records that failed decoding or validation. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+
+    /** Side output of the anomalies found in valid records (see {@link DataQuality}). */
+    public static final OutputTag<AnomalyRecord> ANOMALIES = new OutputTag<>("anomalies") {};
 
     /** What an accepted (decoded and valid) record goes on as. */
     @FunctionalInterface
@@ -60,10 +63,14 @@ public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
             byReason.put(reason.name(), reasons.counter(reason.name()));
         }
         byReason.put(DeadLetter.INVALID, reasons.counter(DeadLetter.INVALID));
+        byReason.put(DeadLetter.ANOMALY, reasons.counter(DeadLetter.ANOMALY));
     }
 
     @Override
     public void processElement(Decoded<T> decoded, Context ctx, Collector<R> out) {
+        for (AnomalyRecord anomaly : decoded.anomalies()) {
+            ctx.output(ANOMALIES, anomaly);
+        }
         if (decoded.value() != null) {
             out.collect(accepted.of(decoded));
             return;

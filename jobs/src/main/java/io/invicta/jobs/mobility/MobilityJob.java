@@ -5,13 +5,12 @@ import io.invicta.jobs.DecodedInput;
 import io.invicta.jobs.SharedOptions;
 import io.invicta.jobs.config.JobOptions;
 import io.invicta.jobs.config.MetricsOptions;
-import io.invicta.jobs.io.DeadLetter;
 import io.invicta.jobs.io.InfluxSinks;
 import io.invicta.jobs.io.Inputs;
-import io.invicta.jobs.io.LateEvent;
 import io.invicta.jobs.io.Rejects;
 import io.invicta.jobs.io.TopicOptions;
 import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.windows.EnvironmentWindows;
 import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.EventKind;
@@ -101,17 +100,15 @@ public final class MobilityJob extends CityJob {
 
     @Override
     protected void topology(StreamExecutionEnvironment env) {
-        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
-        List<DataStream<LateEvent>> late = new ArrayList<>();
+        List<DecodedInput<?>> inputs = new ArrayList<>();
         DataStream<TrafficFlowObserved> trafficFlow =
-                decoded(env, EventKind.TRAFFIC_FLOW, "traffic", deadLetters, late);
-        DataStream<OnStreetParking> parkings =
-                decoded(env, EventKind.PARKING, "parking", deadLetters, late);
+                decoded(env, EventKind.TRAFFIC_FLOW, "traffic", inputs);
+        DataStream<OnStreetParking> parkings = decoded(env, EventKind.PARKING, "parking", inputs);
         DataStream<BikeHireDockingStation> stations =
-                decoded(env, EventKind.BIKE_STATIONS, "bikes", deadLetters, late);
+                decoded(env, EventKind.BIKE_STATIONS, "bikes", inputs);
         DataStream<VehiclePosition> positions =
-                decoded(env, EventKind.VEHICLE_POSITIONS, "vehicles", deadLetters, late);
-        outputs.rejects().attach(union(deadLetters), union(late));
+                decoded(env, EventKind.VEHICLE_POSITIONS, "vehicles", inputs);
+        DecodedInput.attachAll(inputs, outputs.rejects(), config);
 
         List<DataStream<MobilityPoint>> points = new ArrayList<>();
 
@@ -201,7 +198,7 @@ public final class MobilityJob extends CityJob {
                                     new ZoneVehiclesAggregate(),
                                     new EmitPoint<>(VEHICLES_ZONE, label, "zone"))
                             .name(VEHICLES_ZONE + "-" + label)
-                            .uid(VEHICLES_ZONE + "-" + label));
+                            .uid(VEHICLES_ZONE + "-" + label + EnvironmentWindows.STATE_FORMAT));
         }
 
         union(points).sinkTo(outputs.points()).name("influxdb-mobility").uid("influxdb-mobility");
@@ -213,18 +210,16 @@ public final class MobilityJob extends CityJob {
     }
 
     /**
-     * Decoded, validated events in time; dead letters and events too late for any window are set
-     * aside.
+     * Decoded, validated events in time; the input (with its dead letters, events too late for any
+     * window and anomalies) is added to {@code all}.
      */
     private <T extends SpecificRecord> DataStream<T> decoded(
             StreamExecutionEnvironment env,
             EventKind<T> kind,
             String family,
-            List<DataStream<DeadLetter>> deadLetters,
-            List<DataStream<LateEvent>> late) {
+            List<DecodedInput<?>> all) {
         DecodedInput<T> input = DecodedInput.of(env, config, inputs.of(kind), kind, family);
-        deadLetters.add(input.deadLetters());
-        late.add(input.late());
+        all.add(input);
         return input.events();
     }
 
@@ -258,7 +253,7 @@ public final class MobilityJob extends CityJob {
                             .aggregate(
                                     aggregate.get(), new EmitPoint<A>(measurement, label, tagNames))
                             .name(measurement + "-" + label)
-                            .uid(measurement + "-" + label));
+                            .uid(measurement + "-" + label + EnvironmentWindows.STATE_FORMAT));
         }
     }
 

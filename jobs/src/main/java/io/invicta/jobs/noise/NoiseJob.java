@@ -68,15 +68,16 @@ public final class NoiseJob extends CityJob {
         Duration lateness = config.get(EventTimeOptions.ALLOWED_LATENESS);
         DecodedInput<NoiseLevelObserved> input =
                 DecodedInput.of(env, config, inputs.of(EventKind.NOISE), EventKind.NOISE, "noise");
-        outputs.rejects().attach(input.deadLetters(), input.late());
+        input.attachTo(outputs.rejects(), config);
 
         EnvironmentWindows.of(
                         input.events(),
                         new NoiseMeasurer(),
                         ZoneResolver.of(config),
-                        WindowFamily.shortAndLong(
+                        WindowFamily.shortLongAndLocalDays(
                                 config.get(MetricsOptions.SHORT_WINDOW),
-                                config.get(MetricsOptions.LONG_WINDOW)),
+                                config.get(MetricsOptions.LONG_WINDOW),
+                                MetricsOptions.cityZone(config)),
                         lateness,
                         EnvironmentWindows.Uids.prefixed("noise"))
                 .means()
@@ -101,7 +102,7 @@ public final class NoiseJob extends CityJob {
                 .keyBy(w -> w.sensorId, Types.STRING)
                 .process(new LdenCalculator(MetricsOptions.cityZone(config), lateness))
                 .name("lden")
-                .uid("lden")
+                .uid("lden" + EnvironmentWindows.STATE_FORMAT)
                 .sinkTo(outputs.lden())
                 .name("influxdb-noise-lden")
                 .uid("influxdb-noise-lden");

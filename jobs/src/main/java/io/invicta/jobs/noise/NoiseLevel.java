@@ -1,5 +1,7 @@
 package io.invicta.jobs.noise;
 
+import io.invicta.jobs.windows.DayCoverage;
+
 /**
  * LAeq (energetic, duration-weighted) and LAmax of a sensor or a zone over one window; a Flink
  * POJO.
@@ -17,6 +19,9 @@ public class NoiseLevel {
 
     /** NaN when no observation reported LAmax. */
     public double lamax;
+
+    /** Local days only: the day's data coverage of this variable; null for other windows. */
+    public DayCoverage coverage;
 
     public NoiseLevel() {}
 

@@ -1,6 +1,7 @@
 package io.invicta.jobs.noise;
 
 import io.invicta.domain.Decibels;
+import io.invicta.jobs.windows.DayCoverage;
 import io.invicta.jobs.windows.Measurer;
 import io.invicta.jobs.windows.Measures;
 import io.invicta.jobs.windows.WindowStats;
@@ -110,13 +111,16 @@ public final class NoiseMeasurer implements Measurer<NoiseLevelObserved> {
     /** The energetic level of a window. */
     public static NoiseLevel level(WindowStats w) {
         Measures m = w.stats;
-        return new NoiseLevel(
-                w.sensorId,
-                w.zone,
-                w.resolution,
-                w.windowStart,
-                m.count[ENERGY],
-                Decibels.level(m.sum(ENERGY) / m.sum(SECONDS)),
-                m.count[LAMAX] > 0 ? m.max[LAMAX] : Double.NaN);
+        NoiseLevel level =
+                new NoiseLevel(
+                        w.sensorId,
+                        w.zone,
+                        w.resolution,
+                        w.windowStart,
+                        m.count[ENERGY],
+                        Decibels.level(m.sum(ENERGY) / m.sum(SECONDS)),
+                        m.count[LAMAX] > 0 ? m.max[LAMAX] : Double.NaN);
+        level.coverage = DayCoverage.of(w, ENERGY);
+        return level;
     }
 }

@@ -35,6 +35,9 @@ public final class NoisePoints {
             if (!Double.isNaN(level.lamax)) {
                 point.field("lamax", level.lamax);
             }
+            if (level.coverage != null) {
+                level.coverage.addTo(point);
+            }
             out.accept(point.build());
         }
     }

@@ -59,15 +59,16 @@ public final class WeatherJob extends CityJob {
         DecodedInput<WeatherObserved> input =
                 DecodedInput.of(
                         env, config, inputs.of(EventKind.WEATHER), EventKind.WEATHER, "weather");
-        outputs.rejects().attach(input.deadLetters(), input.late());
+        input.attachTo(outputs.rejects(), config);
 
         EnvironmentWindows.of(
                         input.events(),
                         new WeatherMeasurer(),
                         ZoneResolver.of(config),
-                        WindowFamily.shortAndLong(
+                        WindowFamily.shortLongAndLocalDays(
                                 config.get(MetricsOptions.SHORT_WINDOW),
-                                config.get(MetricsOptions.LONG_WINDOW)),
+                                config.get(MetricsOptions.LONG_WINDOW),
+                                MetricsOptions.cityZone(config)),
                         config.get(EventTimeOptions.ALLOWED_LATENESS),
                         EnvironmentWindows.Uids.prefixed("weather"))
                 .means()

@@ -1,6 +1,7 @@
 package io.invicta.jobs.weather;
 
 import io.invicta.domain.WindDirections;
+import io.invicta.jobs.windows.DayCoverage;
 import io.invicta.jobs.windows.Measurer;
 import io.invicta.jobs.windows.Measures;
 import io.invicta.jobs.windows.WindowStats;
@@ -107,6 +108,7 @@ public final class WeatherMeasurer
                 s.mean = m.mean(v);
                 s.min = m.min[v];
                 s.max = m.max[v];
+                s.coverage = DayCoverage.of(w, v);
                 out.collect(s);
             }
         }
@@ -119,6 +121,7 @@ public final class WeatherMeasurer
             s.sum = Double.NaN;
             s.min = Double.NaN;
             s.max = Double.NaN;
+            s.coverage = DayCoverage.of(w, WIND_EAST);
             out.collect(s);
         }
     }

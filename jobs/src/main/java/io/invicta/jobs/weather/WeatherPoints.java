@@ -39,6 +39,9 @@ public final class WeatherPoints implements PointConverter<WeatherStats> {
                 point.field("total", s.sum);
             }
         }
+        if (s.coverage != null) {
+            s.coverage.addTo(point);
+        }
         out.accept(point.build());
     }
 }

@@ -1,5 +1,7 @@
 package io.invicta.jobs.weather;
 
+import io.invicta.jobs.windows.DayCoverage;
+
 /**
  * Count, mean, min, max (and total) of one weather variable over a window, at a station or a zone.
  * A POJO.
@@ -23,6 +25,9 @@ public class WeatherStats {
 
     public double min;
     public double max;
+
+    /** Local days only: the day's data coverage of this variable; null for other windows. */
+    public DayCoverage coverage;
 
     /**
      * Wind direction only: length of the mean unit vector, 0 (directions cancel) to 1 (all agree);

@@ -21,14 +21,28 @@ import java.time.Duration;
 public record EnvironmentWindows(
         SingleOutputStreamOperator<WindowStats> sensors, DataStream<WindowStats> zones) {
 
-    /** Operator uids (and names) of the three operators: stable, so savepoints survive upgrades. */
+    /**
+     * Operator uids (and names) of the three operators: stable, so savepoints survive upgrades. The
+     * window operators' uids end with {@link #STATE_FORMAT}.
+     */
     public record Uids(String slices, String sensors, String zones) {
 
-        /** {@code <prefix>-slices}, {@code <prefix>-sensor}, {@code <prefix>-zone}. */
+        /** {@code <prefix>-slices}, {@code <prefix>-sensor-v2}, {@code <prefix>-zone-v2}. */
         public static Uids prefixed(String prefix) {
-            return new Uids(prefix + "-slices", prefix + "-sensor", prefix + "-zone");
+            return new Uids(
+                    prefix + "-slices",
+                    prefix + "-sensor" + STATE_FORMAT,
+                    prefix + "-zone" + STATE_FORMAT);
         }
     }
+
+    /**
+     * The suffix of the uids of operators that keep window sums in state, changed whenever that
+     * state's format changes incompatibly (v2: exact sums). A savepoint of an older version then
+     * restores with {@code --allowNonRestoredState}, leaving those operators empty, instead of
+     * failing (docs/METRICS.md, "Operator ids and savepoints").
+     */
+    public static final String STATE_FORMAT = "-v2";
 
     public static <T> EnvironmentWindows of(
             DataStream<T> observations,

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public class SensorWindow extends OpenWindow {
 
+    private static final long HOUR_MS = 3_600_000L;
+
     /** Index of the window's {@link WindowFamily} in the operator's list. */
     public int family;
 
@@ -22,6 +24,12 @@ public class SensorWindow extends OpenWindow {
     /** Readings per zone; null while every reading came from {@link #zone}. */
     public Map<String, Measures> byZone;
 
+    /**
+     * Local days only, per variable: bit h set when hour h of the window had readings (see {@link
+     * DayCoverage}); null for other windows.
+     */
+    public int[] hours;
+
     public SensorWindow() {}
 
     SensorWindow(int family, long start, long end) {
@@ -31,11 +39,14 @@ public class SensorWindow extends OpenWindow {
 
     /**
      * Adds a slice of the sensor's readings (of the variables in {@code mask}) made in {@code
-     * sliceZone}.
+     * sliceZone}, starting at {@code sliceStart}; {@code trackHours}: note the hour it falls in.
      */
-    void add(String sliceZone, Measures slice, int mask) {
+    void add(String sliceZone, Measures slice, int mask, long sliceStart, boolean trackHours) {
         if (total == null) {
             total = new Measures(slice.size());
+        }
+        if (trackHours) {
+            hours = DayCoverage.note(hours, slice, mask, (int) ((sliceStart - start) / HOUR_MS));
         }
         if (zone != null && !zone.equals(sliceZone)) {
             if (byZone == null) {

@@ -96,7 +96,12 @@ public final class SensorWindows extends KeyedProcessFunction<String, WindowStat
                 w = new SensorWindow(f, tw.getStart(), tw.getEnd());
                 s.open(f, w);
             }
-            w.add(slice.zone, slice.stats, family.variables);
+            w.add(
+                    slice.zone,
+                    slice.stats,
+                    family.variables,
+                    slice.windowStart,
+                    family.tracksHours());
             if (w.maxTimestamp() <= watermark) {
                 emit(w, ctx, out); // late readings within the lateness: the corrected result now
             }
@@ -136,8 +141,13 @@ public final class SensorWindows extends KeyedProcessFunction<String, WindowStat
         // Copies: the window may take more (late) readings after this result has left.
         WindowStats result =
                 new WindowStats(sensor, w.zone, family.resolution, w.start, w.end, w.total.copy());
+        if (w.hours != null) {
+            result.hours = w.hours.clone();
+        }
         if (family.means) {
             out.collect(result);
+        }
+        if (family.zones) {
             if (w.byZone == null) {
                 ctx.output(ZONE_PARTIALS, result);
             } else {

@@ -29,7 +29,12 @@ public final class WindowFamily implements Serializable {
     /** Bit v set: variable v is aggregated. */
     final int variables;
 
+    /** Results go to the main output (the sensors' means). */
     final boolean means;
+
+    /** Results also go to the zone windows. */
+    final boolean zones;
+
     final boolean hourly;
     final boolean daily;
 
@@ -39,6 +44,7 @@ public final class WindowFamily implements Serializable {
             ZoneId dayZone,
             int variables,
             boolean means,
+            boolean zones,
             boolean hourly,
             boolean daily) {
         this.resolution = resolution;
@@ -46,6 +52,7 @@ public final class WindowFamily implements Serializable {
         this.dayZone = dayZone;
         this.variables = variables;
         this.means = means;
+        this.zones = zones;
         this.hourly = hourly;
         this.daily = daily;
     }
@@ -55,22 +62,42 @@ public final class WindowFamily implements Serializable {
      */
     public static WindowFamily tumbling(Duration size, boolean means, boolean hourly) {
         return new WindowFamily(
-                MetricsOptions.resolution(size), size.toMillis(), null, -1, means, hourly, false);
+                MetricsOptions.resolution(size),
+                size.toMillis(),
+                null,
+                -1,
+                means,
+                means,
+                hourly,
+                false);
     }
 
-    /** The short and the long windows of the means, nothing else (noise and weather). */
-    public static WindowFamily[] shortAndLong(Duration shortWindow, Duration longWindow) {
+    /** The short and the long windows of the means and the local days (noise and weather). */
+    public static WindowFamily[] shortLongAndLocalDays(
+            Duration shortWindow, Duration longWindow, ZoneId cityZone) {
         return new WindowFamily[] {
-            tumbling(shortWindow, true, false), tumbling(longWindow, true, false)
+            tumbling(shortWindow, true, false),
+            tumbling(longWindow, true, false),
+            localDays(cityZone)
         };
     }
 
     /**
-     * Local calendar days of {@code zone} (23 or 25 h on clock-change days) of the variables in
-     * {@code mask}.
+     * Local calendar days of {@code zone} (23 or 25 h on clock-change days) of every variable, per
+     * sensor, labelled {@link #LOCAL_DAY}: to the main output, with the hours of the day that had
+     * readings ({@link DayCoverage}), and to {@link SensorWindows#DAILY}. Not merged into zones:
+     * the data coverage of a zone's day has no agreed meaning.
      */
-    public static WindowFamily localDays(ZoneId zone, int mask) {
-        return new WindowFamily("1d", 0, zone, mask, false, false, true);
+    public static WindowFamily localDays(ZoneId zone) {
+        return new WindowFamily(LOCAL_DAY, 0, zone, -1, true, false, false, true);
+    }
+
+    /** The resolution label of local calendar days (measurements {@code <job>_day}). */
+    public static final String LOCAL_DAY = "day";
+
+    /** Whether the windows note the hours that had readings: local days do. */
+    boolean tracksHours() {
+        return sizeMs == 0;
     }
 
     /**

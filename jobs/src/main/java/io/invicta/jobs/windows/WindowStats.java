@@ -30,6 +30,12 @@ public class WindowStats {
 
     public Measures stats;
 
+    /**
+     * Local days only: per variable, the hours of the day that had readings, as a mask (bit h: hour
+     * h of the window); null for other windows. See {@link DayCoverage}.
+     */
+    public int[] hours;
+
     public WindowStats() {}
 
     public WindowStats(

@@ -20,9 +20,10 @@ import java.util.Map;
 /**
  * The wire format of {@link WindowStats}, the record of every shuffle of the environment windows:
  * the strings, the window, the number of variables, a bit mask of the reported ones and then only
- * their count, exact sum (its expansion's terms), min and max. Flink's POJO serializer (reflection
- * per field, every array in full, whether reported or not) took a quarter of the window operators'
- * time. Records only: {@code WindowStats} is never kept in state.
+ * their count, exact sum (its expansion's terms), min and max; for local days the hours with
+ * readings of every variable. Flink's POJO serializer (reflection per field, every array in full,
+ * whether reported or not) took a quarter of the window operators' time. Records only: {@code
+ * WindowStats} is never kept in state.
  */
 public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowStats> {
 
@@ -41,13 +42,16 @@ public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowS
 
     @Override
     public WindowStats copy(WindowStats from) {
-        return new WindowStats(
-                from.sensorId,
-                from.zone,
-                from.resolution,
-                from.windowStart,
-                from.windowEnd,
-                from.stats == null ? null : from.stats.copy());
+        WindowStats copy =
+                new WindowStats(
+                        from.sensorId,
+                        from.zone,
+                        from.resolution,
+                        from.windowStart,
+                        from.windowEnd,
+                        from.stats == null ? null : from.stats.copy());
+        copy.hours = from.hours == null ? null : from.hours.clone();
+        return copy;
     }
 
     @Override
@@ -83,6 +87,12 @@ public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowS
                 out.writeDouble(s.max[p]);
             }
         }
+        out.writeBoolean(w.hours != null);
+        if (w.hours != null) {
+            for (int h : w.hours) {
+                out.writeInt(h);
+            }
+        }
     }
 
     @Override
@@ -108,6 +118,12 @@ public final class WindowStatsSerializer extends TypeSerializerSingleton<WindowS
             }
         }
         w.stats = s;
+        if (in.readBoolean()) {
+            w.hours = new int[s.size()];
+            for (int v = 0; v < w.hours.length; v++) {
+                w.hours[v] = in.readInt();
+            }
+        }
         return w;
     }
 

@@ -14,6 +14,7 @@ import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
 import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
 import io.invicta.testkit.InfluxDbExtension;
+import io.invicta.testkit.JobCounters;
 import io.invicta.testkit.KafkaExtension;
 import io.invicta.testkit.StackExtension;
 import io.invicta.tools.airquality.ProduceAirQuality;
@@ -21,9 +22,6 @@ import io.invicta.tools.airquality.ProduceAirQuality;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -547,30 +545,8 @@ class AirQualityJobIT {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
-    /**
-     * Sum over the job's operators and subtasks of the counters named {@code name}, optionally in a
-     * sub-group: {@code ".deadLettersByReason.INVALID"} is counter INVALID in group
-     * deadLettersByReason.
-     */
     private static long counter(JobID job, String path) {
-        String[] parts = path.substring(1).split("\\.");
-        String name = parts[parts.length - 1];
-        String group = parts.length > 1 ? parts[parts.length - 2] : null;
-        long sum = 0;
-        for (Map.Entry<MetricGroup, Map<String, Metric>> e :
-                METRICS.getMetricsByGroup().entrySet()) {
-            MetricGroup g = e.getKey();
-            if (!job.toString().equals(g.getAllVariables().get("<job_id>"))) {
-                continue;
-            }
-            if (group != null && !g.getMetricIdentifier(name).endsWith("." + group + "." + name)) {
-                continue;
-            }
-            if (e.getValue().get(name) instanceof Counter c) {
-                sum += c.getCount();
-            }
-        }
-        return sum;
+        return JobCounters.sum(METRICS, job, path);
     }
 
     private static long pointsWritten(JobID job) {

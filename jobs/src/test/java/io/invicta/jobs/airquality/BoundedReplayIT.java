@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.invicta.testkit.InfluxDbExtension.number;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /**
  * A file replayed into Kafka, then processed by a job bounded at the offsets the topic holds
@@ -145,5 +146,22 @@ class BoundedReplayIT {
                                 + START.plus(Duration.ofMinutes(HOURS * 60 - 1))
                                 + "' GROUP BY sensor");
         assertThat(lastMinute).as("the last minute of the file").hasSize(STATIONS.length);
+
+        // the local day (Lisbon, UTC+0 in March), with three of its 24 hours covered
+        assertThat(
+                        INFLUX.query(
+                                "SELECT * FROM air_quality_day WHERE pollutant = 'no2' AND time = '"
+                                        + START
+                                        + "' GROUP BY sensor"))
+                .extracting(
+                        r -> r.get("sensor"),
+                        r -> number(r, "count").longValue(),
+                        r -> number(r, "mean").doubleValue(),
+                        r -> number(r, "hours").longValue(),
+                        r -> number(r, "day_hours").longValue(),
+                        r -> number(r, "coverage").doubleValue())
+                .containsExactlyInAnyOrder(
+                        tuple("st-a", 180L, 10.0, 3L, 24L, 0.125),
+                        tuple("st-b", 180L, 11.0, 3L, 24L, 0.125));
     }
 }

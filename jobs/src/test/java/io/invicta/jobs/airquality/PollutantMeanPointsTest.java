@@ -1,6 +1,7 @@
 package io.invicta.jobs.airquality;
 
 import io.invicta.jobs.config.MetricsOptions;
+import io.invicta.jobs.windows.DayCoverage;
 import io.invicta.sinks.influxdb.InfluxPoint;
 import io.invicta.sinks.influxdb.LineProtocol;
 
@@ -39,6 +40,27 @@ class PollutantMeanPointsTest {
                 .isEqualTo(
                         "air_quality_1m,pollutant=pm25,sensor=porto-aq-001,zone=ez3fh4 "
                                 + "count=6i,max=15.5,mean=12.25,min=10.0 1700000040000");
+    }
+
+    @Test
+    void aLocalDayPointCarriesItsHoursWithReadingsTheDaysLengthAndTheCoverage() {
+        PollutantMean day =
+                new PollutantMean(
+                        "porto-aq-001",
+                        "ez3fh4",
+                        "day",
+                        Pollutant.PM10,
+                        1_711_843_200_000L,
+                        18,
+                        41.5,
+                        20.0,
+                        60.0);
+        day.coverage = new DayCoverage(18, 24);
+        assertThat(line(day))
+                .isEqualTo(
+                        "air_quality_day,pollutant=pm10,sensor=porto-aq-001,zone=ez3fh4 "
+                                + "count=18i,max=60.0,mean=41.5,min=20.0,hours=18i,day_hours=24i,"
+                                + "coverage=0.75 1711843200000");
     }
 
     @Test

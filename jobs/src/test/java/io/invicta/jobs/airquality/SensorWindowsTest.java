@@ -107,7 +107,7 @@ class SensorWindowsTest {
     }
 
     @Test
-    void theLongWindowAlsoGivesTheHourlyMeansAndLocalDaysGiveDailyPm10AndSo2Only()
+    void theLongWindowAlsoGivesTheHourlyMeansAndLocalDaysGiveDailyMeansOfEveryPollutant()
             throws Exception {
         process(slice("s1", "z1", T, Pollutant.NO2, 10));
         process(slice("s1", "z1", T + 30 * MIN, Pollutant.NO2, 20));
@@ -125,7 +125,68 @@ class SensorWindowsTest {
         long lisbonDay = Instant.parse("2024-04-30T23:00:00Z").toEpochMilli(); // WEST = UTC+1
         assertThat(means(SensorWindows.DAILY))
                 .extracting(m -> m.pollutant, m -> m.windowStart, m -> m.windowEnd)
-                .containsExactly(tuple(Pollutant.PM10, lisbonDay, lisbonDay + 24 * HOUR));
+                .containsExactly(
+                        tuple(Pollutant.NO2, lisbonDay, lisbonDay + 24 * HOUR),
+                        tuple(Pollutant.PM10, lisbonDay, lisbonDay + 24 * HOUR));
+        assertThat(means("day"))
+                .as("the local days are among the sensor's means, with their coverage")
+                .extracting(m -> m.pollutant, m -> m.count, m -> m.coverage.hours)
+                .containsExactly(tuple(Pollutant.NO2, 2L, 1), tuple(Pollutant.PM10, 1L, 1));
+        assertThat(sideOutput(SensorWindows.ZONE_PARTIALS))
+                .as("a zone's day has no coverage: local days are per sensor")
+                .noneMatch(w -> w.resolution.equals("day"));
+    }
+
+    @Test
+    void aLocalDayOfTheSpringClockChangeHas23HoursAndCountsTheHoursWithReadings() throws Exception {
+        long day = Instant.parse("2024-03-31T00:00:00Z").toEpochMilli(); // Lisbon: WET, UTC+0
+        long nextDay = Instant.parse("2024-03-31T23:00:00Z").toEpochMilli(); // WEST, UTC+1
+        for (int h = 0; h < 23; h++) {
+            if (h % 4 != 3) { // 18 of the 23 hours have NO2, two slices each
+                process(slice("s1", "z1", day + h * HOUR, Pollutant.NO2, h));
+                process(slice("s1", "z1", day + h * HOUR + 20 * MIN, Pollutant.NO2, h + 1));
+            }
+        }
+        process(slice("s1", "z1", day + 22 * HOUR + 59 * MIN, Pollutant.O3, 50)); // last minute
+        process(slice("s1", "z1", nextDay, Pollutant.O3, 99)); // the next day's first minute
+
+        harness.processWatermark(new Watermark(nextDay + 24 * HOUR));
+
+        assertThat(means("day"))
+                .filteredOn(m -> m.windowStart == day)
+                .extracting(
+                        m -> m.pollutant,
+                        m -> m.windowEnd,
+                        m -> m.count,
+                        m -> m.min,
+                        m -> m.max,
+                        m -> m.coverage.hours,
+                        m -> m.coverage.dayHours)
+                .containsExactly(
+                        tuple(Pollutant.NO2, nextDay, 36L, 0.0, 23.0, 18, 23),
+                        tuple(Pollutant.O3, nextDay, 1L, 50.0, 50.0, 1, 23));
+        assertThat(means("day"))
+                .filteredOn(m -> m.windowStart == day && m.pollutant == Pollutant.NO2)
+                .singleElement()
+                .satisfies(m -> assertThat(m.coverage.coverage()).isEqualTo(18 / 23.0))
+                .satisfies(m -> assertThat(m.mean).isEqualTo(expectedNo2Mean()));
+        assertThat(means("day"))
+                .filteredOn(m -> m.windowStart == nextDay)
+                .extracting(m -> m.pollutant, m -> m.count)
+                .containsExactly(tuple(Pollutant.O3, 1L));
+    }
+
+    /** The mean of h and h + 1 over the 18 hours h with readings. */
+    private static double expectedNo2Mean() {
+        double sum = 0;
+        int n = 0;
+        for (int h = 0; h < 23; h++) {
+            if (h % 4 != 3) {
+                sum += 2 * h + 1;
+                n += 2;
+            }
+        }
+        return sum / n;
     }
 
     @Test

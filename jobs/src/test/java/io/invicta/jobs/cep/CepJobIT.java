@@ -127,7 +127,10 @@ class CepJobIT {
                                         .build()
                                 : new DiscardingSink<>(),
                         rulesTopic == null ? new DiscardingSink<>() : CepJob.ruleStatusSink(config),
-                        new Rejects(new DiscardingSink<>(), KafkaOptions.lateEventSink(config)));
+                        new Rejects(
+                                new DiscardingSink<>(),
+                                KafkaOptions.lateEventSink(config),
+                                new DiscardingSink<>()));
         new CepJob(
                         Inputs.kafka(config, alertsTopic, List.of(EventKind.AIR_QUALITY)),
                         EsperOperatorTest.ruleSet(1, EsperOperatorTest.rules(100)),

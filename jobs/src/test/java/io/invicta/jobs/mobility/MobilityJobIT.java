@@ -15,7 +15,9 @@ import io.invicta.schemas.TrafficFlowObserved;
 import io.invicta.schemas.VehiclePosition;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.sinks.influxdb.InfluxDbSink;
+import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
 import io.invicta.testkit.InfluxDbExtension;
+import io.invicta.testkit.JobCounters;
 import io.invicta.testkit.KafkaExtension;
 import io.invicta.testkit.StackExtension;
 
@@ -43,6 +45,7 @@ import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -106,10 +109,14 @@ class MobilityJobIT {
                         TRAFFIC, traffic("tf-bad", 1, 50, -5, 30.0, 0.1, null),
                         PARKING, parking("p-1", 10, 20, 100),
                         PARKING, parking("p-1", 50, 40, 100),
+                        // counting drift: 53 cars in 50 spaces, clamped (the default) to full
+                        PARKING, parking("p-2", 15, -3, 50),
                         BIKES, bikes("b-1", 10, 0, 10),
                         BIKES, bikes("b-1", 20, 5, 5),
                         BIKES, bikes("b-1", 30, 10, 0),
                         BIKES, bikes("b-1", 40, 5, 5),
+                        // 12 bikes at 10 docks, rejected (as configured below)
+                        BIKES, bikes("b-2", 10, 12, 0).setTotalSlotNumber(10),
                         VEHICLES, fix("bus-1", T0, CENTRE),
                         VEHICLES, fix("bus-1", T0.plusSeconds(15), NORTH),
                         VEHICLES,
@@ -188,6 +195,12 @@ class MobilityJobIT {
                 assertThat(number(site, "occupancy_rate"))
                         .isCloseTo((0.8 + 0.6) / 2, within(1e-12));
                 assertThat(number(site, "min_available")).isEqualTo(20);
+                Map<String, Object> drifting =
+                        await().until(
+                                        () -> row("parking", window, "site", "p-2"),
+                                        Objects::nonNull);
+                assertThat(number(drifting, "occupancy_rate")).isEqualTo(1.0);
+                assertThat(number(drifting, "min_available")).isEqualTo(0);
                 assertThat(
                                 await().until(
                                                 () -> row("parking_zone", window, "zone", ZONE),
@@ -195,7 +208,7 @@ class MobilityJobIT {
                         .satisfies(
                                 r ->
                                         assertThat(number(r, "occupancy_rate"))
-                                                .isCloseTo(0.7, within(1e-12)));
+                                                .isCloseTo((0.8 + 0.6 + 1.0) / 3, within(1e-12)));
 
                 Map<String, Object> station =
                         await().until(
@@ -225,17 +238,41 @@ class MobilityJobIT {
 
             assertThat(counter(job.getJobID(), "vehicle-speeds", "implausibleJumps")).isEqualTo(1);
             List<ConsumerRecord<String, byte[]>> letters =
-                    KAFKA.consume(DEAD, 1, Duration.ofSeconds(30));
+                    KAFKA.consume(DEAD, 2, Duration.ofSeconds(30));
             assertThat(letters)
-                    .singleElement()
-                    .satisfies(
-                            r -> {
-                                assertThat(r.key()).isEqualTo("tf-bad");
-                                assertThat(header(r, DeadLetterSerializer.REASON))
-                                        .isEqualTo("INVALID");
-                                assertThat(header(r, DeadLetterSerializer.DETAIL))
-                                        .contains("intensity");
-                            });
+                    .extracting(
+                            ConsumerRecord::key,
+                            r -> header(r, DeadLetterSerializer.REASON),
+                            r -> header(r, DeadLetterSerializer.DETAIL).split(" ")[0])
+                    .containsExactlyInAnyOrder(
+                            tuple("tf-bad", "INVALID", "intensity"),
+                            tuple("b-2", "ANOMALY", "bikes-above-capacity:"));
+
+            // the data-quality figures: per sensor, check and hour, whatever was done
+            List<Map<String, Object>> quality =
+                    await("data-quality points")
+                            .atMost(Duration.ofSeconds(60))
+                            .until(
+                                    () ->
+                                            INFLUX.query(
+                                                    "SELECT * FROM data_quality_1h WHERE time = '"
+                                                            + T0
+                                                            + "'"),
+                                    rows -> rows.size() == 2);
+            assertThat(quality)
+                    .extracting(
+                            r -> r.get("kind"),
+                            r -> r.get("sensor"),
+                            r -> r.get("check"),
+                            r -> r.get("action"),
+                            r -> number(r, "count"))
+                    .containsExactlyInAnyOrder(
+                            tuple("parking", "p-2", "parking-over-capacity", "clamp", 1.0),
+                            tuple("bike-stations", "b-2", "bikes-above-capacity", "reject", 1.0));
+            assertThat(JobCounters.sum(METRICS, job.getJobID(), ".anomalies.parking-over-capacity"))
+                    .isEqualTo(1);
+            assertThat(JobCounters.sum(METRICS, job.getJobID(), ".anomalies.bikes-above-capacity"))
+                    .isEqualTo(1);
         } finally {
             job.cancel().get();
         }
@@ -243,10 +280,13 @@ class MobilityJobIT {
 
     private static JobClient startJob() throws Exception {
         Configuration config = new Configuration();
+        config.set(InfluxDbSinkOptions.URL, INFLUX.url()); // the data-quality points
+        config.set(InfluxDbSinkOptions.DATABASE, INFLUX.database());
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(TopicOptions.DEAD_LETTER, DEAD);
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(2));
         config.set(MobilityOptions.FREE_FLOW_SPEEDS, Map.of("tf-1", "64"));
+        config.setString("anomaly.bikes-above-capacity", "reject");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(1000);

@@ -42,28 +42,30 @@ class MobilityJobTopologyTest {
         assertThat(nodes)
                 .extracting(StreamNode::getTransformationUID)
                 .contains(
-                        "traffic-1m",
-                        "traffic-1h",
-                        "traffic_zone-1m",
-                        "traffic_zone-1h",
-                        "parking-1m",
-                        "parking-1h",
-                        "parking_zone-1m",
-                        "parking_zone-1h",
-                        "bike_station-1m",
-                        "bike_station-1h",
-                        "bike_zone-1m",
-                        "bike_zone-1h",
+                        "traffic-1m-v2",
+                        "traffic-1h-v2",
+                        "traffic_zone-1m-v2",
+                        "traffic_zone-1h-v2",
+                        "parking-1m-v2",
+                        "parking-1h-v2",
+                        "parking_zone-1m-v2",
+                        "parking_zone-1h-v2",
+                        "bike_station-1m-v2",
+                        "bike_station-1h-v2",
+                        "bike_zone-1m-v2",
+                        "bike_zone-1h-v2",
                         "vehicle-speeds",
                         "vehicle-zone-1m",
                         "vehicle-zone-1h",
-                        "vehicle_zone-1m",
-                        "vehicle_zone-1h",
+                        "vehicle_zone-1m-v2",
+                        "vehicle_zone-1h-v2",
                         "decode-traffic",
                         "decode-parking",
                         "decode-bikes",
                         "decode-vehicles",
-                        "influxdb-mobility");
+                        "influxdb-mobility",
+                        "data-quality",
+                        "influxdb-data-quality");
         assertThat(nodes).extracting(StreamNode::getTransformationUID).doesNotHaveDuplicates();
     }
 
@@ -76,8 +78,8 @@ class MobilityJobTopologyTest {
         job(config).build(env);
         assertThat(env.getStreamGraph().getStreamNodes())
                 .extracting(StreamNode::getTransformationUID)
-                .contains("traffic-5m", "traffic-1d", "vehicle_zone-5m")
-                .doesNotContain("traffic-1m");
+                .contains("traffic-5m-v2", "traffic-1d-v2", "vehicle_zone-5m-v2")
+                .doesNotContain("traffic-1m-v2");
     }
 
     @Test

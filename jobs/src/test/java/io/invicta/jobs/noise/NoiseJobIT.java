@@ -13,6 +13,7 @@ import io.invicta.schemas.NoiseLevelObserved;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.sinks.influxdb.InfluxDbSink;
+import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
 import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.KafkaExtension;
 import io.invicta.testkit.StackExtension;
@@ -128,6 +129,8 @@ class NoiseJobIT {
         }
 
         Configuration config = new Configuration();
+        config.set(InfluxDbSinkOptions.URL, INFLUX.url()); // the data-quality points
+        config.set(InfluxDbSinkOptions.DATABASE, INFLUX.database());
         config.set(TopicOptions.DEAD_LETTER, "dead-letter-noise");
         JobClient job = start("noise-it", config);
         try {
@@ -227,6 +230,8 @@ class NoiseJobIT {
             }
         }
         Configuration config = new Configuration();
+        config.set(InfluxDbSinkOptions.URL, INFLUX.url()); // the data-quality points
+        config.set(InfluxDbSinkOptions.DATABASE, INFLUX.database());
         config.set(TopicOptions.DEAD_LETTER, "dead-letter-noise-zones");
         // The shipped example (illustrative polygons, not official parishes); the job reads it when
         // it is built.

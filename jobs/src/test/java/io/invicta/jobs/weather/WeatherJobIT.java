@@ -12,6 +12,7 @@ import io.invicta.schemas.WeatherObserved;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.sinks.influxdb.InfluxDbSink;
+import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
 import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.KafkaExtension;
 import io.invicta.testkit.StackExtension;
@@ -82,6 +83,8 @@ class WeatherJobIT {
      */
     private static JobClient start(String topic, Duration idleness) throws Exception {
         Configuration config = new Configuration();
+        config.set(InfluxDbSinkOptions.URL, INFLUX.url()); // the data-quality points
+        config.set(InfluxDbSinkOptions.DATABASE, INFLUX.database());
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
         config.set(TopicOptions.DEAD_LETTER, "dead-letter-" + topic);
         config.set(TopicOptions.LATE_EVENTS, "late-events-" + topic);
