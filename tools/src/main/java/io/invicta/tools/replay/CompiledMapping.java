@@ -48,6 +48,10 @@ final class CompiledMapping {
     private final Set<String> validValues;
     private final EventTimeSpec time;
     private final FieldTarget timeField;
+
+    /** {@code dateObservedFrom} when the mapping sets an interval ({@code time.interval}). */
+    private final FieldTarget intervalStart;
+
     private final List<Assignment> fields = new ArrayList<>();
     private final String codeColumn;
     private final Map<String, FieldTarget> codeTargets = new HashMap<>();
@@ -101,6 +105,7 @@ final class CompiledMapping {
             throw new IllegalArgumentException(
                     "time.field '" + timeFieldName + "' is not a timestamp-millis field");
         }
+        this.intervalStart = time.intervalMillis() == 0 ? null : intervalStart(schema);
         for (Map.Entry<String, MappingSpec.ValueSpec> e :
                 require(spec.fields(), "fields").entrySet()) {
             FieldTarget t = FieldTarget.resolve(schema, e.getKey());
@@ -252,6 +257,9 @@ final class CompiledMapping {
             }
             long eventTime = time.eventTime(scope, scope.index);
             timeField.setTime(record, eventTime);
+            if (intervalStart != null) {
+                intervalStart.setTime(record, eventTime - time.intervalMillis());
+            }
             byte[] value;
             try {
                 value = codec.encode(record);
@@ -272,8 +280,34 @@ final class CompiledMapping {
         SpecificRecord record =
                 ((DecodeResult.Success<SpecificRecord>) codec.decode(value)).value();
         timeField.setTime(record, ((Instant) timeField.get(record)).toEpochMilli() + shift);
+        if (intervalStart != null) {
+            intervalStart.setTime(
+                    record, ((Instant) intervalStart.get(record)).toEpochMilli() + shift);
+        }
         return codec.encode(record);
     }
+
+    private static FieldTarget intervalStart(Schema schema) {
+        FieldTarget start;
+        try {
+            start = FieldTarget.resolve(schema, INTERVAL_START);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "time.interval: "
+                            + schema.getName()
+                            + " has no "
+                            + INTERVAL_START
+                            + " (the start of an observed interval)",
+                    e);
+        }
+        if (!start.isTimestamp()) {
+            throw new IllegalArgumentException(
+                    "time.interval: " + INTERVAL_START + " is not a timestamp-millis field");
+        }
+        return start;
+    }
+
+    private static final String INTERVAL_START = "dateObservedFrom";
 
     private static EventKind<?> kindNamed(String name) {
         try {

@@ -47,6 +47,7 @@ final class EventTimeSpec {
     private final ZoneId zone;
     private final long stepMillis;
     private final long shiftMillis;
+    private final long intervalMillis;
 
     EventTimeSpec(MappingSpec.TimeSpec spec) {
         if (spec == null || spec.template() == null || spec.format() == null) {
@@ -56,6 +57,12 @@ final class EventTimeSpec {
         this.format = spec.format();
         this.stepMillis = spec.step() == null ? 0 : duration(spec.step(), "time.step");
         this.shiftMillis = spec.shift() == null ? 0 : duration(spec.shift(), "time.shift");
+        this.intervalMillis =
+                spec.interval() == null ? 0 : duration(spec.interval(), "time.interval");
+        if (spec.interval() != null && intervalMillis <= 0) {
+            throw new IllegalArgumentException(
+                    "time.interval '" + spec.interval() + "' must be a positive duration");
+        }
         switch (format) {
             case "epoch-seconds", "epoch-millis", "iso-instant" -> {
                 this.pattern = null;
@@ -91,6 +98,11 @@ final class EventTimeSpec {
             throw new IllegalArgumentException(
                     key + " '" + text + "' is not an ISO-8601 duration such as PT15S or -PT1H");
         }
+    }
+
+    /** The length of the interval an observation covers, ending at its event time; 0: none. */
+    long intervalMillis() {
+        return intervalMillis;
     }
 
     /** The names the time template reads. */
@@ -141,6 +153,7 @@ final class EventTimeSpec {
                 + format
                 + (zone == null ? "" : " in " + zone)
                 + (shiftMillis == 0 ? "" : " shifted by " + shiftMillis + " ms")
-                + (stepMillis == 0 ? "" : " + " + stepMillis + " ms × index");
+                + (stepMillis == 0 ? "" : " + " + stepMillis + " ms × index")
+                + (intervalMillis == 0 ? "" : ", covering the " + intervalMillis + " ms before");
     }
 }

@@ -73,30 +73,55 @@ final class JsonLinesRowSource implements RowSource {
     }
 
     private static Row parse(String text, long line) {
-        Map<String, String> columns = new HashMap<>();
-        RowRejectedException broken = null;
         try {
             JsonNode node = JSON.readTree(text);
             if (node == null || !node.isObject()) {
-                broken = new RowRejectedException("bad-json", "not a JSON object");
-            } else {
-                flatten("", node, columns);
+                return broken(
+                        text, line, new RowRejectedException("bad-json", "not a JSON object"));
             }
+            return row(node, text, line);
         } catch (JacksonException e) {
-            broken =
+            return broken(
+                    text,
+                    line,
                     new RowRejectedException(
-                            "bad-json", "not valid JSON: " + e.getOriginalMessage());
+                            "bad-json", "not valid JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            broken = new RowRejectedException("bad-json", "not valid JSON: " + e.getMessage());
+            return broken(
+                    text,
+                    line,
+                    new RowRejectedException("bad-json", "not valid JSON: " + e.getMessage()));
         }
-        RowRejectedException failure = broken;
+    }
+
+    /** The row of one JSON object: its fields, nested ones by dotted path. */
+    static Row row(JsonNode object, String text, long line) {
+        Map<String, String> columns = new HashMap<>();
+        flatten("", object, columns);
         return new Row() {
             @Override
             public String get(String column) {
-                if (failure != null) {
-                    throw failure;
-                }
                 return columns.get(column);
+            }
+
+            @Override
+            public long line() {
+                return line;
+            }
+
+            @Override
+            public String text() {
+                return text;
+            }
+        };
+    }
+
+    /** A record that is not a JSON object: every read of it rejects it with {@code failure}. */
+    static Row broken(String text, long line, RowRejectedException failure) {
+        return new Row() {
+            @Override
+            public String get(String column) {
+                throw failure;
             }
 
             @Override

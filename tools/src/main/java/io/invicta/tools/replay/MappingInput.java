@@ -17,8 +17,15 @@ final class MappingInput {
     MappingInput(MappingSpec.InputSpec spec) {
         this.spec = spec;
         this.format = spec.format() == null ? "csv" : spec.format();
-        if (!format.equals("csv") && !format.equals("jsonl") && !format.equals("json-lines")) {
-            throw new IllegalArgumentException("input.format '" + format + "' is not csv or jsonl");
+        if (!format.equals("csv")
+                && !format.equals("jsonl")
+                && !format.equals("json-lines")
+                && !format.equals("json")) {
+            throw new IllegalArgumentException(
+                    "input.format '" + format + "' is not csv, jsonl or json");
+        }
+        if (spec.records() != null && !format.equals("json")) {
+            throw new IllegalArgumentException("input.records is for input.format json only");
         }
         delimiter(spec.delimiter());
         charset(spec.encoding());
@@ -35,6 +42,8 @@ final class MappingInput {
                                     ? '"'
                                     : spec.quote().charAt(0),
                             charset(spec.encoding()));
+            case "json" ->
+                    new JsonDocumentRowSource(data, charset(spec.encoding()), spec.records());
             default -> new JsonLinesRowSource(data, charset(spec.encoding()));
         };
     }

@@ -21,9 +21,17 @@ record MappingSpec(
         Map<String, ValueSpec> fields,
         MeasurementSpec measurement) {
 
-    /** How to read the input file. */
+    /**
+     * How to read the input file; {@code records}: for a JSON document, the dotted path of its
+     * array of records.
+     */
     record InputSpec(
-            String format, String delimiter, Boolean header, String encoding, String quote) {}
+            String format,
+            String delimiter,
+            Boolean header,
+            String encoding,
+            String quote,
+            String records) {}
 
     /**
      * What to produce: the Avro type (by simple name), its default topic, the field used as the
@@ -58,8 +66,18 @@ record MappingSpec(
      * {@code shift}: an ISO-8601 duration added to every event time (e.g. {@code -PT1H} for a feed
      * that stamps the end of an hourly interval while the event time is its start).
      */
+    /**
+     * {@code interval}: an ISO-8601 duration; the observation covers the interval of that length
+     * ending at its event time, whose start goes to {@code dateObservedFrom}.
+     */
     record TimeSpec(
-            String template, String format, String zone, String step, String shift, String field) {}
+            String template,
+            String format,
+            String zone,
+            String step,
+            String shift,
+            String field,
+            String interval) {}
 
     /**
      * A field whose name comes from a code column (e.g. a pollutant code), and the value it gets.
@@ -69,12 +87,14 @@ record MappingSpec(
     record CodeSpec(String column, Map<String, String> map) {}
 
     /**
-     * Where a field's value comes from: exactly one of template, column, constant, join (+ column),
-     * item; then optional parsing ({@code parse: number|dms}, {@code decimal-comma}) and a linear
-     * unit conversion ({@code multiply}, then {@code add}). A plain YAML string is a template.
+     * Where a field's value comes from: exactly one of template, expr (a CEL expression over the
+     * row), column, constant, join (+ column), item; then optional parsing ({@code parse:
+     * number|dms}, {@code decimal-comma}) and a linear unit conversion ({@code multiply}, then
+     * {@code add}). A plain YAML string is a template.
      */
     static final class ValueSpec {
         public String template;
+        public String expr;
         public String column;
         public Object constant;
         public String join;

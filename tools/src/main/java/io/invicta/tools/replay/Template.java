@@ -10,15 +10,18 @@ import java.util.regex.Pattern;
 /**
  * A string with {@code ${name}} placeholders, compiled once per mapping and rendered per row.
  *
- * <p>A placeholder names a column of the row, an expansion variable or a join column; it may add or
- * subtract a constant ({@code ${n-1}}) and zero-pad to a width ({@code ${ESTACION:03}}, {@code
- * ${n-1:02}}); both need an integer value. That is all the arithmetic a mapping gets: mappings stay
- * declarative.
+ * <p>A placeholder names a column of the row, an expansion variable or a join column, quoted when
+ * the name holds other characters than letters, digits, {@code _ . -} and spaces ({@code
+ * ${'ayto:temperature'}}); it may add or subtract a constant ({@code ${n-1}}) and zero-pad to a
+ * width ({@code ${ESTACION:03}}, {@code ${n-1:02}}); both need an integer value. Arithmetic between
+ * values is the job of a field's {@code expr} ({@link Expression}).
  */
 final class Template {
 
     private static final Pattern PLACEHOLDER =
-            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.\\- ]*?)(?:([+-])(\\d+))?(?::0?(\\d+))?}");
+            Pattern.compile(
+                    "\\$\\{(?:'([^']+)'|([A-Za-z_][A-Za-z0-9_.\\-"
+                            + " ]*?))(?:([+-])(\\d+))?(?::0?(\\d+))?}");
 
     /** Where placeholder values come from. */
     interface Values {
@@ -45,11 +48,12 @@ final class Template {
                 parts.add(source.substring(at, m.start()));
             }
             int delta =
-                    m.group(2) == null
+                    m.group(3) == null
                             ? 0
-                            : Integer.parseInt(m.group(3)) * (m.group(2).equals("-") ? -1 : 1);
-            int width = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-            parts.add(new Placeholder(m.group(1), delta, width));
+                            : Integer.parseInt(m.group(4)) * (m.group(3).equals("-") ? -1 : 1);
+            int width = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            parts.add(new Placeholder(name, delta, width));
             at = m.end();
         }
         if (at < source.length()) {
@@ -66,7 +70,7 @@ final class Template {
             throw new IllegalArgumentException(
                     "Malformed placeholder in template '"
                             + source
-                            + "': use ${name}, ${name+k}, ${name-k}, ${name:width}");
+                            + "': use ${name}, ${'name'}, ${name+k}, ${name-k}, ${name:width}");
         }
         return new Template(source, parts);
     }

@@ -13,6 +13,7 @@ final class ValueSource {
 
     private final String where;
     private final Template template;
+    private final Expression expression;
     private final Template column;
     private final Object constant;
     private final boolean hasConstant;
@@ -27,6 +28,7 @@ final class ValueSource {
         this.where = where;
         int sources =
                 (spec.template != null ? 1 : 0)
+                        + (spec.expr != null ? 1 : 0)
                         + (spec.item != null ? 1 : 0)
                         + (spec.constant != null ? 1 : 0)
                         + (spec.column != null && spec.join == null ? 1 : 0)
@@ -34,7 +36,7 @@ final class ValueSource {
         if (sources != 1) {
             throw new IllegalArgumentException(
                     where
-                            + ": give exactly one of template, column, constant, "
+                            + ": give exactly one of template, expr, column, constant, "
                             + "join (with column) or item");
         }
         if (spec.join != null && (spec.column == null || !joins.contains(spec.join))) {
@@ -51,6 +53,7 @@ final class ValueSource {
                     where + ": parse '" + spec.parse + "' is not dms or number");
         }
         this.template = spec.template == null ? null : Template.compile(spec.template);
+        this.expression = spec.expr == null ? null : Expression.compile(spec.expr, where);
         this.column = spec.column == null ? null : Template.compile(spec.column);
         this.constant = spec.constant;
         this.hasConstant = spec.constant != null;
@@ -72,6 +75,9 @@ final class ValueSource {
         Set<String> names = new LinkedHashSet<>();
         if (template != null) {
             names.addAll(template.names());
+        }
+        if (expression != null) {
+            names.addAll(expression.names());
         }
         if (column != null) {
             String literal = column.literal();
@@ -107,6 +113,9 @@ final class ValueSource {
         }
         if (template != null) {
             return template.render(scope);
+        }
+        if (expression != null) {
+            return expression.eval(scope);
         }
         if (item != null) {
             JsonNode element = scope.item == null ? null : scope.item.get(item);
