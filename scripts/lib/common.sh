@@ -51,6 +51,9 @@ die() {
 : "${INFLUX_DB:=invicta}"
 : "${FLINK_REST_PORT:=8081}"
 : "${FLINK_RPC_PORT:=6123}"
+# TaskManagers of the local cluster (separate processes: records between them cross the network) and slots each.
+: "${FLINK_TASKMANAGERS:=2}"
+: "${FLINK_SLOTS:=6}"
 : "${TOPIC_PARTITIONS:=4}"
 
 # The work dir must be absolute: it is written into config files and matched against the
