@@ -7,6 +7,9 @@ import io.invicta.jobs.noise.NoiseJob;
 import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.jobs.weather.WeatherJob;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +60,32 @@ class ShippedJobConfigsTest {
             }
             config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS);
         }
+    }
+
+    @Test
+    void theCitysSharedOptionsAreDeclaredByEveryJobAndItsJobsAreTheProducts() throws Exception {
+        JsonNode city =
+                new ObjectMapper(new YAMLFactory())
+                        .readTree(Path.of("..", "flink-conf", "city.yaml").toFile());
+        Path shared = Files.createTempFile("city-options", ".yaml");
+        try {
+            new ObjectMapper(new YAMLFactory()).writeValue(shared.toFile(), city.path("options"));
+            for (JobOptions job : JOBS.values()) {
+                Configuration config =
+                        JobArguments.parse(new String[] {"--config", shared.toString()}, job);
+                assertThat(config.keySet()).isNotEmpty();
+            }
+        } finally {
+            Files.delete(shared);
+        }
+        Map<String, String> classes = new java.util.TreeMap<>();
+        city.path("jobs")
+                .forEach(j -> classes.put(j.path("config").asText(), j.path("class").asText()));
+        assertThat(classes)
+                .containsEntry("jobs/air-quality.yaml", AirQualityJob.class.getName())
+                .containsEntry("jobs/noise.yaml", NoiseJob.class.getName())
+                .containsEntry("jobs/weather.yaml", WeatherJob.class.getName())
+                .containsEntry("jobs/mobility.yaml", MobilityJob.class.getName())
+                .containsEntry("jobs/cep.yaml", CepJob.class.getName());
     }
 }
