@@ -281,9 +281,15 @@ wait_until() {
   local timeout="$1" what="$2" start p reason=""
   shift 2
   start=$SECONDS
+  local told=$SECONDS
   while true; do
     if "$@" >/dev/null 2>&1; then
       return 0
+    fi
+    # A long wait says it is still waiting, every 15 s.
+    if ((SECONDS - told >= 15)); then
+      info "still waiting for $what ($((SECONDS - start))s of ${timeout}s)"
+      told=$SECONDS
     fi
     for p in ${WAIT_PIDS:-}; do
       if ! pid_alive "$p"; then
