@@ -15,10 +15,6 @@ public final class AnomalyScreen<T> implements Serializable {
         this.checks = List.copyOf(checks);
     }
 
-    public static <T> AnomalyScreen<T> none() {
-        return new AnomalyScreen<>(List.of());
-    }
-
     public List<Anomaly<T>> checks() {
         return checks;
     }
