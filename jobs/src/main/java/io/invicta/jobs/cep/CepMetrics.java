@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The operator's metrics, under {@code cep.<partition>}: {@code lateEvents}, {@code
- * ruleSetVersion}, {@code alertLatencyMicros} (histogram), per rule {@code
- * rule.<name>.matches|alerts|suppressed|eventsIn|moduleEvaluationMillis} (the last two its
+ * alertsAlreadyEmitted}, {@code ruleSetVersion}, {@code alertLatencyMicros} (histogram), per rule
+ * {@code rule.<name>.matches|alerts|suppressed|eventsIn|moduleEvaluationMillis} (the last two its
  * module's) and per module {@code module.<name>.eventsIn|evaluationMillis}. Gauges read the current
  * runtime, so they survive a hot reload; rules that appear with a reload are registered then.
  */
@@ -25,6 +25,7 @@ final class CepMetrics {
 
     private final MetricGroup group;
     private final Counter late;
+    private final Counter alreadyEmitted;
     private final Histogram alertLatency;
     private final Set<String> registered = new HashSet<>();
     private RuleRuntime runtime;
@@ -33,6 +34,7 @@ final class CepMetrics {
     CepMetrics(MetricGroup parent, Partitioning partitioning) {
         this.group = parent.addGroup(partitioning.tagValue());
         this.late = group.counter("lateEvents");
+        this.alreadyEmitted = group.counter("alertsAlreadyEmitted");
         group.gauge("ruleSetVersion", (Gauge<Integer>) () -> version);
         this.alertLatency =
                 group.histogram("alertLatencyMicros", new DescriptiveStatisticsHistogram(10_000));
@@ -78,6 +80,11 @@ final class CepMetrics {
 
     void late() {
         late.inc();
+    }
+
+    /** An alert held back: the instance that had its key before a rescale emitted it. */
+    void alreadyEmitted() {
+        alreadyEmitted.inc();
     }
 
     void ruleSetVersion(int current) {

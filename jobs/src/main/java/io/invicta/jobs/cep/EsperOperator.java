@@ -6,9 +6,12 @@ import io.invicta.rules.RuleRuntime;
 import io.invicta.rules.RuleSet;
 import io.invicta.schemas.Alert;
 
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.runtime.state.KeyGroupRange;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -35,7 +38,9 @@ import java.util.Set;
  * <p><b>Recovery.</b> Esper's state cannot be checkpointed: every accepted event goes to the {@link
  * RecoveryHistory}. On restore, and when a new rule-set version arrives, a fresh runtime is warmed
  * by replaying that history with alerts suppressed up to the released watermark, so nothing that
- * reached the exactly-once sink is emitted twice and nothing after it is lost.
+ * reached the exactly-once sink is emitted twice and nothing after it is lost. After a rescale the
+ * watermarks the old instances had released are kept per key group ({@link ReleasedMarks}), so
+ * their alerts are not emitted again either.
  *
  * <p><b>Hot reload.</b> Input 2 carries rule-set versions (broadcast). A newer version replaces the
  * running one when {@link RuleSetSwitch} accepts it; otherwise the old one keeps running and a
@@ -73,6 +78,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     private transient ListState<WatermarkMark> releasedState;
     private transient RuleSetUpdate current;
     private transient long released;
+    private transient ReleasedMarks marks;
     private transient long newestEvent;
     private transient PendingEvents pending;
     private transient CepEventCodec codec;
@@ -100,35 +106,26 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         rulesState = context.getOperatorStateStore().getUnionListState(RULES);
         releasedState = context.getOperatorStateStore().getUnionListState(RELEASED);
         current = packaged;
-        released = Long.MIN_VALUE;
-        restored = context.isRestored();
-        if (restored) {
+        if (context.isRestored()) {
             for (RuleSetUpdate kept : rulesState.get()) {
                 if (kept.version > current.version) {
                     current = kept;
                 }
             }
-            released = restoredWatermark(releasedState.get());
         }
-    }
-
-    /**
-     * This instance's own mark when the parallelism is unchanged, else the lowest: never re-emit,
-     * at worst.
-     */
-    private long restoredWatermark(Iterable<WatermarkMark> marks) {
-        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
-        int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-        long lowest = Long.MAX_VALUE;
-        boolean any = false;
-        for (WatermarkMark mark : marks) {
-            any = true;
-            if (mark.parallelism == parallelism && mark.subtask == subtask) {
-                return mark.watermark;
-            }
-            lowest = Math.min(lowest, mark.watermark);
-        }
-        return any ? lowest : Long.MIN_VALUE;
+        TaskInfo task = getRuntimeContext().getTaskInfo();
+        KeyGroupRange own =
+                KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                        task.getMaxNumberOfParallelSubtasks(),
+                        task.getNumberOfParallelSubtasks(),
+                        task.getIndexOfThisSubtask());
+        marks =
+                context.isRestored()
+                        ? ReleasedMarks.restore(
+                                releasedState.get(), task.getMaxNumberOfParallelSubtasks(), own)
+                        : ReleasedMarks.fresh(task.getMaxNumberOfParallelSubtasks(), own);
+        released = marks.floor();
+        restored = context.isRestored();
     }
 
     @Override
@@ -184,6 +181,10 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     }
 
     private void emit(Alert alert) {
+        if (alert.getEventTime().toEpochMilli() <= marks.releasedBefore(alert.getPartitionKey())) {
+            metrics.alreadyEmitted();
+            return; // the instance that had this key before a rescale emitted it
+        }
         if (watermarkArrivedNanos != 0) {
             metrics.alertLatency(System.nanoTime() - watermarkArrivedNanos);
         }
@@ -193,9 +194,11 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     @Override
     public void processElement1(StreamRecord<CepEvent> record) throws Exception {
         CepEvent event = record.getValue();
-        if (event.time <= released) {
+        long releasedForKey = Math.max(released, marks.releasedBefore((String) getCurrentKey()));
+        if (event.time <= releasedForKey) {
             metrics.late();
-            output.collect(LATE, new StreamRecord<>(LateEvents.of(event, released), event.time));
+            output.collect(
+                    LATE, new StreamRecord<>(LateEvents.of(event, releasedForKey), event.time));
             return;
         }
         history.add(event);
@@ -271,7 +274,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         rulesState.update(List.of(current));
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-        releasedState.update(List.of(new WatermarkMark(subtask, parallelism, released)));
+        releasedState.update(marks.snapshot(subtask, parallelism, released));
         prune();
     }
 

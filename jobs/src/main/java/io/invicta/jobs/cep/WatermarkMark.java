@@ -1,8 +1,12 @@
 package io.invicta.jobs.cep;
 
+import org.apache.flink.runtime.state.KeyGroupRange;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+
 /**
- * The watermark an operator instance had released up to at a checkpoint (union state: every
- * instance sees all).
+ * The watermark the rules had released up to, at a checkpoint, for the key groups of subtask {@code
+ * subtask} of {@code parallelism} (union state: every instance sees all; see {@link
+ * ReleasedMarks}).
  */
 public class WatermarkMark {
 
@@ -16,5 +20,10 @@ public class WatermarkMark {
         this.subtask = subtask;
         this.parallelism = parallelism;
         this.watermark = watermark;
+    }
+
+    KeyGroupRange keyGroups(int maxParallelism) {
+        return KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(
+                maxParallelism, parallelism, subtask);
     }
 }

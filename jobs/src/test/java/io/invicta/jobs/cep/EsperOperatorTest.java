@@ -10,8 +10,10 @@ import io.invicta.schemas.codec.Codecs;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +61,23 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert>
             harness(RuleSetUpdate rules) throws Exception {
+        return harness(rules, 1, 0);
+    }
+
+    private static final int MAX_PARALLELISM = 128;
+
+    /** Instance {@code subtask} of {@code parallelism}. */
+    private static KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert>
+            harness(RuleSetUpdate rules, int parallelism, int subtask) throws Exception {
         var harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
                         new EsperOperator(Partitioning.ZONE, rules, Set.of(Partitioning.ZONE)),
                         new CepKeys(Partitioning.ZONE),
                         (RuleSetUpdate r) -> "rules",
-                        Types.STRING);
+                        Types.STRING,
+                        MAX_PARALLELISM,
+                        parallelism,
+                        subtask);
         harness.setup();
         return harness;
     }
@@ -213,6 +226,106 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
             all.addAll(alerts(h));
             assertThat(all).containsExactlyElementsOf(uninterrupted);
         }
+    }
+
+    /**
+     * Two instances checkpoint after releasing different watermarks (instance 0 up to 20 min,
+     * instance 1 up to 10 min); the job is rescaled to one instance, and again to two from a
+     * checkpoint taken before the new instance passed the old marks. The committed alerts of the
+     * old instances and the alerts after each restore together are those of an uninterrupted run,
+     * each once.
+     */
+    @Test
+    void aRescaledOperatorEmitsEveryAlertOnceThoughItsInstancesHadReleasedDifferentWatermarks()
+            throws Exception {
+        String zoneA = zoneOfSubtask(0);
+        String zoneB = zoneOfSubtask(1);
+        List<StreamRecord<CepEvent>> input = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            input.add(reading("s" + (i % 4), i % 2 == 0 ? zoneA : zoneB, T0 + i * MIN, 60 + 5 * i));
+        }
+        List<String> uninterrupted;
+        try (var h = harness(ruleSet(1, rules(75)))) {
+            h.open();
+            feed(h, input, 0, 40);
+            uninterrupted = alerts(h);
+        }
+
+        List<String> emitted = new ArrayList<>();
+        long[] releasedAt = {T0 + 20 * MIN, T0 + 10 * MIN};
+        OperatorSubtaskState[] before = new OperatorSubtaskState[2];
+        for (int subtask = 0; subtask < 2; subtask++) {
+            try (var h = harness(ruleSet(1, rules(75)), 2, subtask)) {
+                h.open();
+                for (StreamRecord<CepEvent> r : input.subList(0, 22)) {
+                    if (subtaskOf(r, 2) == subtask) {
+                        h.processElement1(r);
+                    }
+                }
+                h.processWatermark1(new Watermark(releasedAt[subtask]));
+                before[subtask] = h.snapshot(1, 0);
+                emitted.addAll(alerts(h));
+            }
+        }
+        assertThat(emitted)
+                .as("zone A alerted between the two instances' watermarks")
+                .anyMatch(a -> a.startsWith("high-no2@1") && a.endsWith(zoneA));
+        OperatorSubtaskState both = AbstractStreamOperatorTestHarness.repackageState(before);
+
+        OperatorSubtaskState rescaledAgain;
+        try (var h = harness(ruleSet(1, rules(75)), 1, 0)) {
+            h.initializeState(
+                    AbstractStreamOperatorTestHarness.repartitionOperatorState(
+                            both, MAX_PARALLELISM, 2, 1, 0));
+            h.open();
+            // Zone A had been released up to 20 min: a reading of 15 min is late for it, as it
+            // was for its old instance.
+            h.processElement1(reading("s0", zoneA, T0 + 15 * MIN, 500));
+            assertThat(h.getSideOutput(EsperOperator.LATE)).hasSize(1);
+            rescaledAgain = h.snapshot(2, 0);
+            List<String> afterOne = new ArrayList<>(emitted);
+            feed(h, input, 22, 40);
+            afterOne.addAll(alerts(h));
+            assertThat(afterOne)
+                    .as("rescaled 2 → 1")
+                    .containsExactlyInAnyOrderElementsOf(uninterrupted);
+        }
+
+        List<String> afterTwo = new ArrayList<>(emitted);
+        for (int subtask = 0; subtask < 2; subtask++) {
+            try (var h = harness(ruleSet(1, rules(75)), 2, subtask)) {
+                h.initializeState(
+                        AbstractStreamOperatorTestHarness.repartitionOperatorState(
+                                rescaledAgain, MAX_PARALLELISM, 1, 2, subtask));
+                h.open();
+                for (StreamRecord<CepEvent> r : input.subList(22, 40)) {
+                    if (subtaskOf(r, 2) == subtask) {
+                        h.processElement1(r);
+                    }
+                    h.processWatermark1(new Watermark(r.getTimestamp() - MIN));
+                }
+                afterTwo.addAll(alerts(h));
+            }
+        }
+        assertThat(afterTwo)
+                .as("rescaled 2 → 1 → 2")
+                .containsExactlyInAnyOrderElementsOf(uninterrupted);
+    }
+
+    /** A zone name whose key group belongs to instance {@code subtask} of two. */
+    private static String zoneOfSubtask(int subtask) {
+        for (int i = 0; ; i++) {
+            String zone = "zone-" + i;
+            if (KeyGroupRangeAssignment.assignKeyToParallelOperator(zone, MAX_PARALLELISM, 2)
+                    == subtask) {
+                return zone;
+            }
+        }
+    }
+
+    private static int subtaskOf(StreamRecord<CepEvent> r, int parallelism) {
+        return KeyGroupRangeAssignment.assignKeyToParallelOperator(
+                new CepKeys(Partitioning.ZONE).getKey(r.getValue()), MAX_PARALLELISM, parallelism);
     }
 
     /** Alerts up to the watermark released before the checkpoint. */
