@@ -10,6 +10,7 @@ import io.invicta.jobs.io.Inputs;
 import io.invicta.jobs.io.Rejects;
 import io.invicta.jobs.io.TopicOptions;
 import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.time.NeverIdleAfterShuffle;
 import io.invicta.jobs.windows.EnvironmentWindows;
 import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.schemas.BikeHireDockingStation;
@@ -20,6 +21,7 @@ import io.invicta.schemas.VehiclePosition;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -113,16 +115,15 @@ public final class MobilityJob extends CityJob {
         List<DataStream<MobilityPoint>> points = new ArrayList<>();
 
         DataStream<TrafficReading> readings =
-                trafficFlow
-                        .keyBy(TrafficFlowObserved::getId, Types.STRING)
-                        .process(
-                                new TrafficReadings(
-                                        zones,
-                                        MobilityOptions.freeFlowSpeed(config),
-                                        MobilityOptions.freeFlowSpeeds(config),
-                                        MobilityOptions.freeFlowLearning(config)))
-                        .name("traffic-readings")
-                        .uid("traffic-readings");
+                NeverIdleAfterShuffle.process(
+                        trafficFlow.keyBy(TrafficFlowObserved::getId, Types.STRING),
+                        new TrafficReadings(
+                                zones,
+                                MobilityOptions.freeFlowSpeed(config),
+                                MobilityOptions.freeFlowSpeeds(config),
+                                MobilityOptions.freeFlowLearning(config)),
+                        TypeInformation.of(TrafficReading.class),
+                        "traffic-readings");
         windowed(
                 readings,
                 r -> EmitPoint.key(r.sensorId, r.lane, r.zone),
@@ -171,15 +172,14 @@ public final class MobilityJob extends CityJob {
                 "zone");
 
         DataStream<VehicleMove> moves =
-                positions
-                        .keyBy(VehiclePosition::getVehicleId, Types.STRING)
-                        .process(
-                                new VehicleSpeeds(
-                                        config.get(MobilityOptions.MAX_VEHICLE_SPEED),
-                                        config.get(MobilityOptions.VEHICLE_INACTIVITY),
-                                        zones))
-                        .name("vehicle-speeds")
-                        .uid("vehicle-speeds");
+                NeverIdleAfterShuffle.process(
+                        positions.keyBy(VehiclePosition::getVehicleId, Types.STRING),
+                        new VehicleSpeeds(
+                                config.get(MobilityOptions.MAX_VEHICLE_SPEED),
+                                config.get(MobilityOptions.VEHICLE_INACTIVITY),
+                                zones),
+                        TypeInformation.of(VehicleMove.class),
+                        "vehicle-speeds");
         for (Duration window : windows) {
             String label = MetricsOptions.resolution(window);
             DataStream<VehicleMove> perVehicle =

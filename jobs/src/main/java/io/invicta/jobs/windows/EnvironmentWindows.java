@@ -1,5 +1,6 @@
 package io.invicta.jobs.windows;
 
+import io.invicta.jobs.time.NeverIdleAfterShuffle;
 import io.invicta.jobs.zones.ZoneResolver;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -52,17 +53,18 @@ public record EnvironmentWindows(
             Duration allowedLateness,
             Uids uids) {
         SingleOutputStreamOperator<WindowStats> sensors =
-                observations
-                        .transform(
-                                uids.slices(),
-                                TypeInformation.of(WindowStats.class),
-                                new SensorPreAggregate<>(
-                                        SensorWindows.sliceFor(families), zones, measurer))
-                        .uid(uids.slices())
-                        .keyBy(w -> w.sensorId, Types.STRING)
-                        .process(new SensorWindows(families, allowedLateness))
-                        .name(uids.sensors())
-                        .uid(uids.sensors());
+                NeverIdleAfterShuffle.process(
+                        observations
+                                .transform(
+                                        uids.slices(),
+                                        TypeInformation.of(WindowStats.class),
+                                        new SensorPreAggregate<>(
+                                                SensorWindows.sliceFor(families), zones, measurer))
+                                .uid(uids.slices())
+                                .keyBy(w -> w.sensorId, Types.STRING),
+                        new SensorWindows(families, allowedLateness),
+                        TypeInformation.of(WindowStats.class),
+                        uids.sensors());
         DataStream<WindowStats> zoneMeans =
                 sensors.getSideOutput(SensorWindows.ZONE_PARTIALS)
                         .keyBy(w -> w.zone, Types.STRING)

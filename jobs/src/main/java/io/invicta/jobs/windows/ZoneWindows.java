@@ -3,8 +3,11 @@ package io.invicta.jobs.windows;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,16 +24,19 @@ import java.util.Map;
  * <p>Each zone window keeps the latest result of every sensor: a sensor window re-emitted by a late
  * reading replaces that sensor's share instead of adding to it, and the zone's result is emitted
  * again at once. Every sensor result of a window arrives before the watermark passing its end (the
- * sensor operator emits before it forwards that watermark), so the zone window fires complete; it
- * is dropped when the watermark reaches end − 1 ms + the allowed lateness, as the sensor windows
- * are.
+ * sensor operator emits before it forwards that watermark, and the zone operator's watermark waits
+ * for every sensor instance: {@link io.invicta.jobs.time.NeverIdleAfterShuffle}), so the zone
+ * window fires complete; it is dropped when the watermark reaches end − 1 ms + the allowed
+ * lateness, as the sensor windows are.
  */
 public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats, WindowStats> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ZoneWindows.class);
 
     private final long latenessMs;
     private transient ValueState<ZoneState> state;
+    private transient Counter latePartials;
 
     public ZoneWindows(Duration allowedLateness) {
         this.latenessMs = allowedLateness.toMillis();
@@ -55,6 +61,7 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
         state =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("zone-windows", ZoneState.class));
+        latePartials = getRuntimeContext().getMetricGroup().counter("latePartials");
     }
 
     @Override
@@ -68,7 +75,19 @@ public final class ZoneWindows extends KeyedProcessFunction<String, WindowStats,
         ZoneWindow w = find(s, sensor);
         if (w == null) {
             if (sensor.windowEnd - 1 + latenessMs <= watermark) {
-                return; // cannot happen behind SensorWindows, which drops such windows first
+                // SensorWindows drops such windows first, and never turns idle for this operator
+                // (NeverIdleAfterShuffle), so this means a bug: said, not hidden.
+                latePartials.inc();
+                LOG.warn(
+                        "zone {}: the share of sensor {} in {} window [{}, {}) arrived after the"
+                                + " window was dropped at watermark {}",
+                        ctx.getCurrentKey(),
+                        sensor.sensorId,
+                        sensor.resolution,
+                        sensor.windowStart,
+                        sensor.windowEnd,
+                        watermark);
+                return;
             }
             w = new ZoneWindow();
             w.resolution = sensor.resolution;
