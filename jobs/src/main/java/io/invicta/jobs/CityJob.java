@@ -51,16 +51,23 @@ public abstract class CityJob {
         topology(env);
     }
 
+    /** How a job is made: the options it accepts, and the job from a configuration of them. */
+    public record Factory(JobOptions options, Function<Configuration, CityJob> make) {
+
+        /** The job from {@code --config FILE} and {@code --key value} arguments. */
+        public CityJob fromArguments(String[] args) {
+            return make.apply(JobArguments.parse(args, options));
+        }
+    }
+
     /**
      * A job's {@code main}: parses {@code --config FILE} and {@code --key value} arguments,
      * refusing a key the job does not declare, makes the job from the configuration (production
      * inputs and outputs) and executes it.
      */
-    public static void run(String[] args, JobOptions accepted, Function<Configuration, CityJob> job)
-            throws Exception {
-        Configuration config = JobArguments.parse(args, accepted);
+    public static void run(String[] args, Factory factory) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        CityJob city = job.apply(config);
+        CityJob city = factory.fromArguments(args);
         city.build(env);
         env.execute(city.name());
     }

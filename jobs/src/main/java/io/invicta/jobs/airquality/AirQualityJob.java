@@ -3,6 +3,7 @@ package io.invicta.jobs.airquality;
 import io.invicta.domain.Eaqi;
 import io.invicta.domain.LimitValue;
 import io.invicta.jobs.CityJob;
+import io.invicta.jobs.CityJob.Factory;
 import io.invicta.jobs.DecodedInput;
 import io.invicta.jobs.SharedOptions;
 import io.invicta.jobs.config.JobOptions;
@@ -228,12 +229,15 @@ public final class AirQualityJob extends CityJob {
         return null;
     }
 
+    /** The production job: Kafka inputs, InfluxDB and Kafka outputs. */
+    public static final Factory FACTORY =
+            new Factory(
+                    OPTIONS,
+                    config ->
+                            new AirQualityJob(
+                                    Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
+
     public static void main(String[] args) throws Exception {
-        CityJob.run(
-                args,
-                OPTIONS,
-                config ->
-                        new AirQualityJob(
-                                Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
+        CityJob.run(args, FACTORY);
     }
 }

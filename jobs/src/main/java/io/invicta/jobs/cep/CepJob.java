@@ -1,6 +1,7 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.jobs.CityJob;
+import io.invicta.jobs.CityJob.Factory;
 import io.invicta.jobs.SharedOptions;
 import io.invicta.jobs.config.JobOptions;
 import io.invicta.jobs.io.DeadLetter;
@@ -278,18 +279,21 @@ public final class CepJob extends CityJob {
                 .build();
     }
 
+    /** The production job: Kafka inputs, InfluxDB and Kafka outputs. */
+    public static final Factory FACTORY =
+            new Factory(
+                    OPTIONS,
+                    config ->
+                            new CepJob(
+                                    Inputs.kafka(config, NAME, READS),
+                                    PackagedRules.load(config),
+                                    config.getOptional(CepOptions.RULES_TOPIC)
+                                            .map(topic -> rulesSource(config, topic))
+                                            .orElse(null),
+                                    Outputs.of(config),
+                                    config));
+
     public static void main(String[] args) throws Exception {
-        CityJob.run(
-                args,
-                OPTIONS,
-                config ->
-                        new CepJob(
-                                Inputs.kafka(config, NAME, READS),
-                                PackagedRules.load(config),
-                                config.getOptional(CepOptions.RULES_TOPIC)
-                                        .map(topic -> rulesSource(config, topic))
-                                        .orElse(null),
-                                Outputs.of(config),
-                                config));
+        CityJob.run(args, FACTORY);
     }
 }

@@ -1,6 +1,7 @@
 package io.invicta.jobs.noise;
 
 import io.invicta.jobs.CityJob;
+import io.invicta.jobs.CityJob.Factory;
 import io.invicta.jobs.DecodedInput;
 import io.invicta.jobs.SharedOptions;
 import io.invicta.jobs.config.JobOptions;
@@ -108,12 +109,15 @@ public final class NoiseJob extends CityJob {
                 .uid("influxdb-noise-lden");
     }
 
+    /** The production job: Kafka inputs, InfluxDB and Kafka outputs. */
+    public static final Factory FACTORY =
+            new Factory(
+                    OPTIONS,
+                    config ->
+                            new NoiseJob(
+                                    Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
+
     public static void main(String[] args) throws Exception {
-        CityJob.run(
-                args,
-                OPTIONS,
-                config ->
-                        new NoiseJob(
-                                Inputs.kafka(config, NAME, READS), Outputs.of(config), config));
+        CityJob.run(args, FACTORY);
     }
 }
