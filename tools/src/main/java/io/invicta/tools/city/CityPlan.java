@@ -84,6 +84,12 @@ public final class CityPlan implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The file in {@code --out} holding the city's Flink configuration, a {@code -Dkey=value} a
+     * line.
+     */
+    static final String FLINK_ARGUMENTS = "flink-arguments";
+
     static List<Job> plan(Path cityFile, Path out, Integer parallelismOverride) throws IOException {
         CitySpec spec = CitySpec.read(cityFile);
         Set<String> families = new LinkedHashSet<>(spec.families());
@@ -152,6 +158,8 @@ public final class CityPlan implements Callable<Integer> {
             throw new IllegalArgumentException(
                     cityFile + ": no job belongs to the families " + families);
         }
+        // One argument a line: scripts/city adds them to every `flink run`.
+        Files.write(out.resolve(FLINK_ARGUMENTS), spec.flinkArguments());
         return jobs;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.Map;
  * @param stateDir checkpoints and savepoints: a local path (relative to the repository) or a URI of
  *     a Flink file system (s3://bucket/invicta)
  * @param options options every job gets; they override each job's own options file
+ * @param flink Flink configuration for every submission ({@code -Dkey=value}: checkpoint interval,
+ *     restart strategy), over the cluster's
  * @param jobs every job the city knows, by name
  */
 public record CitySpec(
@@ -28,6 +31,7 @@ public record CitySpec(
         Integer parallelism,
         @JsonProperty("state-dir") String stateDir,
         Map<String, Object> options,
+        Map<String, Object> flink,
         Map<String, JobSpec> jobs) {
 
     /**
@@ -60,6 +64,15 @@ public record CitySpec(
             throw new IllegalArgumentException(file + ": 'families' names no family to run");
         }
         return spec;
+    }
+
+    /** The {@code flink} section as {@code -Dkey=value} arguments of {@code flink run}. */
+    List<String> flinkArguments() {
+        List<String> args = new ArrayList<>();
+        if (flink != null) {
+            flink.forEach((key, value) -> args.add("-D" + key + "=" + value));
+        }
+        return args;
     }
 
     Map<String, Object> sharedOptions() {

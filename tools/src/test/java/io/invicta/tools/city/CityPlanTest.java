@@ -65,6 +65,28 @@ class CityPlanTest {
     }
 
     @Test
+    void theFlinkSectionBecomesAnArgumentALineForEverySubmission() throws Exception {
+        Path file =
+                city(
+                        "families: [rules]\n"
+                                + "flink: {execution.checkpointing.interval: 2 s,"
+                                + " restart-strategy.type: exponential-delay}\n"
+                                + JOBS);
+        Path out = dir.resolve("out");
+
+        CityPlan.plan(file, out, null);
+
+        assertThat(Files.readAllLines(out.resolve(CityPlan.FLINK_ARGUMENTS)))
+                .containsExactly(
+                        "-Dexecution.checkpointing.interval=2 s",
+                        "-Drestart-strategy.type=exponential-delay");
+        CityPlan.plan(city("families: [rules]\n" + JOBS), out, null);
+        assertThat(Files.readAllLines(out.resolve(CityPlan.FLINK_ARGUMENTS)))
+                .as("a city without the section: none")
+                .isEmpty();
+    }
+
+    @Test
     void aFamilyLeftOutRunsNothingAndARescaleSetsEveryParallelism() throws Exception {
         Path file = city("families: [rules]\nparallelism: 2\n" + JOBS);
 
