@@ -57,8 +57,8 @@ public final class ComparePoints implements Callable<Integer> {
     @Override
     public Integer call() {
         try (InfluxDB influx = InfluxDBFactory.connect(url)) {
-            Set<String> measurements = new TreeSet<>(measurements(influx, expected));
-            measurements.addAll(measurements(influx, actual));
+            Set<String> measurements = new TreeSet<>(InfluxQuery.measurements(influx, expected));
+            measurements.addAll(InfluxQuery.measurements(influx, actual));
             long missing = 0;
             long extra = 0;
             long different = 0;
@@ -68,8 +68,8 @@ public final class ComparePoints implements Callable<Integer> {
                     "%-28s %10s %10s %8s %8s %10s%n",
                     "MEASUREMENT", expected, actual, "MISSING", "EXTRA", "DIFFERENT");
             for (String m : measurements) {
-                Set<String> tags = new TreeSet<>(tagKeys(influx, expected, m));
-                tags.addAll(tagKeys(influx, actual, m));
+                Set<String> tags = new TreeSet<>(InfluxQuery.tagKeys(influx, expected, m));
+                tags.addAll(InfluxQuery.tagKeys(influx, actual, m));
                 Map<String, Map<String, Object>> want = points(influx, expected, m, tags);
                 Map<String, Map<String, Object>> got = points(influx, actual, m, tags);
                 Counts c = compare(want, got, m, examples);
@@ -131,22 +131,6 @@ public final class ComparePoints implements Callable<Integer> {
         return new Counts(want.size(), got.size(), missing, extra, different);
     }
 
-    private static List<String> measurements(InfluxDB influx, String db) {
-        List<String> names = new ArrayList<>();
-        for (List<Object> row : rows(influx, db, "SHOW MEASUREMENTS")) {
-            names.add(String.valueOf(row.get(0)));
-        }
-        return names;
-    }
-
-    private static List<String> tagKeys(InfluxDB influx, String db, String measurement) {
-        List<String> keys = new ArrayList<>();
-        for (List<Object> row : rows(influx, db, "SHOW TAG KEYS FROM \"" + measurement + "\"")) {
-            keys.add(String.valueOf(row.get(0)));
-        }
-        return keys;
-    }
-
     /** Identity (time and tags) → fields, of every point of a measurement. */
     private static Map<String, Map<String, Object>> points(
             InfluxDB influx, String db, String measurement, Set<String> tags) {
@@ -185,20 +169,6 @@ public final class ComparePoints implements Callable<Integer> {
             }
         }
         return points;
-    }
-
-    private static List<List<Object>> rows(InfluxDB influx, String db, String q) {
-        List<List<Object>> rows = new ArrayList<>();
-        QueryResult result = influx.query(new Query(q, db));
-        for (QueryResult.Result r : result.getResults()) {
-            if (r.getError() != null) {
-                throw new IllegalStateException(db + ": " + q + ": " + r.getError());
-            }
-            if (r.getSeries() != null) {
-                r.getSeries().forEach(s -> rows.addAll(s.getValues()));
-            }
-        }
-        return rows;
     }
 
     public static void main(String[] args) {
