@@ -1,0 +1,172 @@
+package io.invicta.tools.grafana;
+
+import io.invicta.tools.catalogue.Catalogue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks a dashboard passes without a database: unique panel ids, every datasource one that is
+ * provisioned, every variable it uses defined, no server or database written in it, and every query
+ * on the city's datasource naming only measurements, tags and fields of the catalogue.
+ */
+public final class DashboardRules {
+
+    /** The datasource of the city's measurements (grafana/provisioning/datasources). */
+    public static final String CITY_DATASOURCE = "invicta-influxdb";
+
+    /** Grafana's own variables (and the alias placeholders), which need no definition. */
+    private static final Pattern BUILT_IN =
+            Pattern.compile(
+                    "timeFilter|__interval(_ms)?|__timeFilter|__range.*|__from|__to|col|tag_\\w+");
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
+    private static final Pattern FROM = Pattern.compile("FROM \"([^\"]+)\"");
+    private static final Pattern IDENTIFIER = Pattern.compile("(AS )?\"([^\"]+)\"");
+
+    /** Written in a dashboard, these would tie it to one installation. */
+    private static final List<String> INSTALLATION =
+            List.of(
+                    "http://",
+                    "https://",
+                    "localhost",
+                    "127.0.0.1",
+                    ":8086",
+                    "\"dbName\"",
+                    "\"database\"");
+
+    private DashboardRules() {}
+
+    public static List<String> check(Dashboard d, Set<String> datasources, Catalogue catalogue) {
+        List<String> out = new ArrayList<>();
+        String where = d.file().getFileName().toString();
+        if (d.uid() == null || d.title() == null) {
+            out.add(where + ": no uid or title");
+        }
+        Set<Integer> ids = new HashSet<>();
+        Set<String> defined = new HashSet<>();
+        d.variables().forEach(v -> defined.add(v.name()));
+        for (Dashboard.Panel p : d.panels()) {
+            if (!ids.add(p.id())) {
+                out.add(where + ": panel id " + p.id() + " is used twice");
+            }
+            if (!p.type().equals("row") && !datasources.contains(p.datasource())) {
+                out.add(
+                        where
+                                + ": panel '"
+                                + p.title()
+                                + "' uses datasource "
+                                + p.datasource()
+                                + ", which is not provisioned "
+                                + datasources);
+            }
+            out.addAll(undefined(where + ": panel '" + p.title() + "'", p.title(), defined));
+            for (Dashboard.Query q : p.queries()) {
+                out.addAll(
+                        query(
+                                where + ": panel '" + p.title() + "' " + q.refId(),
+                                q,
+                                datasources,
+                                defined,
+                                catalogue));
+            }
+        }
+        for (Dashboard.Variable v : d.variables()) {
+            if (v.query() != null) {
+                out.addAll(
+                        query(
+                                where + ": variable $" + v.name(),
+                                new Dashboard.Query(v.name(), v.datasource(), v.query()),
+                                datasources,
+                                defined,
+                                catalogue));
+            }
+        }
+        for (Dashboard.Query a : d.annotations()) {
+            out.addAll(
+                    query(where + ": annotation " + a.refId(), a, datasources, defined, catalogue));
+        }
+        for (String s : INSTALLATION) {
+            if (d.text().contains(s)) {
+                out.add(
+                        where
+                                + ": names an installation ("
+                                + s
+                                + "): servers and databases come from the datasource");
+            }
+        }
+        return out;
+    }
+
+    private static List<String> query(
+            String where,
+            Dashboard.Query q,
+            Set<String> datasources,
+            Set<String> defined,
+            Catalogue catalogue) {
+        List<String> out = new ArrayList<>();
+        if (!datasources.contains(q.datasource())) {
+            out.add(
+                    where
+                            + ": datasource "
+                            + q.datasource()
+                            + " is not provisioned "
+                            + datasources);
+        }
+        if (q.text() == null || q.text().isBlank()) {
+            out.add(where + ": no query");
+            return out;
+        }
+        out.addAll(undefined(where, q.text(), defined));
+        if (CITY_DATASOURCE.equals(q.datasource())) {
+            out.addAll(catalogued(where, q.text(), catalogue));
+        }
+        return out;
+    }
+
+    private static List<String> undefined(String where, String text, Set<String> defined) {
+        List<String> out = new ArrayList<>();
+        Matcher m = VARIABLE.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!defined.contains(name) && !BUILT_IN.matcher(name).matches()) {
+                out.add(where + ": variable $" + name + " is not defined");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The query's measurement is in the catalogue, and every other name it quotes is a tag or field
+     * of it.
+     */
+    static List<String> catalogued(String where, String query, Catalogue catalogue) {
+        List<String> out = new ArrayList<>();
+        Matcher from = FROM.matcher(query);
+        if (!from.find()) {
+            out.add(where + ": no FROM \"<measurement>\" in " + query);
+            return out;
+        }
+        String name = from.group(1);
+        Catalogue.Measurement m = catalogue.measurements().get(name);
+        if (m == null) {
+            out.add(where + ": measurement " + name + " is not in the catalogue");
+            return out;
+        }
+        Matcher id = IDENTIFIER.matcher(query);
+        while (id.find()) {
+            String ident = id.group(2);
+            if (id.group(1) != null || id.start() == from.start() + "FROM ".length()) {
+                continue; // an alias, or the measurement
+            }
+            if (!m.tags().containsKey(ident) && !m.fields().containsKey(ident)) {
+                out.add(where + ": " + name + " has no tag or field \"" + ident + "\"");
+            }
+        }
+        return out;
+    }
+}
