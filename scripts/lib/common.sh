@@ -49,6 +49,8 @@ die() {
 : "${INFLUX_RPC_PORT:=8088}"
 : "${INFLUX_URL:=}"
 : "${INFLUX_DB:=invicta}"
+# Where Flink's InfluxDB metrics reporter writes the pipeline's own metrics (beside the city's data).
+: "${FLINK_METRICS_DB:=flink_metrics}"
 : "${FLINK_REST_PORT:=8081}"
 : "${FLINK_RPC_PORT:=6123}"
 # TaskManagers of the local cluster (separate processes: records between them cross the network) and slots each.
@@ -76,6 +78,7 @@ done
 unset _v
 [[ "$TOPIC_PARTITIONS" =~ ^[1-9][0-9]*$ ]] || die "TOPIC_PARTITIONS must be a positive integer, got '$TOPIC_PARTITIONS'"
 [[ "$INFLUX_DB" =~ ^[A-Za-z0-9_-]+$ ]] || die "INFLUX_DB must match [A-Za-z0-9_-]+, got '$INFLUX_DB'"
+[[ "$FLINK_METRICS_DB" =~ ^[A-Za-z0-9_-]+$ ]] || die "FLINK_METRICS_DB must match [A-Za-z0-9_-]+, got '$FLINK_METRICS_DB'"
 
 LIB_DIR="$INVICTA_WORK_DIR/lib"
 LOG_DIR="$INVICTA_WORK_DIR/logs"
@@ -146,6 +149,7 @@ ensure_lib() {
   ensure_work_dirs
   local size="~55 MB"
   [[ "$name" == flink ]] && size="~70 MB"
+  [[ "$name" == flink-metrics-influxdb ]] && size="~1 MB"
   info "Fetching $name runtime jars with Maven ($(_pom_summary "$pom")) into $dir ($size; a download only on a cold Maven cache) ..."
   rm -rf "$dir.tmp"
   # Maven 3.8 prints stray ANSI resets even with -q and style.color=never: filter them out.
@@ -165,8 +169,12 @@ _pom_summary() {
     /<properties>/ {p=1} /<\/properties>/ {p=0}
     p && $2 ~ /\.version$/ {v[$2]=$3}
     /<dependency>/ {d=1} /<\/dependency>/ {d=0}
-    d && $2=="artifactId" && $3 ~ /^(kafka_2\.13|flink-runtime)$/ {a=$3}
-    END { if (a=="kafka_2.13") print "kafka_2.13 " v["kafka.version"]; else print "flink " v["flink.version"] }
+    d && $2=="artifactId" && $3 ~ /^(kafka_2\.13|flink-runtime|flink-metrics-influxdb)$/ {a=$3}
+    END {
+      if (a=="kafka_2.13") print "kafka_2.13 " v["kafka.version"]
+      else if (a=="flink-metrics-influxdb") print a " " v["flink.version"]
+      else print "flink " v["flink.version"]
+    }
   ' "$1"
 }
 
