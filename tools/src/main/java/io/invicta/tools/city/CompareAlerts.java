@@ -50,19 +50,12 @@ public final class CompareAlerts implements Callable<Integer> {
             description = "How many differences to print (default ${DEFAULT-VALUE}).")
     int show;
 
-    /** The counts of one comparison. */
-    record Counts(long expected, long actual, long missing, long extra, long different) {
-        boolean same() {
-            return missing == 0 && extra == 0 && different == 0;
-        }
-    }
-
     @Override
     public Integer call() {
         Map<String, List<String>> want = read(expected);
         Map<String, List<String>> got = read(actual);
         List<String> examples = new ArrayList<>();
-        Counts c = compare(want, got, examples);
+        ComparePoints.Counts c = compare(want, got, examples);
         examples.stream().limit(show).forEach(System.out::println);
         System.out.printf(
                 "%s: %d alerts expected (%s), %d read (%s); %d missing, %d extra, %d different%n",
@@ -85,7 +78,7 @@ public final class CompareAlerts implements Callable<Integer> {
      * Per alert id, the alerts as read (their full text), each copy once: a duplicate is extra, an
      * alert with the same id but another field is different.
      */
-    static Counts compare(
+    static ComparePoints.Counts compare(
             Map<String, List<String>> want, Map<String, List<String>> got, List<String> out) {
         long missing = 0;
         long extra = 0;
@@ -120,7 +113,7 @@ public final class CompareAlerts implements Callable<Integer> {
                 e.getValue().forEach(a -> out.add("extra     " + a));
             }
         }
-        return new Counts(expectedCount, actualCount, missing, extra, different);
+        return new ComparePoints.Counts(expectedCount, actualCount, missing, extra, different);
     }
 
     /** Every committed alert of the topic, by id. */

@@ -47,7 +47,7 @@ public final class ComparePoints implements Callable<Integer> {
             description = "How many differences to print (default ${DEFAULT-VALUE}).")
     int show;
 
-    /** The counts of one comparison. */
+    /** The counts of one comparison (of points here, of alerts in {@link CompareAlerts}). */
     record Counts(long expected, long actual, long missing, long extra, long different) {
         boolean same() {
             return missing == 0 && extra == 0 && different == 0;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CompareAlertsTest {
 
-    private static CompareAlerts.Counts compare(
+    private static ComparePoints.Counts compare(
             Map<String, List<String>> want, Map<String, List<String>> got) {
         return CompareAlerts.compare(want, got, new ArrayList<>());
     }
@@ -28,7 +28,7 @@ class CompareAlertsTest {
     @Test
     void anAlertEmittedTwiceIsExtra() {
         var c = compare(Map.of("a", List.of("A")), Map.of("a", List.of("A", "A")));
-        assertThat(c).isEqualTo(new CompareAlerts.Counts(1, 2, 0, 1, 0));
+        assertThat(c).isEqualTo(new ComparePoints.Counts(1, 2, 0, 1, 0));
     }
 
     @Test
@@ -37,6 +37,6 @@ class CompareAlertsTest {
                 compare(
                         Map.of("a", List.of("A"), "b", List.of("B"), "c", List.of("C")),
                         Map.of("b", List.of("B'"), "c", List.of("C"), "d", List.of("D")));
-        assertThat(c).isEqualTo(new CompareAlerts.Counts(3, 3, 1, 1, 1));
+        assertThat(c).isEqualTo(new ComparePoints.Counts(3, 3, 1, 1, 1));
     }
 }
