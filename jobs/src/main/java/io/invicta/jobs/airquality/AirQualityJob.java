@@ -3,7 +3,6 @@ package io.invicta.jobs.airquality;
 import io.invicta.domain.Eaqi;
 import io.invicta.domain.LimitValue;
 import io.invicta.jobs.CityJob;
-import io.invicta.jobs.CityJob.Factory;
 import io.invicta.jobs.DecodedInput;
 import io.invicta.jobs.SharedOptions;
 import io.invicta.jobs.config.JobOptions;

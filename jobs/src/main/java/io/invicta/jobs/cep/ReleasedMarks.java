@@ -30,8 +30,12 @@ final class ReleasedMarks {
     /** Per key group of {@link #own}: the watermark released up to before the restore. */
     private final long[] restored;
 
-    /** The old instances' marks still ahead of {@link #floor} (empty: nothing to hold back). */
-    private List<WatermarkMark> ahead;
+    /**
+     * The old instances' marks over this instance's key groups still ahead of {@link #floor}
+     * (empty, as after a restore at the same parallelism: nothing to hold back, and no key group is
+     * computed per event).
+     */
+    private final List<WatermarkMark> ahead;
 
     private final long floor;
 
@@ -66,25 +70,29 @@ final class ReleasedMarks {
         Arrays.fill(released, Long.MIN_VALUE);
         boolean[] covered = new boolean[released.length];
         long lowest = Long.MAX_VALUE;
-        List<WatermarkMark> all = new ArrayList<>();
+        boolean any = false;
+        List<WatermarkMark> mine = new ArrayList<>();
         for (WatermarkMark mark : marks) {
-            all.add(mark);
+            any = true;
             lowest = Math.min(lowest, mark.watermark);
             KeyGroupRange range = mark.keyGroups(maxParallelism);
-            for (int g = Math.max(range.getStartKeyGroup(), own.getStartKeyGroup());
-                    g <= Math.min(range.getEndKeyGroup(), own.getEndKeyGroup());
-                    g++) {
+            int first = Math.max(range.getStartKeyGroup(), own.getStartKeyGroup());
+            int last = Math.min(range.getEndKeyGroup(), own.getEndKeyGroup());
+            if (first <= last) {
+                mine.add(mark); // the owners of the other key groups keep the other marks
+            }
+            for (int g = first; g <= last; g++) {
                 int i = g - own.getStartKeyGroup();
                 released[i] = covered[i] ? Math.max(released[i], mark.watermark) : mark.watermark;
                 covered[i] = true;
             }
         }
         for (int i = 0; i < released.length; i++) {
-            if (!covered[i] && !all.isEmpty()) {
+            if (!covered[i] && any) {
                 released[i] = lowest;
             }
         }
-        return new ReleasedMarks(maxParallelism, own, released, all);
+        return new ReleasedMarks(maxParallelism, own, released, mine);
     }
 
     /** Where this instance resumes: the lowest watermark any of its key groups was released to. */

@@ -1,7 +1,6 @@
 package io.invicta.jobs.noise;
 
 import io.invicta.jobs.CityJob;
-import io.invicta.jobs.CityJob.Factory;
 import io.invicta.jobs.DecodedInput;
 import io.invicta.jobs.SharedOptions;
 import io.invicta.jobs.config.JobOptions;
