@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -66,14 +65,9 @@ public final class CheckDashboards implements Callable<Integer> {
             description = "Measurements the input cannot produce: their panels are not run.")
     Set<String> absent = new TreeSet<>();
 
-    private static final Pattern FROM = Pattern.compile("FROM \"([^\"]+)\"");
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
-    private Catalogue loaded;
-
     @Override
     public Integer call() throws Exception {
         Catalogue c = Catalogue.read(catalogue);
-        this.loaded = c;
         Set<String> datasources =
                 provisionedDatasources(grafana.resolve("provisioning/datasources"));
         List<String> problems = new ArrayList<>();
@@ -84,7 +78,7 @@ public final class CheckDashboards implements Callable<Integer> {
         if (database != null) {
             try (InfluxDB influx = InfluxDBFactory.connect(url)) {
                 for (Dashboard d : dashboards) {
-                    problems.addAll(live(influx, d));
+                    problems.addAll(live(influx, d, c));
                 }
             }
         }
@@ -124,7 +118,7 @@ public final class CheckDashboards implements Callable<Integer> {
     /**
      * Runs the dashboard's variables, then its panels' queries; a panel without data is a problem.
      */
-    private List<String> live(InfluxDB influx, Dashboard d) {
+    private List<String> live(InfluxDB influx, Dashboard d, Catalogue c) {
         List<String> out = new ArrayList<>();
         Map<String, List<String>> values = new LinkedHashMap<>();
         Map<String, String> chosen = new HashMap<>();
@@ -146,9 +140,9 @@ public final class CheckDashboards implements Callable<Integer> {
         }
         for (Dashboard.Panel p : d.panels()) {
             for (Dashboard.Query q : p.queries()) {
-                Matcher m = FROM.matcher(q.text());
-                String measurement = m.find() ? m.group(1) : "?";
-                if (absent.contains(measurement)) {
+                InfluxQl parsed = InfluxQl.parse(q.text());
+                String measurement = parsed.measurement();
+                if (measurement != null && absent.contains(measurement)) {
                     System.out.printf(
                             "%-22s | %-55s | not run: the input has no %s%n",
                             d.uid(), p.title(), measurement);
@@ -156,7 +150,8 @@ public final class CheckDashboards implements Callable<Integer> {
                 }
                 String run = fill(q.text(), values, chosen, p.timeFrom());
                 Result r = run(influx, run);
-                if (r.series() == 0 && onlyOptionalFields(measurement, q.text())) {
+                if (r.series() == 0
+                        && onlyOptionalFields(c.measurements().get(measurement), parsed)) {
                     System.out.printf(
                             "%-22s | %-55s | no data: its fields are optional, this input has"
                                     + " none%n",
@@ -195,9 +190,12 @@ public final class CheckDashboards implements Callable<Integer> {
                                     "|",
                                     e.getValue().stream().map(CheckDashboards::regexQuote).toList())
                             + ")";
+            q = q.replace("/^$" + e.getKey() + "$/", "/^" + all + "$/");
+            // $zone, not the start of $zone_type
             q =
-                    q.replace("/^$" + e.getKey() + "$/", "/^" + all + "$/")
-                            .replace("$" + e.getKey(), chosen.get(e.getKey()));
+                    q.replaceAll(
+                            "\\$" + e.getKey() + "\\b",
+                            Matcher.quoteReplacement(chosen.get(e.getKey())));
         }
         return q;
     }
@@ -210,23 +208,13 @@ public final class CheckDashboards implements Callable<Integer> {
     }
 
     /** Whether the query reads fields, and only fields the catalogue calls optional. */
-    private boolean onlyOptionalFields(String measurement, String query) {
-        Catalogue.Measurement m = loaded.measurements().get(measurement);
+    private static boolean onlyOptionalFields(Catalogue.Measurement m, InfluxQl query) {
         if (m == null) {
             return false;
         }
-        boolean anyField = false;
-        Matcher id = QUOTED.matcher(query);
-        while (id.find()) {
-            Catalogue.Field f = m.fields().get(id.group(1));
-            if (f != null) {
-                anyField = true;
-                if (!f.isOptional()) {
-                    return false;
-                }
-            }
-        }
-        return anyField;
+        List<Catalogue.Field> fields =
+                query.names().stream().map(m.fields()::get).filter(f -> f != null).toList();
+        return !fields.isEmpty() && fields.stream().allMatch(Catalogue.Field::isOptional);
     }
 
     private static String regexQuote(String value) {

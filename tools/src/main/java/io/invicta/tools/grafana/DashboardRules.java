@@ -25,8 +25,6 @@ public final class DashboardRules {
                     "timeFilter|__interval(_ms)?|__timeFilter|__range.*|__from|__to|col|tag_\\w+");
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)}?");
-    private static final Pattern FROM = Pattern.compile("FROM \"([^\"]+)\"");
-    private static final Pattern IDENTIFIER = Pattern.compile("(AS )?\"([^\"]+)\"");
 
     /** Written in a dashboard, these would tie it to one installation. */
     private static final List<String> INSTALLATION =
@@ -146,25 +144,19 @@ public final class DashboardRules {
      */
     static List<String> catalogued(String where, String query, Catalogue catalogue) {
         List<String> out = new ArrayList<>();
-        Matcher from = FROM.matcher(query);
-        if (!from.find()) {
+        InfluxQl q = InfluxQl.parse(query);
+        if (q.measurement() == null) {
             out.add(where + ": no FROM \"<measurement>\" in " + query);
             return out;
         }
-        String name = from.group(1);
-        Catalogue.Measurement m = catalogue.measurements().get(name);
+        Catalogue.Measurement m = catalogue.measurements().get(q.measurement());
         if (m == null) {
-            out.add(where + ": measurement " + name + " is not in the catalogue");
+            out.add(where + ": measurement " + q.measurement() + " is not in the catalogue");
             return out;
         }
-        Matcher id = IDENTIFIER.matcher(query);
-        while (id.find()) {
-            String ident = id.group(2);
-            if (id.group(1) != null || id.start() == from.start() + "FROM ".length()) {
-                continue; // an alias, or the measurement
-            }
-            if (!m.tags().containsKey(ident) && !m.fields().containsKey(ident)) {
-                out.add(where + ": " + name + " has no tag or field \"" + ident + "\"");
+        for (String name : q.names()) {
+            if (!m.tags().containsKey(name) && !m.fields().containsKey(name)) {
+                out.add(where + ": " + q.measurement() + " has no tag or field \"" + name + "\"");
             }
         }
         return out;
