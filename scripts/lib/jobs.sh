@@ -27,9 +27,17 @@ ensure_built() {
   if [[ -n "$jar" && -n "$(tools_jar || true)" ]] && ! _sources_newer_than "$jar"; then
     return 0
   fi
-  info "Building the jars (./mvnw -B -q -DskipTests package) ..."
-  (cd "$INVICTA_ROOT" && ./mvnw -B -q -Dstyle.color=never -DskipTests package) >&2 \
-    || die "the build failed (see the Maven output above)"
+  info "Building the jars (./mvnw -B -DskipTests package; a first build downloads ~400 MB) ..."
+  # Progress: Maven's line per module; the whole output is in the log, and its end is shown on failure.
+  local log="$LOG_DIR/build.log" t0=$SECONDS
+  mkdir -p "$(dirname "$log")"
+  if ! (cd "$INVICTA_ROOT" && ./mvnw -B -Dstyle.color=never -DskipTests package) 2>&1 | tee "$log" \
+    | sed -nu -E 's/^\[INFO\] Building (Invicta.*[^ ]) +\[([0-9]+\/[0-9]+)\]$/\2 \1/p' \
+    | while IFS= read -r line; do info "  building $line ($((SECONDS - t0))s)"; done >&2 \
+    || ! grep -q '^\[INFO\] BUILD SUCCESS' "$log"; then
+    grep -E '^\[ERROR\]' "$log" | head -40 >&2
+    die "the build failed (whole output: $log)"
+  fi
   jar="$(job_jar)" || die "the build did not produce jobs/target/invicta-jobs-*-flink.jar"
   info "Built $jar"
 }
