@@ -14,14 +14,12 @@ public final class JobCounters {
     private JobCounters() {}
 
     /**
-     * Sum over the job's operators and subtasks of the counters named {@code path}, optionally in a
-     * sub-group: {@code ".deadLettersByReason.INVALID"} is counter INVALID in group
-     * deadLettersByReason; {@code ".numRecordsSend"} every counter of that name.
+     * Sum over the job's operators and subtasks of the counters whose identifier ends with {@code
+     * path}: {@code ".deadLettersByReason.reason.INVALID.count"} is counter count in the group of
+     * reason INVALID; {@code ".numRecordsSend"} every counter of that name.
      */
     public static long sum(InMemoryReporter metrics, JobID job, String path) {
-        String[] parts = path.substring(1).split("\\.");
-        String name = parts[parts.length - 1];
-        String group = parts.length > 1 ? parts[parts.length - 2] : null;
+        String name = path.substring(path.lastIndexOf('.') + 1);
         long sum = 0;
         for (Map.Entry<MetricGroup, Map<String, Metric>> e :
                 metrics.getMetricsByGroup().entrySet()) {
@@ -29,7 +27,7 @@ public final class JobCounters {
             if (!job.toString().equals(g.getAllVariables().get("<job_id>"))) {
                 continue;
             }
-            if (group != null && !g.getMetricIdentifier(name).endsWith("." + group + "." + name)) {
+            if (!g.getMetricIdentifier(name).endsWith(path)) {
                 continue;
             }
             if (e.getValue().get(name) instanceof Counter c) {

@@ -15,11 +15,15 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The operator's metrics, under {@code cep.<partition>}: {@code lateEvents}, {@code
+ * The operator's metrics, under {@code cep.partition.<partition>}: {@code lateEvents}, {@code
  * alertsAlreadyEmitted}, {@code ruleSetVersion}, {@code alertLatencyMicros} (histogram), per rule
  * {@code rule.<name>.matches|alerts|suppressed|eventsIn|moduleEvaluationMillis} (the last two its
  * module's) and per module {@code module.<name>.eventsIn|evaluationMillis}. Gauges read the current
  * runtime, so they survive a hot reload; rules that appear with a reload are registered then.
+ *
+ * <p>Partition, rule and module are key-value groups: reporters that tag (InfluxDB, Prometheus)
+ * keep one metric name for every partition, rule and module, with the value as a tag, so dashboards
+ * query stable names (docs/pipeline-metrics.yaml).
  */
 final class CepMetrics {
 
@@ -32,7 +36,7 @@ final class CepMetrics {
     private int version;
 
     CepMetrics(MetricGroup parent, Partitioning partitioning) {
-        this.group = parent.addGroup(partitioning.tagValue());
+        this.group = parent.addGroup("partition", partitioning.tagValue());
         this.late = group.counter("lateEvents");
         this.alreadyEmitted = group.counter("alertsAlreadyEmitted");
         group.gauge("ruleSetVersion", (Gauge<Integer>) () -> version);

@@ -53,7 +53,9 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
         anomalyCounters = new HashMap<>();
         MetricGroup group = context.getMetricGroup().addGroup("anomalies");
         for (Anomaly<T> check : anomalies.checks()) {
-            anomalyCounters.put(check.name(), group.counter(check.name()));
+            // The check a key-value group: one metric name, the check a tag.
+            anomalyCounters.put(
+                    check.name(), group.addGroup("check", check.name()).counter("count"));
         }
     }
 

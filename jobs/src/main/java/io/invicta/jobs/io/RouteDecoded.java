@@ -58,12 +58,17 @@ public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
         MetricGroup group = getRuntimeContext().getMetricGroup();
         deadLetters = group.counter("deadLetters");
         byReason = new HashMap<>();
+        // The reason a key-value group: one metric name, the reason a tag (InfluxDB, Prometheus).
         MetricGroup reasons = group.addGroup("deadLettersByReason");
         for (DecodeFailureReason reason : DecodeFailureReason.values()) {
-            byReason.put(reason.name(), reasons.counter(reason.name()));
+            byReason.put(reason.name(), reasonCounter(reasons, reason.name()));
         }
-        byReason.put(DeadLetter.INVALID, reasons.counter(DeadLetter.INVALID));
-        byReason.put(DeadLetter.ANOMALY, reasons.counter(DeadLetter.ANOMALY));
+        byReason.put(DeadLetter.INVALID, reasonCounter(reasons, DeadLetter.INVALID));
+        byReason.put(DeadLetter.ANOMALY, reasonCounter(reasons, DeadLetter.ANOMALY));
+    }
+
+    private static Counter reasonCounter(MetricGroup reasons, String reason) {
+        return reasons.addGroup("reason", reason).counter("count");
     }
 
     @Override

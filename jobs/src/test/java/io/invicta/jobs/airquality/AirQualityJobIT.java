@@ -197,7 +197,10 @@ class AirQualityJobIT {
                             () -> assertThat(counter(job.getJobID(), ".deadLetters")).isEqualTo(4));
             for (String reason :
                     List.of("TRUNCATED", "BAD_HEADER", "UNKNOWN_FINGERPRINT", "INVALID")) {
-                assertThat(counter(job.getJobID(), ".deadLettersByReason." + reason))
+                assertThat(
+                                counter(
+                                        job.getJobID(),
+                                        ".deadLettersByReason.reason." + reason + ".count"))
                         .as(reason)
                         .isEqualTo(1);
             }

@@ -269,9 +269,17 @@ class MobilityJobIT {
                     .containsExactlyInAnyOrder(
                             tuple("parking", "p-2", "parking-over-capacity", "clamp", 1.0),
                             tuple("bike-stations", "b-2", "bikes-above-capacity", "reject", 1.0));
-            assertThat(JobCounters.sum(METRICS, job.getJobID(), ".anomalies.parking-over-capacity"))
+            assertThat(
+                            JobCounters.sum(
+                                    METRICS,
+                                    job.getJobID(),
+                                    ".anomalies.check.parking-over-capacity.count"))
                     .isEqualTo(1);
-            assertThat(JobCounters.sum(METRICS, job.getJobID(), ".anomalies.bikes-above-capacity"))
+            assertThat(
+                            JobCounters.sum(
+                                    METRICS,
+                                    job.getJobID(),
+                                    ".anomalies.check.bikes-above-capacity.count"))
                     .isEqualTo(1);
         } finally {
             job.cancel().get();

@@ -11,16 +11,32 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The measurement catalogue ({@code docs/measurements.yaml}): every InfluxDB measurement the jobs
- * write, with its tags and typed fields. What the jobs write and what dashboards query are checked
- * against it.
+ * A measurement catalogue: InfluxDB measurements with their tags and typed fields. {@code
+ * docs/measurements.yaml} lists every measurement the jobs write; {@code
+ * docs/pipeline-metrics.yaml} the Flink metrics (Invicta's own and Flink's) that dashboards may
+ * use, out of the many the metrics reporter writes. What the jobs and the reporter write and what
+ * dashboards query are checked against them.
  *
+ * @param complete whether the database holds nothing but what is listed (null: true)
  * @param measurements by name
  */
-public record Catalogue(Map<String, Measurement> measurements) {
+public record Catalogue(Boolean complete, Map<String, Measurement> measurements) {
 
-    /** Where the repository keeps it. */
+    /** Where the repository keeps the city's catalogue. */
     public static final Path SHIPPED = Path.of("docs", "measurements.yaml");
+
+    /** Where the repository keeps the pipeline metrics' catalogue. */
+    public static final Path PIPELINE = Path.of("docs", "pipeline-metrics.yaml");
+
+    /** A complete catalogue of these measurements. */
+    public Catalogue(Map<String, Measurement> measurements) {
+        this(true, measurements);
+    }
+
+    /** Whether a measurement, tag or field the catalogue does not list is a mistake. */
+    public boolean isComplete() {
+        return !Boolean.FALSE.equals(complete);
+    }
 
     /** InfluxDB's field types. */
     static final Set<String> TYPES = Set.of("float", "integer", "string", "boolean");
@@ -81,7 +97,7 @@ public record Catalogue(Map<String, Measurement> measurements) {
                                                 }
                                             });
                         });
-        return new Catalogue(new TreeMap<>(c.measurements()));
+        return new Catalogue(c.isComplete(), new TreeMap<>(c.measurements()));
     }
 
     /**

@@ -17,23 +17,27 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
- * Checks the Grafana dashboards: the {@link DashboardRules} always; with {@code --database}, also
- * every panel query against a database the real jobs wrote, its variables filled from their own
- * queries and the time filter set to {@code --from}..{@code --to}: each must return at least one
- * series with a value. Prints what each panel returned (series, a value) and exits 0 only when
- * nothing is off.
+ * Checks the Grafana dashboards: the {@link DashboardRules} always; with {@code --database} (the
+ * city's) and {@code --metrics-database} (the pipeline's), also every panel query against databases
+ * the real jobs and Flink's metrics reporter wrote, its variables filled from their own queries and
+ * the time filter set to the data's range: each must return at least one series with a value.
+ * Prints what each panel returned (series, a value) and exits 0 only when nothing is off.
  */
 @Command(
         name = "check-dashboards",
@@ -44,20 +48,40 @@ public final class CheckDashboards implements Callable<Integer> {
     @Option(names = "--grafana", description = "The grafana/ folder (default: the repository's).")
     Path grafana = Path.of("grafana");
 
-    @Option(names = "--catalogue", description = "The measurement catalogue.")
+    @Option(names = "--catalogue", description = "The city's measurement catalogue.")
     Path catalogue = Catalogue.SHIPPED;
+
+    @Option(names = "--pipeline-catalogue", description = "The pipeline metrics' catalogue.")
+    Path pipelineCatalogue = Catalogue.PIPELINE;
 
     @Option(names = "--influx", defaultValue = "http://127.0.0.1:8086", description = "InfluxDB.")
     String url;
 
-    @Option(names = "--database", description = "Run every query against this database.")
+    @Option(
+            names = "--database",
+            description = "Run the city datasource's queries against this database.")
     String database;
 
-    @Option(names = "--from", description = "Start of the data (RFC 3339) for $timeFilter.")
+    @Option(names = "--from", description = "Start of the city's data (RFC 3339) for $timeFilter.")
     String from;
 
-    @Option(names = "--to", description = "End of the data (RFC 3339) for $timeFilter.")
+    @Option(names = "--to", description = "End of the city's data (RFC 3339) for $timeFilter.")
     String to;
+
+    @Option(
+            names = "--metrics-database",
+            description =
+                    "Run the pipeline datasource's queries against this database (Flink's metrics"
+                            + " reporter).")
+    String metricsDatabase;
+
+    @Option(
+            names = "--metrics-from",
+            description = "Start of the metrics (RFC 3339; default: an hour before --metrics-to).")
+    String metricsFrom;
+
+    @Option(names = "--metrics-to", description = "End of the metrics (RFC 3339; default: now).")
+    String metricsTo;
 
     @Option(
             names = "--absent",
@@ -65,20 +89,32 @@ public final class CheckDashboards implements Callable<Integer> {
             description = "Measurements the input cannot produce: their panels are not run.")
     Set<String> absent = new TreeSet<>();
 
+    /** Where one datasource's queries run: database, time range, and its catalogue. */
+    private record Target(String database, String from, String to, Catalogue catalogue) {}
+
     @Override
     public Integer call() throws Exception {
-        Catalogue c = Catalogue.read(catalogue);
-        Set<String> datasources =
-                provisionedDatasources(grafana.resolve("provisioning/datasources"));
         List<String> problems = new ArrayList<>();
+        Map<String, Catalogue> catalogues = new TreeMap<>();
+        for (String uid : provisionedDatasources(grafana.resolve("provisioning/datasources"))) {
+            Optional<Datasource> known = Datasource.of(uid);
+            if (known.isEmpty()) {
+                problems.add("provisioned datasource " + uid + " has no catalogue");
+                continue;
+            }
+            catalogues.put(
+                    uid,
+                    Catalogue.read(known.get() == Datasource.CITY ? catalogue : pipelineCatalogue));
+        }
         List<Dashboard> dashboards = dashboards(grafana.resolve("dashboards"));
         for (Dashboard d : dashboards) {
-            problems.addAll(DashboardRules.check(d, datasources, c));
+            problems.addAll(DashboardRules.check(d, catalogues));
         }
-        if (database != null) {
+        if (database != null || metricsDatabase != null) {
+            Map<String, Target> targets = targets(catalogues);
             try (InfluxDB influx = InfluxDBFactory.connect(url)) {
                 for (Dashboard d : dashboards) {
-                    problems.addAll(live(influx, d, c));
+                    problems.addAll(live(influx, d, targets));
                 }
             }
         }
@@ -89,6 +125,30 @@ public final class CheckDashboards implements Callable<Integer> {
                 dashboards.size(),
                 problems.size());
         return problems.isEmpty() ? 0 : 1;
+    }
+
+    private Map<String, Target> targets(Map<String, Catalogue> catalogues) {
+        Map<String, Target> targets = new HashMap<>();
+        if (database != null) {
+            targets.put(
+                    Datasource.CITY.uid,
+                    new Target(database, from, to, catalogues.get(Datasource.CITY.uid)));
+        }
+        if (metricsDatabase != null) {
+            Instant end = metricsTo == null ? Instant.now() : Instant.parse(metricsTo);
+            Instant start =
+                    metricsFrom == null
+                            ? end.minus(Duration.ofHours(1))
+                            : Instant.parse(metricsFrom);
+            targets.put(
+                    Datasource.PIPELINE.uid,
+                    new Target(
+                            metricsDatabase,
+                            start.toString(),
+                            end.toString(),
+                            catalogues.get(Datasource.PIPELINE.uid)));
+        }
+        return targets;
     }
 
     static List<Dashboard> dashboards(Path dir) throws IOException {
@@ -116,19 +176,23 @@ public final class CheckDashboards implements Callable<Integer> {
     }
 
     /**
-     * Runs the dashboard's variables, then its panels' queries; a panel without data is a problem.
+     * Runs the dashboard's variables, then its panels' queries, each against its datasource's
+     * database; a panel without data is a problem, a query of a datasource without a database is
+     * not run.
      */
-    private List<String> live(InfluxDB influx, Dashboard d, Catalogue c) {
+    private List<String> live(InfluxDB influx, Dashboard d, Map<String, Target> targets) {
         List<String> out = new ArrayList<>();
         Map<String, List<String>> values = new LinkedHashMap<>();
         Map<String, String> chosen = new HashMap<>();
         for (Dashboard.Variable v : d.variables()) {
-            if (v.query() == null) {
+            Target t = targets.get(v.datasource());
+            if (v.query() == null || t == null) {
                 continue;
             }
             List<String> found = new ArrayList<>();
             for (List<Object> row :
-                    InfluxQuery.rows(influx, database, fill(v.query(), values, chosen, null))) {
+                    InfluxQuery.rows(
+                            influx, t.database(), fill(v.query(), values, chosen, t, null))) {
                 found.add(String.valueOf(row.get(row.size() - 1)));
             }
             if (found.isEmpty()) {
@@ -140,18 +204,26 @@ public final class CheckDashboards implements Callable<Integer> {
         }
         for (Dashboard.Panel p : d.panels()) {
             for (Dashboard.Query q : p.queries()) {
+                Target t = targets.get(q.datasource());
                 InfluxQl parsed = InfluxQl.parse(q.text());
                 String measurement = parsed.measurement();
+                if (t == null) {
+                    System.out.printf(
+                            "%-22s | %-55s | not run: no database for %s%n",
+                            d.uid(), p.title(), q.datasource());
+                    continue;
+                }
                 if (measurement != null && absent.contains(measurement)) {
                     System.out.printf(
                             "%-22s | %-55s | not run: the input has no %s%n",
                             d.uid(), p.title(), measurement);
                     continue;
                 }
-                String run = fill(q.text(), values, chosen, p.timeFrom());
-                Result r = run(influx, run);
+                String run = fill(q.text(), values, chosen, t, p.timeFrom());
+                Result r = run(influx, t.database(), run);
                 if (r.series() == 0
-                        && onlyOptionalFields(c.measurements().get(measurement), parsed)) {
+                        && onlyOptionalFields(
+                                t.catalogue().measurements().get(measurement), parsed)) {
                     System.out.printf(
                             "%-22s | %-55s | no data: its fields are optional, this input has"
                                     + " none%n",
@@ -173,10 +245,12 @@ public final class CheckDashboards implements Callable<Integer> {
      * The query as Grafana would send it: multi-value variables in regex filters as an alternation
      * of all their values, others as the chosen value, the time filter and interval filled in.
      */
-    String fill(
+    static String fill(
             String query,
             Map<String, List<String>> values,
             Map<String, String> chosen,
+            String from,
+            String to,
             String timeFrom) {
         // A panel with its own relative time range looks back that far from the end, as in Grafana.
         String start = timeFrom == null ? "'" + from + "'" : "'" + to + "' - " + days(timeFrom);
@@ -198,6 +272,15 @@ public final class CheckDashboards implements Callable<Integer> {
                             Matcher.quoteReplacement(chosen.get(e.getKey())));
         }
         return q;
+    }
+
+    private static String fill(
+            String query,
+            Map<String, List<String>> values,
+            Map<String, String> chosen,
+            Target t,
+            String timeFrom) {
+        return fill(query, values, chosen, t.from(), t.to(), timeFrom);
     }
 
     /** Grafana's {@code 1y}, {@code 30d}, {@code 6h} as an InfluxQL duration. */
@@ -224,7 +307,7 @@ public final class CheckDashboards implements Callable<Integer> {
     /** How many series had a value, and one of those values. */
     private record Result(int series, String example) {}
 
-    private Result run(InfluxDB influx, String q) {
+    private static Result run(InfluxDB influx, String database, String q) {
         QueryResult result = influx.query(new Query(q, database));
         int series = 0;
         String example = "-";

@@ -5,6 +5,7 @@ import io.invicta.tools.catalogue.Catalogue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,12 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The checks a dashboard passes without a database: unique panel ids, every datasource one that is
  * provisioned, every variable it uses defined, no server or database written in it, and every query
- * on the city's datasource naming only measurements, tags and fields of the catalogue.
+ * naming only measurements, tags and fields of its datasource's catalogue.
  */
 public final class DashboardRules {
-
-    /** The datasource of the city's measurements (grafana/provisioning/datasources). */
-    public static final String CITY_DATASOURCE = "invicta-influxdb";
 
     /** Grafana's own variables (and the alias placeholders), which need no definition. */
     private static final Pattern BUILT_IN =
@@ -39,7 +37,11 @@ public final class DashboardRules {
 
     private DashboardRules() {}
 
-    public static List<String> check(Dashboard d, Set<String> datasources, Catalogue catalogue) {
+    /**
+     * @param catalogues the provisioned datasources' uids, each with the catalogue of its database
+     */
+    public static List<String> check(Dashboard d, Map<String, Catalogue> catalogues) {
+        Set<String> datasources = catalogues.keySet();
         List<String> out = new ArrayList<>();
         String where = d.file().getFileName().toString();
         if (d.uid() == null || d.title() == null) {
@@ -68,9 +70,8 @@ public final class DashboardRules {
                         query(
                                 where + ": panel '" + p.title() + "' " + q.refId(),
                                 q,
-                                datasources,
                                 defined,
-                                catalogue));
+                                catalogues));
             }
         }
         for (Dashboard.Variable v : d.variables()) {
@@ -79,14 +80,12 @@ public final class DashboardRules {
                         query(
                                 where + ": variable $" + v.name(),
                                 new Dashboard.Query(v.name(), v.datasource(), v.query()),
-                                datasources,
                                 defined,
-                                catalogue));
+                                catalogues));
             }
         }
         for (Dashboard.Query a : d.annotations()) {
-            out.addAll(
-                    query(where + ": annotation " + a.refId(), a, datasources, defined, catalogue));
+            out.addAll(query(where + ": annotation " + a.refId(), a, defined, catalogues));
         }
         for (String s : INSTALLATION) {
             if (d.text().contains(s)) {
@@ -103,24 +102,24 @@ public final class DashboardRules {
     private static List<String> query(
             String where,
             Dashboard.Query q,
-            Set<String> datasources,
             Set<String> defined,
-            Catalogue catalogue) {
+            Map<String, Catalogue> catalogues) {
         List<String> out = new ArrayList<>();
-        if (!datasources.contains(q.datasource())) {
+        Catalogue catalogue = catalogues.get(q.datasource());
+        if (catalogue == null) {
             out.add(
                     where
                             + ": datasource "
                             + q.datasource()
                             + " is not provisioned "
-                            + datasources);
+                            + catalogues.keySet());
         }
         if (q.text() == null || q.text().isBlank()) {
             out.add(where + ": no query");
             return out;
         }
         out.addAll(undefined(where, q.text(), defined));
-        if (CITY_DATASOURCE.equals(q.datasource())) {
+        if (catalogue != null) {
             out.addAll(catalogued(where, q.text(), catalogue));
         }
         return out;

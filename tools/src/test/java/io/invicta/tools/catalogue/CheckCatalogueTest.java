@@ -3,6 +3,7 @@ package io.invicta.tools.catalogue;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -82,6 +83,50 @@ class CheckCatalogueTest {
         assertThat(CheckCatalogue.problems(c, Map.of(), Set.of()))
                 .containsExactly("missing: measurement noise_lden_1d");
         assertThat(CheckCatalogue.problems(c, Map.of(), Set.of("noise_lden_1d"))).isEmpty();
+    }
+
+    @Test
+    void anIncompleteCatalogueAsksOnlyForWhatItListsWithItsTypes() throws Exception {
+        Catalogue pipeline = Catalogue.read(Path.of("..").resolve(Catalogue.PIPELINE));
+        assertThat(pipeline.isComplete()).isFalse();
+        String lag = "taskmanager_job_task_operator_watermarkLag";
+        Catalogue c = new Catalogue(false, Map.of(lag, pipeline.measurements().get(lag)));
+        Set<String> tags =
+                Set.of(
+                        "job_name",
+                        "job_id",
+                        "operator_name",
+                        "subtask_index",
+                        "task_name",
+                        "tm_id",
+                        "host");
+        var written =
+                Map.of(
+                        lag,
+                        new Catalogue.Written(
+                                union(tags, Set.of("task_attempt_id")),
+                                Map.of("value", "integer", "other", "float")),
+                        "jobmanager_numRunningJobs",
+                        new Catalogue.Written(Set.of("host"), Map.of("value", "integer")));
+        assertThat(CheckCatalogue.problems(c, written, Set.of())).isEmpty();
+
+        var wrong =
+                Map.of(
+                        lag,
+                        new Catalogue.Written(
+                                Set.of("job_name", "operator_name"), Map.of("value", "float")));
+        assertThat(CheckCatalogue.problems(c, wrong, Set.of()))
+                .contains(
+                        "missing: tag " + lag + ".subtask_index",
+                        "type: " + lag + ".value is float, the catalogue says integer");
+        assertThat(CheckCatalogue.problems(c, Map.of(), Set.of()))
+                .containsExactly("missing: measurement " + lag);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Catalogue only(Catalogue c, String measurement) {

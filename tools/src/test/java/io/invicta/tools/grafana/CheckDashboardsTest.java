@@ -11,11 +11,8 @@ class CheckDashboardsTest {
 
     @Test
     void aQueryIsFilledAsGrafanaSendsIt() {
-        CheckDashboards check = new CheckDashboards();
-        check.from = "2024-05-01T06:00:00Z";
-        check.to = "2024-05-02T00:00:00Z";
         String q =
-                check.fill(
+                CheckDashboards.fill(
                         "SELECT mean(\"mean\") FROM \"air_quality_1m\" WHERE \"pollutant\" ="
                                 + " '$pollutant' AND \"zone\" =~ /^$zone$/ AND \"sensor\" ="
                                 + " '$zone_station' AND $timeFilter GROUP BY time($__interval)",
@@ -23,6 +20,8 @@ class CheckDashboardsTest {
                                 "zone", List.of("Foz", "a.b"),
                                 "pollutant", List.of("no2", "o3")),
                         Map.of("zone", "Foz", "pollutant", "no2"),
+                        "2024-05-01T06:00:00Z",
+                        "2024-05-02T00:00:00Z",
                         null);
         assertThat(q)
                 .isEqualTo(
@@ -34,10 +33,14 @@ class CheckDashboardsTest {
 
     @Test
     void aPanelWithItsOwnRelativeTimeLooksBackFromTheEnd() {
-        CheckDashboards check = new CheckDashboards();
-        check.from = "2024-05-01T06:00:00Z";
-        check.to = "2024-05-02T00:00:00Z";
-        assertThat(check.fill("SELECT 1 FROM \"x\" WHERE $timeFilter", Map.of(), Map.of(), "1y"))
+        assertThat(
+                        CheckDashboards.fill(
+                                "SELECT 1 FROM \"x\" WHERE $timeFilter",
+                                Map.of(),
+                                Map.of(),
+                                "2024-05-01T06:00:00Z",
+                                "2024-05-02T00:00:00Z",
+                                "1y"))
                 .isEqualTo(
                         "SELECT 1 FROM \"x\" WHERE time >= '2024-05-02T00:00:00Z' - 365d AND"
                                 + " time < '2024-05-02T00:00:00Z'");

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,17 +21,35 @@ class DashboardRulesTest {
         return Catalogue.read(Path.of("..").resolve(Catalogue.SHIPPED));
     }
 
+    /** The provisioned datasources with their catalogues, as CheckDashboards reads them. */
+    private static Map<String, Catalogue> catalogues() throws Exception {
+        Map<String, Catalogue> out = new TreeMap<>();
+        for (String uid :
+                CheckDashboards.provisionedDatasources(
+                        GRAFANA.resolve("provisioning/datasources"))) {
+            out.put(
+                    uid,
+                    Catalogue.read(
+                            Path.of("..").resolve(Datasource.of(uid).orElseThrow().catalogue)));
+        }
+        return out;
+    }
+
     @Test
-    void theShippedDashboardsQueryOnlyCataloguedNamesOnTheProvisionedDatasource() throws Exception {
-        Set<String> datasources =
-                CheckDashboards.provisionedDatasources(GRAFANA.resolve("provisioning/datasources"));
-        assertThat(datasources).contains(DashboardRules.CITY_DATASOURCE);
+    void theShippedDashboardsQueryOnlyCataloguedNamesOnTheProvisionedDatasources()
+            throws Exception {
+        Map<String, Catalogue> catalogues = catalogues();
+        assertThat(catalogues).containsOnlyKeys("invicta-influxdb", "invicta-flink-metrics");
         List<Dashboard> dashboards = CheckDashboards.dashboards(GRAFANA.resolve("dashboards"));
         assertThat(dashboards)
                 .extracting(Dashboard::uid)
-                .contains("invicta-environment", "invicta-mobility", "invicta-alerts");
+                .contains(
+                        "invicta-environment",
+                        "invicta-mobility",
+                        "invicta-alerts",
+                        "invicta-pipeline");
         for (Dashboard d : dashboards) {
-            assertThat(DashboardRules.check(d, datasources, catalogue())).as(d.uid()).isEmpty();
+            assertThat(DashboardRules.check(d, catalogues)).as(d.uid()).isEmpty();
             assertThat(d.panels()).as(d.uid()).anyMatch(p -> !p.queries().isEmpty());
         }
     }
@@ -53,17 +72,31 @@ class DashboardRulesTest {
    "targets": [{"refId": "A", "datasource": {"uid": "invicta-influxdb"},
                      "query": "SELECT mean(\\"mean\\") FROM \\"air_quality_2h\\""}]},
   {"id": 3, "type": "text", "title": "c", "datasource": {"uid": "invicta-influxdb"},
-   "options": {"content": "see http://localhost:8086"}}
+   "options": {"content": "see http://localhost:8086"}},
+  {"id": 4, "type": "timeseries", "title": "d", "datasource": {"uid": "invicta-flink-metrics"},
+   "targets": [{"refId": "A", "datasource": {"uid": "invicta-flink-metrics"}, "query":
+     "SELECT last(\\"count\\") FROM \\"taskmanager_job_task_operator_numRecordsIn\\" WHERE $timeFilter"},
+               {"refId": "B", "datasource": {"uid": "invicta-flink-metrics"}, "query":
+     "SELECT max(\\"value\\") FROM \\"taskmanager_job_task_operator_watermarkLag\\" GROUP BY \\"zone\\""}]}
  ]}
 """);
-        List<String> problems =
-                DashboardRules.check(Dashboard.read(file), Set.of("invicta-influxdb"), catalogue());
+        List<String> problems = DashboardRules.check(Dashboard.read(file), catalogues());
         assertThat(problems)
                 .anyMatch(p -> p.contains("air_quality_1h has no tag or field \"colour\""))
                 .anyMatch(p -> p.contains("variable $station is not defined"))
                 .anyMatch(p -> p.contains("panel id 1 is used twice"))
                 .anyMatch(p -> p.contains("uses datasource elsewhere"))
                 .anyMatch(p -> p.contains("measurement air_quality_2h is not in the catalogue"))
-                .anyMatch(p -> p.contains("names an installation (http://)"));
+                .anyMatch(p -> p.contains("names an installation (http://)"))
+                .anyMatch(
+                        p ->
+                                p.contains(
+                                        "measurement taskmanager_job_task_operator_numRecordsIn is"
+                                                + " not in the catalogue"))
+                .anyMatch(
+                        p ->
+                                p.contains(
+                                        "taskmanager_job_task_operator_watermarkLag has no tag or"
+                                                + " field \"zone\""));
     }
 }
