@@ -335,15 +335,24 @@ public final class CheckDashboards implements Callable<Integer> {
         return new Result(series, example);
     }
 
+    /** A value of the series: the first that is not zero (more telling), else the first. */
     private static String firstValue(QueryResult.Series s) {
+        String first = null;
         for (List<Object> row : s.getValues()) {
             for (int i = 1; i < row.size(); i++) {
-                if (row.get(i) != null) {
-                    return String.valueOf(row.get(i));
+                Object v = row.get(i);
+                if (v == null) {
+                    continue;
+                }
+                if (!(v instanceof Number n) || n.doubleValue() != 0) {
+                    return String.valueOf(v);
+                }
+                if (first == null) {
+                    first = String.valueOf(v);
                 }
             }
         }
-        return null;
+        return first;
     }
 
     public static void main(String[] args) {
