@@ -206,6 +206,19 @@ public final class RuleSet {
         return new RuleSet(version, kept.stream().map(CompiledModule::file).toList(), kept);
     }
 
+    /**
+     * How long events of {@code type} must be kept for the modules of {@code partitioning} that
+     * read it: their longest horizon ({@link Duration#ZERO} when none reads it). A vehicle position
+     * is kept for the vehicle rules' minutes, not for the air-quality rules' day.
+     */
+    public Duration horizon(Partitioning partitioning, String type) {
+        return modules(partitioning).stream()
+                .filter(m -> m.eventTypes().contains(type))
+                .map(CompiledModule::horizon)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
     /** The longest horizon of the set's modules. */
     public Duration horizon() {
         return modules.stream()

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,6 +43,21 @@ class ShippedRulesTest {
                     .as(module.name() + " has a case that must not fire")
                     .contains("expect: []");
         }
+    }
+
+    @Test
+    void eachEventTypeIsKeptOnlyAsLongAsTheModulesOfItsPartitionThatReadItLookBack()
+            throws Exception {
+        RuleSet set = shipped();
+        // The 24-hour running means of the air-quality module.
+        assertThat(set.horizon(Partitioning.ZONE, "AirQualityObserved")).isEqualTo(set.horizon());
+        assertThat(set.horizon()).hasHours(24);
+        // Vehicle positions feed the vehicle rules only: minutes, not the rule set's day.
+        assertThat(set.horizon(Partitioning.VEHICLE, "VehiclePosition"))
+                .isPositive()
+                .isLessThan(Duration.ofHours(1));
+        // A partition whose modules do not read a type keeps none of it.
+        assertThat(set.horizon(Partitioning.VEHICLE, "AirQualityObserved")).isZero();
     }
 
     @TestFactory

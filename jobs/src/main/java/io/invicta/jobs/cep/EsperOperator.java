@@ -3,6 +3,7 @@ package io.invicta.jobs.cep;
 import io.invicta.jobs.io.LateEvent;
 import io.invicta.rules.Partitioning;
 import io.invicta.rules.RuleRuntime;
+import io.invicta.rules.EventTypes;
 import io.invicta.rules.RuleSet;
 import io.invicta.schemas.Alert;
 
@@ -23,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -278,11 +280,24 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         prune();
     }
 
-    /** Drops the events the rules can no longer look back to. */
+    /** Drops the events the rules can no longer look back to, each type to its own horizon. */
     private void prune() throws Exception {
         if (released != Long.MIN_VALUE) {
-            history.prune(released - runtime.ruleSet().horizon().toMillis() - 1);
+            history.prune(released, horizons(runtime.ruleSet(), partitioning));
         }
+    }
+
+    /**
+     * By event type ({@link CepEvent#type}): how long the partition's modules that read it look
+     * back.
+     */
+    static long[] horizons(RuleSet ruleSet, Partitioning partitioning) {
+        List<String> names = new ArrayList<>(EventTypes.names());
+        long[] horizons = new long[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            horizons[i] = ruleSet.horizon(partitioning, names.get(i)).toMillis();
+        }
+        return horizons;
     }
 
     @Override
