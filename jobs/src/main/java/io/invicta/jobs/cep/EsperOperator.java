@@ -1,9 +1,9 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.jobs.io.LateEvent;
+import io.invicta.rules.EventTypes;
 import io.invicta.rules.Partitioning;
 import io.invicta.rules.RuleRuntime;
-import io.invicta.rules.EventTypes;
 import io.invicta.rules.RuleSet;
 import io.invicta.schemas.Alert;
 
@@ -23,8 +23,8 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 

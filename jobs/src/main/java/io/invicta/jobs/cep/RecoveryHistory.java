@@ -16,9 +16,9 @@ import java.util.List;
  * What makes a rule operator recoverable though Esper's state cannot be checkpointed: every
  * accepted event, kept in keyed list state (one append per event, no timer: cheap on the heap
  * backend, and redistributed with its key when the job is rescaled), read whole to warm a fresh
- * runtime, and pruned in bulk at checkpoints to the horizon of each event's type: the memory a
- * type costs is its rate times the longest look-back of the modules that read it, not of the whole
- * rule set.
+ * runtime, and pruned in bulk at checkpoints to the horizon of each event's type: the memory a type
+ * costs is its rate times the longest look-back of the modules that read it, not of the whole rule
+ * set.
  */
 final class RecoveryHistory {
 
@@ -52,8 +52,8 @@ final class RecoveryHistory {
 
     /**
      * Drops, for every key, the events the rules can no longer look back to: those at or before
-     * {@code released} minus their type's horizon ({@code horizonByType}, by {@link CepEvent#type});
-     * a key's state is rewritten only if it had some.
+     * {@code released} minus their type's horizon ({@code horizonByType}, by {@link
+     * CepEvent#type}); a key's state is rewritten only if it had some.
      */
     void prune(long released, long[] horizonByType) throws Exception {
         backend.applyToAllKeys(

@@ -6,6 +6,7 @@ import io.invicta.rules.RuleFile;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.Alert;
 import io.invicta.schemas.GeoPoint;
+import io.invicta.schemas.NoiseLevelObserved;
 import io.invicta.schemas.codec.Codecs;
 
 import org.apache.flink.api.common.typeinfo.Types;
@@ -428,6 +429,56 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
             h.snapshot(2, 2);
             assertThat(h.numKeyedStateEntries())
                     .as("z1's only event is older than the horizon")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void eachEventTypeIsPrunedToTheHorizonOfTheModulesThatReadIt() throws Exception {
+        String rules =
+                """
+module hourly;
+@Name('high-no2')
+@Description('hourly mean NO2 above 1000')
+@Tag(name='severity', value='WARNING')
+@Tag(name='partition', value='zone')
+@Tag(name='message', value='NO2 {no2} in {zone}')
+select zone, avg(no2) as no2 from AirQualityObserved#time(1 hour) group by zone having avg(no2) > 1000;
+""";
+        String noise =
+                """
+module loud;
+@Name('loud')
+@Description('10-minute mean noise above 200 dB')
+@Tag(name='severity', value='WARNING')
+@Tag(name='partition', value='zone')
+@Tag(name='message', value='{laeq} dB in {zone}')
+select zone, avg(LAeq) as laeq from NoiseLevelObserved#time(10 min) group by zone having avg(LAeq) > 200;
+""";
+        RuleSetUpdate set =
+                RuleSetUpdate.of(
+                        1,
+                        List.of(
+                                new RuleFile("hourly.epl", rules),
+                                new RuleFile("loud.epl", noise)));
+        try (var h = harness(set)) {
+            h.open();
+            h.processElement1(reading("s1", "z-air", T0, 10));
+            NoiseLevelObserved n =
+                    NoiseLevelObserved.newBuilder()
+                            .setId("n1")
+                            .setDateObserved(Instant.ofEpochMilli(T0))
+                            .setLocation(new GeoPoint(41.15, -8.61))
+                            .setZone("z-noise")
+                            .setLAeq(60.0)
+                            .build();
+            h.processElement1(new StreamRecord<>(CODEC.encode(n, "z-noise"), T0));
+            h.processWatermark1(new Watermark(T0 + 30 * MIN));
+            h.snapshot(1, 1);
+            assertThat(h.numKeyedStateEntries())
+                    .as(
+                            "the reading within the air-quality rule's hour is kept, the noise"
+                                    + " reading past the noise rule's 10 minutes is not")
                     .isEqualTo(1);
         }
     }
