@@ -78,3 +78,23 @@ job_state() {
 
 # job_is <job id> <STATE>: for wait_until, which re-runs it on every poll.
 job_is() { [[ "$(job_state "$1")" == "$2" ]]; }
+
+# field_values <db>: the number of field values an InfluxDB database of the stack holds, all measurements.
+field_values() {
+  curl -s -m 10 -G "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "db=$1" \
+    --data-urlencode 'q=SELECT count(*) FROM /.*/' \
+    | grep -oE '"values":\[\[[^]]*\]\]' | grep -oE '[0-9]+(,[0-9]+)*\]\]$' | tr -d ']' | tr , '\n' \
+    | awk '{s += $1} END {print s + 0}'
+}
+
+# settled <db>: for wait_until, true when the database's field values have not changed for 45 s (and are not
+# 0): longer than the jobs' event-time.idleness (30 s), after which a quiet partition stops holding back the
+# watermarks, so the last windows have been written.
+settled() {
+  local db="$1" a b
+  a="$(field_values "$db")"
+  sleep 45
+  b="$(field_values "$db")"
+  info "$db holds $b field values"
+  [[ "$a" == "$b" && "$b" -gt 0 ]]
+}
