@@ -39,7 +39,7 @@ public final class EsperConfiguration {
     public static Configuration create() {
         Configuration configuration = new Configuration();
         for (Map.Entry<String, Class<? extends SpecificRecord>> type :
-                EventTypes.all().entrySet()) {
+                EventTypes.readable().entrySet()) {
             configuration.getCommon().addEventType(type.getKey(), type.getValue());
         }
         // Esper imports java.lang.*, java.util.*, java.text.* and java.math.* by default: keep only

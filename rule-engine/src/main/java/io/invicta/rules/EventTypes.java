@@ -22,9 +22,17 @@ public final class EventTypes {
 
     private static final Map<String, Class<? extends SpecificRecord>> TYPES = new LinkedHashMap<>();
 
+    /** The observation types, then their {@link HourlyForm hourly forms}. */
+    private static final Map<String, Class<? extends SpecificRecord>> READABLE =
+            new LinkedHashMap<>();
+
     static {
         for (EventKind<?> kind : EventKind.all()) {
             TYPES.put(kind.typeName(), kind.type());
+        }
+        READABLE.putAll(TYPES);
+        for (HourlyForm form : HourlyForm.all()) {
+            READABLE.put(form.name(), form.rawType());
         }
     }
 
@@ -37,6 +45,15 @@ public final class EventTypes {
 
     public static Set<String> names() {
         return TYPES.keySet();
+    }
+
+    /**
+     * Every event type a rule can read, name → Avro class: the observation types ({@link #all()}),
+     * then their hourly forms ({@link HourlyForm}), in a stable order (the rules job numbers events
+     * by it).
+     */
+    public static Map<String, Class<? extends SpecificRecord>> readable() {
+        return Collections.unmodifiableMap(READABLE);
     }
 
     public static long eventTimeOf(SpecificRecord event) {

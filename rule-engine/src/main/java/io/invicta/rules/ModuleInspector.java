@@ -234,7 +234,7 @@ final class ModuleInspector {
     private static Set<String> eventTypes(RuleFile file) {
         Set<String> types = new LinkedHashSet<>();
         for (EplLexer.Token t : EplLexer.tokens(file.text())) {
-            if (t.kind() == Kind.IDENT && EventTypes.names().contains(t.text())) {
+            if (t.kind() == Kind.IDENT && EventTypes.readable().containsKey(t.text())) {
                 types.add(t.text());
             }
         }

@@ -37,7 +37,7 @@ public final class RuleRuntime implements AutoCloseable {
     private final RuleSet ruleSet;
     private final List<ModuleRun> modules = new ArrayList<>();
     private final Map<String, RuleCounters> counters = new LinkedHashMap<>();
-    private final Map<Class<?>, Reader[]> readers = new HashMap<>();
+    private final Map<String, Reader[]> readers = new HashMap<>();
     private final AlertListener listener;
     private final List<RuleSet.CompiledModule> selected;
     private long now;
@@ -157,20 +157,25 @@ public final class RuleRuntime implements AutoCloseable {
     }
 
     /**
-     * Evaluates one event at its event time ({@code dateObserved}), after moving the clock there.
+     * Evaluates one observation at its event time ({@code dateObserved}), after moving the clock
+     * there.
      */
     public void send(SpecificRecord event) {
-        long time = EventTypes.eventTimeOf(event);
+        send(event.getSchema().getName(), event, EventTypes.eventTimeOf(event));
+    }
+
+    /**
+     * Evaluates one event as the type named {@code type} (an observation type or an {@link
+     * HourlyForm hourly form}) at {@code time}, after moving the clock there.
+     */
+    public void send(String type, SpecificRecord event, long time) {
         if (!started) {
             startAt(time);
         }
         now = Math.max(now, time);
         // Only the modules that read the event move their clock now; the others catch up (every
-        // callback at its
-        // own time) at their next event or at the next advanceTo.
-        for (Reader reader :
-                readers.computeIfAbsent(
-                        event.getClass(), c -> readersOf(event.getSchema().getName()))) {
+        // callback at its own time) at their next event or at the next advanceTo.
+        for (Reader reader : readers.computeIfAbsent(type, this::readersOf)) {
             ModuleRun module = reader.module;
             module.advance(time);
             module.eventsIn++;

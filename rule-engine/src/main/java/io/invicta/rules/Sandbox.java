@@ -186,7 +186,7 @@ contains length trim equals compareTo isEmpty plus minus toEpochMilli toMillisec
         }
         if (EPL_WORDS.contains(lc(name))
                 || FUNCTIONS.contains(name.text())
-                || EventTypes.names().contains(name.text())
+                || EventTypes.readable().containsKey(name.text())
                 || declared.contains(name.text())) {
             return null;
         }

@@ -49,9 +49,15 @@ class ShippedRulesTest {
     void eachEventTypeIsKeptOnlyAsLongAsTheModulesOfItsPartitionThatReadItLookBack()
             throws Exception {
         RuleSet set = shipped();
-        // The 24-hour running means of the air-quality module.
-        assertThat(set.horizon(Partitioning.ZONE, "AirQualityObserved")).isEqualTo(set.horizon());
+        // The 24-hour running means of the air-quality module read hourly forms: a day of those...
+        assertThat(set.horizon(Partitioning.ZONE, "AirQualityObservedHourly"))
+                .isEqualTo(set.horizon());
         assertThat(set.horizon()).hasHours(24);
+        // ...and an hour of readings (the short episodes), not a day of them.
+        assertThat(set.horizon(Partitioning.ZONE, "AirQualityObserved")).hasHours(1);
+        // Night noise: a night of hourly forms, no raw reading at all.
+        assertThat(set.horizon(Partitioning.ZONE, "NoiseLevelObservedHourly")).hasHours(8);
+        assertThat(set.horizon(Partitioning.ZONE, "NoiseLevelObserved")).isZero();
         // Vehicle positions feed the vehicle rules only: minutes, not the rule set's day.
         assertThat(set.horizon(Partitioning.VEHICLE, "VehiclePosition"))
                 .isPositive()

@@ -1,6 +1,7 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.rules.EventTypes;
+import io.invicta.rules.HourlyAggregator;
 import io.invicta.rules.RuleFile;
 import io.invicta.rules.RuleRuntime;
 import io.invicta.rules.RuleSet;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * In-JVM throughput of the rules job with the shipped rule set (cep-rules/), at parallelism 1 and 2
@@ -126,9 +128,16 @@ public final class CepBenchmark {
                         null,
                         EventTypes.eventTimeOf(stream.sorted.get(0)),
                         a -> alerts[0]++)) {
+            // The hourly forms the rules read, built in memory as the job builds them in state.
+            HourlyAggregator hourly =
+                    new HourlyAggregator(
+                            set.modules().stream()
+                                    .flatMap(m -> m.eventTypes().stream())
+                                    .collect(Collectors.toSet()));
             for (SpecificRecord event : stream.sorted) {
-                runtime.send(event);
+                hourly.send(runtime, event);
             }
+            hourly.finish(runtime);
             for (RuleRuntime.ModuleStats m : runtime.moduleStats()) {
                 System.out.printf(
                         "  raw module %-18s %,10d events %,8d ms%n",

@@ -1,6 +1,8 @@
 package io.invicta.jobs.cep;
 
 import io.invicta.rules.EventTypes;
+import io.invicta.rules.HourlyForm;
+import io.invicta.rules.RuleRuntime;
 import io.invicta.schemas.EventKind;
 import io.invicta.schemas.VehiclePosition;
 import io.invicta.schemas.codec.AvroCodec;
@@ -21,13 +23,50 @@ import java.util.List;
  */
 public final class CepEventCodec {
 
+    /** Type names by {@link CepEvent#type}: the observation types, then their hourly forms. */
+    private static final List<String> NAMES = List.copyOf(EventTypes.readable().keySet());
+
     private final List<AvroCodec<SpecificRecord>> codecs = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
     public CepEventCodec() {
-        for (EventKind<?> kind : EventKind.all()) {
-            codecs.add((AvroCodec<SpecificRecord>) (AvroCodec<?>) Codecs.forType(kind.type()));
+        for (Class<? extends SpecificRecord> type : EventTypes.readable().values()) {
+            codecs.add((AvroCodec<SpecificRecord>) (AvroCodec<?>) Codecs.forType(type));
         }
+    }
+
+    /** The event type name rules read the event as. */
+    public static String typeName(CepEvent event) {
+        return NAMES.get(event.type);
+    }
+
+    /** The {@link CepEvent#type} of a type name rules read ({@link EventTypes#readable()}). */
+    public static int typeIndex(String name) {
+        int index = NAMES.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no event type " + name);
+        }
+        return index;
+    }
+
+    /**
+     * When the event is complete: its time, or for an hourly form (released at the last millisecond
+     * of its hour) the end of its hour.
+     */
+    public static long completeAt(CepEvent event) {
+        return event.type >= EventKind.all().size() ? event.time + 1 : event.time;
+    }
+
+    /** The hourly form {@code record} of {@code form}, as an event for the rules. */
+    public CepEvent hourly(
+            HourlyForm form, String sensor, String zone, SpecificRecord record, long time) {
+        int type = typeIndex(form.name());
+        return new CepEvent(time, type, sensor, zone, null, codecs.get(type).encode(record));
+    }
+
+    /** Sends the event to the rules, as its type, at its time. */
+    public void send(RuleRuntime runtime, CepEvent event) {
+        runtime.send(typeName(event), decode(event), event.time);
     }
 
     /** The event's kind index ({@link EventKind#index()}), as {@link CepEvent#type} holds it. */
@@ -63,10 +102,7 @@ public final class CepEventCodec {
         DecodeResult<SpecificRecord> result = codecs.get(event.type).decode(event.payload);
         if (!(result instanceof DecodeResult.Success<SpecificRecord> success)) {
             throw new IllegalStateException(
-                    "corrupt CEP payload of type "
-                            + EventKind.all().get(event.type).typeName()
-                            + ": "
-                            + result);
+                    "corrupt CEP payload of type " + typeName(event) + ": " + result);
         }
         SpecificRecord record = success.value();
         if (event.zone != null) {

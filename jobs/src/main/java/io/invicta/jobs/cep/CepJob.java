@@ -14,7 +14,9 @@ import io.invicta.jobs.io.RouteDecoded;
 import io.invicta.jobs.io.TopicOptions;
 import io.invicta.jobs.time.DecodedEventTimes;
 import io.invicta.jobs.time.EventTimeOptions;
+import io.invicta.jobs.time.NeverIdleAfterShuffle;
 import io.invicta.jobs.zones.ZoneResolver;
+import io.invicta.rules.HourlyForm;
 import io.invicta.rules.Partitioning;
 import io.invicta.rules.RuleSet;
 import io.invicta.rules.RuleSetException;
@@ -24,6 +26,7 @@ import io.invicta.schemas.EventKind;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
@@ -177,6 +180,22 @@ public final class CepJob extends CityJob {
         DataStream<Alert> alerts = null;
         DataStream<LateEvent> late = null;
         DataStream<RuleStatus> status = null;
+        for (HourlyForm form : hourlyForms(ruleSet, partitions, ruleUpdates != null)) {
+            SingleOutputStreamOperator<CepEvent> hours =
+                    NeverIdleAfterShuffle.process(
+                            events.filter(new OfType(CepEventCodec.typeIndex(form.rawName())))
+                                    .name("cep-route-" + form.name())
+                                    .uid("cep-route-" + form.name())
+                                    .keyBy(e -> e.sensor, Types.STRING),
+                            new HourlyEvents(form),
+                            TypeInformation.of(CepEvent.class),
+                            "cep-" + form.name());
+            events = events.union(hours);
+            late =
+                    late == null
+                            ? hours.getSideOutput(HourlyEvents.LATE)
+                            : late.union(hours.getSideOutput(HourlyEvents.LATE));
+        }
         for (Partitioning partitioning : partitions) {
             DataStream<CepEvent> routed =
                     ruleUpdates != null
@@ -209,6 +228,23 @@ public final class CepJob extends CityJob {
             throw new IllegalArgumentException("no rule partition enabled (cep.partitions)");
         }
         return new Rules(alerts, late, status);
+    }
+
+    /**
+     * The hourly forms the enabled partitions' modules read (every one when hot reload is on: a new
+     * version may read any), each pre-aggregated once for all partitions.
+     */
+    private static List<HourlyForm> hourlyForms(
+            RuleSet ruleSet, Set<Partitioning> partitions, boolean reloadable) {
+        return HourlyForm.all().stream()
+                .filter(
+                        form ->
+                                reloadable
+                                        || partitions.stream()
+                                                .flatMap(p -> ruleSet.modules(p).stream())
+                                                .anyMatch(
+                                                        m -> m.eventTypes().contains(form.name())))
+                .toList();
     }
 
     private static Set<Partitioning> used(RuleSet rules) {

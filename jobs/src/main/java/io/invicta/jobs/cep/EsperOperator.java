@@ -139,7 +139,10 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
                 new CepMetrics(getRuntimeContext().getMetricGroup().addGroup("cep"), partitioning);
         RuleSet ruleSet = RuleSet.compile(current.version, current.files());
         List<CepEvent> all = history.all();
-        newestEvent = all.isEmpty() ? Long.MIN_VALUE : all.get(all.size() - 1).time;
+        newestEvent = Long.MIN_VALUE;
+        for (CepEvent event : all) {
+            newestEvent = Math.max(newestEvent, CepEventCodec.completeAt(event));
+        }
         runtime = warm(ruleSet, all);
         for (CepEvent event : all) {
             if (event.time > released) {
@@ -173,7 +176,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
             if (event.time > released) {
                 break;
             }
-            fresh.send(codec.decode(event));
+            codec.send(fresh, event);
         }
         if (released != Long.MIN_VALUE) {
             fresh.advanceTo(released);
@@ -205,21 +208,21 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         }
         history.add(event);
         pending.add(event);
-        newestEvent = Math.max(newestEvent, event.time);
+        newestEvent = Math.max(newestEvent, CepEventCodec.completeAt(event));
     }
 
     @Override
     public void processWatermark1(Watermark mark) throws Exception {
         // At the end of input the watermark jumps to +∞: the clock stops at the newest event
-        // instead, so
-        // silence rules do not all fire at the end of time.
+        // instead (at the end of its hour for an hourly form, which completes it), so silence
+        // rules do not all fire at the end of time.
         long to =
                 mark.getTimestamp() == Long.MAX_VALUE
                         ? Math.max(newestEvent, released)
                         : mark.getTimestamp();
         if (to > released) {
             watermarkArrivedNanos = System.nanoTime();
-            pending.release(to, event -> runtime.send(codec.decode(event)));
+            pending.release(to, event -> codec.send(runtime, event));
             runtime.advanceTo(to);
             released = to;
             watermarkArrivedNanos = 0;
@@ -292,7 +295,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
      * back.
      */
     static long[] horizons(RuleSet ruleSet, Partitioning partitioning) {
-        List<String> names = new ArrayList<>(EventTypes.names());
+        List<String> names = new ArrayList<>(EventTypes.readable().keySet());
         long[] horizons = new long[names.size()];
         for (int i = 0; i < names.size(); i++) {
             horizons[i] = ruleSet.horizon(partitioning, names.get(i)).toMillis();

@@ -20,7 +20,7 @@ final class ReadTypes implements FilterFunction<CepEvent> {
     private final boolean[] read;
 
     ReadTypes(RuleSet ruleSet, Partitioning partitioning) {
-        List<String> names = new ArrayList<>(EventTypes.names());
+        List<String> names = new ArrayList<>(EventTypes.readable().keySet());
         read = new boolean[names.size()];
         for (RuleSet.CompiledModule module : ruleSet.modules(partitioning)) {
             for (String type : module.eventTypes()) {

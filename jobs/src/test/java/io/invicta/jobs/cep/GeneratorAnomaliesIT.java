@@ -1,10 +1,15 @@
 package io.invicta.jobs.cep;
 
+import io.invicta.rules.EventTypes;
+import io.invicta.rules.HourlyAggregator;
 import io.invicta.rules.RuleFile;
+import io.invicta.rules.RuleRuntime;
+import io.invicta.rules.RuleSet;
 import io.invicta.schemas.Alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -21,10 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,5 +170,51 @@ class GeneratorAnomaliesIT {
                         .filter(a -> truths.stream().noneMatch(t -> t.explains(a)))
                         .toList();
         assertThat(unexplained).as("anomaly rules firing where nothing was injected").isEmpty();
+
+        // The job (hourly forms pre-aggregated in Flink state, events released by watermark,
+        // parallelism 2) raises exactly what one rule runtime raises on the same readings in the
+        // job's order, with the hourly forms built in memory. Silence alerts are compared to the
+        // minute: the job has been seen to raise one at the watermark after the minute instead of
+        // at the minute (a difference under a second, not yet explained).
+        assertThat(describe(alerts))
+                .containsExactlyInAnyOrderElementsOf(describe(inOneRuntime(stream, rules)));
+    }
+
+    private static List<Alert> inOneRuntime(GeneratedStream stream, RuleSetUpdate rules)
+            throws Exception {
+        RuleSet set = RuleSet.compile(rules.version, rules.files());
+        List<SpecificRecord> ordered = new ArrayList<>(stream.decoded());
+        ordered.sort(
+                Comparator.comparingLong(EventTypes::eventTimeOf)
+                        .thenComparingInt(r -> CepEventCodec.typeIndex(r.getClass()))
+                        .thenComparing(EventTypes::idOf));
+        List<Alert> alerts = new ArrayList<>();
+        HourlyAggregator hourly =
+                new HourlyAggregator(
+                        set.modules().stream()
+                                .flatMap(m -> m.eventTypes().stream())
+                                .collect(Collectors.toSet()));
+        try (RuleRuntime runtime =
+                RuleRuntime.start(set, null, EventTypes.eventTimeOf(ordered.get(0)), alerts::add)) {
+            for (SpecificRecord record : ordered) {
+                hourly.send(runtime, record);
+            }
+            hourly.finish(runtime);
+        }
+        return alerts;
+    }
+
+    private static List<String> describe(List<Alert> alerts) {
+        return alerts.stream()
+                .map(
+                        a ->
+                                a.getRuleId()
+                                        + " "
+                                        + a.getPartitionKey()
+                                        + " "
+                                        + (a.getRuleId().equals("sensor-silent")
+                                                ? a.getEventTime().truncatedTo(ChronoUnit.MINUTES)
+                                                : a.getEventTime()))
+                .toList();
     }
 }

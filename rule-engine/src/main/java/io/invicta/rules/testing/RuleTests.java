@@ -1,6 +1,7 @@
 package io.invicta.rules.testing;
 
 import io.invicta.rules.EventTypes;
+import io.invicta.rules.HourlyAggregator;
 import io.invicta.rules.RuleRuntime;
 import io.invicta.rules.RuleSet;
 import io.invicta.schemas.Alert;
@@ -101,12 +102,16 @@ public final class RuleTests {
         long clockStart = start == null ? first : Math.min(start, first);
         List<Alert> alerts = new ArrayList<>();
         RuleSet single = ruleSet.only(module.name());
+        HourlyAggregator hourly = new HourlyAggregator(module.eventTypes());
         try (RuleRuntime runtime = RuleRuntime.start(single, null, clockStart, alerts::add)) {
             for (SpecificRecord event : events) {
-                runtime.send(event);
+                hourly.send(runtime, event);
             }
             if (spec.containsKey("until")) {
-                runtime.advanceTo(TestTime.parse(spec.get("until"), start));
+                // The case ends at 'until': hours not over by then are never complete.
+                hourly.advance(runtime, TestTime.parse(spec.get("until"), start));
+            } else {
+                hourly.finish(runtime);
             }
         }
         List<Map<String, Object>> expected = (List<Map<String, Object>>) spec.get("expect");
