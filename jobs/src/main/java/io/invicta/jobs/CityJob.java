@@ -2,7 +2,9 @@ package io.invicta.jobs;
 
 import io.invicta.jobs.config.JobArguments;
 import io.invicta.jobs.config.JobOptions;
+import io.invicta.jobs.io.InfluxSinks;
 import io.invicta.jobs.io.Inputs;
+import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -58,16 +60,25 @@ public abstract class CityJob {
         public CityJob fromArguments(String[] args) {
             return make.apply(JobArguments.parse(args, options));
         }
+
+        /** Whether the job writes to InfluxDB (it accepts the sink's options). */
+        boolean writesToInfluxDb() {
+            return options.all().contains(InfluxDbSinkOptions.DATABASE);
+        }
     }
 
     /**
      * A job's {@code main}: parses {@code --config FILE} and {@code --key value} arguments,
      * refusing a key the job does not declare, makes the job from the configuration (production
-     * inputs and outputs) and executes it.
+     * inputs and outputs), checks that its InfluxDB target can be written (a setting that no retry
+     * can fix fails here, naming it) and executes it.
      */
     public static void run(String[] args, Factory factory) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         CityJob city = factory.fromArguments(args);
+        if (factory.writesToInfluxDb()) {
+            InfluxSinks.verifyTarget(city.config);
+        }
         city.build(env);
         env.execute(city.name());
     }

@@ -43,8 +43,29 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
     private int port;
     private InfluxDB client;
 
+    /** With authentication on: the admin user and password; null: off. */
+    private final String adminUser;
+
+    private final String adminPassword;
+
     public InfluxDbExtension(String database) {
+        this(database, null, null);
+    }
+
+    private InfluxDbExtension(String database, String adminUser, String adminPassword) {
         this.database = database;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+    }
+
+    /**
+     * An influxd with authentication enabled and one admin user (created through the API, which
+     * InfluxDB allows without credentials while no user exists); the extension's own client uses
+     * it.
+     */
+    public static InfluxDbExtension withAuthentication(
+            String database, String adminUser, String adminPassword) {
+        return new InfluxDbExtension(database, adminUser, adminPassword);
     }
 
     public InfluxDbExtension() {
@@ -96,6 +117,7 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
                             "[http]",
                             "  bind-address = \"127.0.0.1:" + port + "\"",
                             "  log-enabled = false",
+                            "  auth-enabled = " + (adminUser != null),
                             "[monitor]",
                             "  store-enabled = false",
                             ""),
@@ -131,7 +153,20 @@ public final class InfluxDbExtension implements BeforeAllCallback, AfterAllCallb
                                     == 204;
                         });
         if (first) {
-            client = InfluxDBFactory.connect(url());
+            if (adminUser == null) {
+                client = InfluxDBFactory.connect(url());
+            } else {
+                try (InfluxDB anonymous = InfluxDBFactory.connect(url())) {
+                    anonymous.query(
+                            new Query(
+                                    "CREATE USER \""
+                                            + adminUser
+                                            + "\" WITH PASSWORD '"
+                                            + adminPassword
+                                            + "' WITH ALL PRIVILEGES"));
+                }
+                client = InfluxDBFactory.connect(url(), adminUser, adminPassword);
+            }
             client.query(new Query("CREATE DATABASE \"" + database + "\""));
         }
     }

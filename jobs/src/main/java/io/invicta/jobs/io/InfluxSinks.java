@@ -2,6 +2,7 @@ package io.invicta.jobs.io;
 
 import io.invicta.sinks.influxdb.InfluxDbSink;
 import io.invicta.sinks.influxdb.InfluxDbSinkOptions;
+import io.invicta.sinks.influxdb.InfluxDbTarget;
 import io.invicta.sinks.influxdb.PointConverter;
 
 import org.apache.flink.configuration.ReadableConfig;
@@ -24,5 +25,18 @@ public final class InfluxSinks {
                 .configure(config)
                 .converter(converter)
                 .build();
+    }
+
+    /**
+     * Checks, before the job starts, that the InfluxDB target of {@code config} can be written
+     * ({@link InfluxDbTarget}): a setting no retry can fix fails the submission, naming it.
+     */
+    public static void verifyTarget(ReadableConfig config) {
+        InfluxDbTarget.verify(
+                InfluxDbSink.builder()
+                        .database(config.get(InfluxDbSinkOptions.DATABASE))
+                        .configure(config)
+                        .connection(),
+                config.get(InfluxDbSinkOptions.CREATE_DATABASE));
     }
 }

@@ -1,8 +1,6 @@
 package io.invicta.sinks.influxdb;
 
-import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +23,17 @@ import java.util.concurrent.TimeUnit;
  *       is split in halves that are sent again, down to the single refused points, which are
  *       rejected (counter, log, handler). Resending a point that was already written is harmless:
  *       same identity, same fields.
- *   <li>anything else — no response (IO error, timeout), 5xx, 429, and 4xx that are not about
- *       points (401/403 credentials, 404 database not found, which an operator may fix): retried
- *       after an exponential backoff with jitter, until the range has kept failing for {@code
- *       retryMaxTotalTime}; then an {@link IOException} fails the job.
+ *   <li>401/403 (credentials refused), 404 "database not found", "retention policy not found": no
+ *       retry can fix them; the job fails at once, naming the setting, and Flink does not restart
+ *       it ({@link Unfixable}).
+ *   <li>anything else — no response (IO error, timeout), 5xx, 429: retried after an exponential
+ *       backoff with jitter, until the range has kept failing for {@code retryMaxTotalTime}; then
+ *       an {@link IOException} fails the job (and Flink restarts it from its last checkpoint).
  * </ul>
  */
 final class BatchSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchSender.class);
-
-    /** Last HTTP status seen by this thread's request, -1 when no response came. */
-    private static final ThreadLocal<int[]> LAST_STATUS =
-            ThreadLocal.withInitial(() -> new int[] {-1});
 
     private final InfluxDB client;
     private final String url;
@@ -65,29 +61,7 @@ final class BatchSender implements AutoCloseable {
         this.maxTotalMs = retry.maxTotalTime().toMillis();
         this.metrics = metrics;
         this.handler = handler;
-        OkHttpClient.Builder http =
-                new OkHttpClient.Builder()
-                        .connectTimeout(connection.connectTimeout())
-                        .readTimeout(connection.readTimeout())
-                        .writeTimeout(connection.readTimeout())
-                        .retryOnConnectionFailure(
-                                false) // retries are ours, with backoff and a deadline
-                        .addInterceptor(
-                                chain -> {
-                                    okhttp3.Response response = chain.proceed(chain.request());
-                                    LAST_STATUS.get()[0] = response.code();
-                                    return response;
-                                });
-        String username = connection.username();
-        String password = username == null ? null : connection.resolvePassword();
-        this.client =
-                username == null
-                        ? InfluxDBFactory.connect(url, http)
-                        : InfluxDBFactory.connect(
-                                url, username, password == null ? "" : password, http);
-        if (connection.gzip()) {
-            client.enableGzip();
-        }
+        this.client = InfluxClients.connect(connection);
     }
 
     /**
@@ -103,8 +77,7 @@ final class BatchSender implements AutoCloseable {
             throws IOException, InterruptedException {
         String body = batch.body(from, to);
         while (true) {
-            int[] status = LAST_STATUS.get();
-            status[0] = -1;
+            InfluxClients.resetStatus();
             long start = System.nanoTime();
             try {
                 client.write(
@@ -116,7 +89,7 @@ final class BatchSender implements AutoCloseable {
                 clock.reset();
                 return;
             } catch (RuntimeException e) {
-                int code = status[0];
+                int code = InfluxClients.lastStatus();
                 if (code == 400 || code == 413 || code == 422) {
                     clock.reset();
                     if (to - from == 1) {
@@ -136,6 +109,7 @@ final class BatchSender implements AutoCloseable {
                     sendRange(batch, mid, to, clock);
                     return;
                 }
+                Unfixable.check(code, e.getMessage(), url, database, retentionPolicy);
                 clock.failedOrGiveUp(e, code, to - from);
             }
         }

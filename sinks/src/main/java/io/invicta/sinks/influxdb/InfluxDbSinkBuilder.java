@@ -227,6 +227,30 @@ public final class InfluxDbSinkBuilder<IN> {
     }
 
     /**
+     * Where the sink would write, and as whom (for checks before a job starts: {@link
+     * InfluxDbTarget}).
+     *
+     * @throws IllegalStateException when the database is missing
+     */
+    public ConnectionOptions connection() {
+        if (database == null) {
+            throw new IllegalStateException(
+                    "database is required: set database(...) or " + DATABASE.key());
+        }
+        return new ConnectionOptions(
+                url,
+                database,
+                retentionPolicy,
+                precision,
+                username,
+                passwordEnv,
+                passwordFile,
+                gzip,
+                connectTimeout,
+                readTimeout);
+    }
+
+    /**
      * The sink, its settings grouped into {@link ConnectionOptions}, {@link BatchOptions} and
      * {@link RetryOptions}.
      *
@@ -234,10 +258,7 @@ public final class InfluxDbSinkBuilder<IN> {
      *     disagree
      */
     public InfluxDbSink<IN> build() {
-        if (database == null) {
-            throw new IllegalStateException(
-                    "database is required: set database(...) or " + DATABASE.key());
-        }
+        ConnectionOptions connection = connection();
         if (converter == null) {
             throw new IllegalStateException("converter is required: set converter(...)");
         }
@@ -250,17 +271,7 @@ public final class InfluxDbSinkBuilder<IN> {
                             + ")");
         }
         return new InfluxDbSink<>(
-                new ConnectionOptions(
-                        url,
-                        database,
-                        retentionPolicy,
-                        precision,
-                        username,
-                        passwordEnv,
-                        passwordFile,
-                        gzip,
-                        connectTimeout,
-                        readTimeout),
+                connection,
                 new BatchOptions(batchPoints, batchBytes, batchInterval, maxInFlight),
                 new RetryOptions(retryInitialBackoff, retryMaxBackoff, retryMaxTotalTime),
                 converter,

@@ -50,6 +50,15 @@ public final class InfluxDbSinkOptions {
                     .withDescription(
                             "Retention policy to write to; unset: the database's default.");
 
+    public static final ConfigOption<Boolean> CREATE_DATABASE =
+            ConfigOptions.key("influx.create-database")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Create influx.database at job start when it is missing (InfluxDB"
+                                    + " 1.x; the user needs the admin privilege). Off: a missing"
+                                    + " database fails the submission, naming it.");
+
     public static final ConfigOption<TimeUnit> PRECISION =
             ConfigOptions.key("influx.precision")
                     .enumType(TimeUnit.class)
