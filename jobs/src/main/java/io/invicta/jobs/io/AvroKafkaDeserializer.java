@@ -25,9 +25,12 @@ import java.util.Map;
 /**
  * Decodes and validates Kafka values in the source itself, so timestamps and watermarks are
  * assigned per partition and the raw bytes are still at hand: a bad value is not thrown but emitted
- * as a {@link DeadLetter} for {@link RouteDecoded} to count and send to the dead-letter topic.
- * Valid values then pass the kind's anomaly checks, which reject, clamp or flag implausible values
- * (each counted in {@code anomalies.<check>}) and note them for the data-quality figures.
+ * as a {@link DeadLetter} for {@link RouteDecoded} to count and send to the dead-letter topic. A
+ * valid value that repeats one of its sensor's last readings (same time and bytes: {@link
+ * RecentReadings}) is a dead letter too ({@link DeadLetter#DUPLICATE}), so no mean, count or rule
+ * sees it twice. Valid values then pass the kind's anomaly checks, which reject, clamp or flag
+ * implausible values (each counted in {@code anomalies.<check>}) and note them for the data-quality
+ * figures.
  */
 public final class AvroKafkaDeserializer<T extends SpecificRecord>
         implements KafkaRecordDeserializationSchema<Decoded<T>> {
@@ -39,6 +42,7 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
     private final AnomalyScreen<T> anomalies;
     private transient AvroCodec<T> codec;
     private transient Map<String, Counter> anomalyCounters;
+    private transient RecentReadings recent;
 
     public AvroKafkaDeserializer(
             EventKind<T> kind, Validator<T> validator, AnomalyScreen<T> anomalies) {
@@ -50,6 +54,7 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
         codec = Codecs.forType(kind.type());
+        recent = new RecentReadings();
         anomalyCounters = new HashMap<>();
         MetricGroup group = context.getMetricGroup().addGroup("anomalies");
         for (Anomaly<T> check : anomalies.checks()) {
@@ -71,6 +76,20 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
         String invalid = validator.check(value, System.currentTimeMillis());
         if (invalid != null) {
             out.collect(Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
+            return;
+        }
+        if (recent.isRepeat(
+                kind.key(value), kind.eventTime(value).toEpochMilli(), record.value())) {
+            out.collect(
+                    Decoded.failed(
+                            deadLetter(
+                                    record,
+                                    DeadLetter.DUPLICATE,
+                                    "repeats a reading of "
+                                            + kind.key(value)
+                                            + " at "
+                                            + kind.eventTime(value)
+                                            + " already accepted (same bytes)")));
             return;
         }
         List<AnomalyScreen.Found<T>> found = anomalies.screen(value);

@@ -15,6 +15,12 @@ public class DeadLetter {
     /** Reason label of a valid record rejected by an anomaly check whose policy is reject. */
     public static final String ANOMALY = "ANOMALY";
 
+    /**
+     * Reason label of a reading that repeats one already accepted: same sensor, time and values
+     * (same bytes).
+     */
+    public static final String DUPLICATE = "DUPLICATE";
+
     public String sourceTopic;
     public int partition;
     public long offset;
@@ -22,7 +28,10 @@ public class DeadLetter {
     /** The Kafka record timestamp of the original record. */
     public long timestamp;
 
-    /** A stable label: a DecodeFailureReason name, {@link #INVALID} or {@link #ANOMALY}. */
+    /**
+     * A stable label: a DecodeFailureReason name, {@link #INVALID}, {@link #ANOMALY} or {@link
+     * #DUPLICATE}.
+     */
     public String reason;
 
     public String detail;

@@ -65,6 +65,7 @@ public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
         }
         byReason.put(DeadLetter.INVALID, reasonCounter(reasons, DeadLetter.INVALID));
         byReason.put(DeadLetter.ANOMALY, reasonCounter(reasons, DeadLetter.ANOMALY));
+        byReason.put(DeadLetter.DUPLICATE, reasonCounter(reasons, DeadLetter.DUPLICATE));
     }
 
     private static Counter reasonCounter(MetricGroup reasons, String reason) {
