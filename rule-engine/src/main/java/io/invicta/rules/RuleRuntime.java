@@ -77,7 +77,12 @@ public final class RuleRuntime implements AutoCloseable {
     }
 
     private void startAt(long time) {
-        now = time;
+        // Esper's timer:at keeps the milliseconds of the time its schedule was computed from: a
+        // runtime started at a watermark (…​.999) would check "every whole minute" at :00.999.
+        // Started
+        // at a whole second, every runtime (any parallelism, any restore) fires at the same
+        // instants.
+        now = Math.floorDiv(time, 1000L) * 1000L;
         started = true;
         Configuration configuration = EsperConfiguration.create();
         for (RuleSet.CompiledModule module : selected) {
