@@ -424,3 +424,18 @@ flink_conf_rewrite() {
     }
   ' "$src" >"$dst"
 }
+
+# doc_section <doc> <marker> <file>: replaces what lies between the lines "<!-- <marker> -->" and
+# "<!-- <marker>: end -->" of <doc> with <file> (a generated section of a hand-written doc: the latest full run of a
+# suite). Fails when the doc has no such markers.
+doc_section() {
+  local doc="$1" begin="<!-- $2 -->" end="<!-- $2: end -->" file="$3"
+  grep -qF "$begin" "$doc" && grep -qF "$end" "$doc" || {
+    warn "$doc has no '$begin' ... '$end' markers: left in $file"
+    return 1
+  }
+  awk -v b="$begin" -v e="$end" -v f="$file" '
+    $0 == b { print; while ((getline line < f) > 0) print line; skip = 1; next }
+    $0 == e { skip = 0 }
+    !skip' "$doc" >"$doc.tmp" && mv "$doc.tmp" "$doc"
+}
