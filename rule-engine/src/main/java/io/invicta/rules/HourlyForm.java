@@ -77,11 +77,26 @@ public final class HourlyForm implements Serializable {
     private final String[] fields;
     private final Aggregation[] aggregations;
 
+    /**
+     * Schema positions of the aggregated fields and of {@code dateObservedFrom} (-1: none), looked
+     * up once: {@link #add} runs per reading.
+     */
+    private final int[] positions;
+
+    private final int fromPosition;
+
     private HourlyForm(
             Class<? extends SpecificRecord> raw, String[] fields, Aggregation[] aggregations) {
         this.raw = raw;
         this.fields = fields;
         this.aggregations = aggregations;
+        Schema schema = SpecificData.get().getSchema(raw);
+        positions = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            positions[i] = schema.getField(fields[i]).pos();
+        }
+        Schema.Field from = schema.getField("dateObservedFrom");
+        fromPosition = from == null ? -1 : from.pos();
     }
 
     /** Every hourly form, in a stable order. */
@@ -137,11 +152,10 @@ public final class HourlyForm implements Serializable {
      * accumulator of its hour.
      */
     public void add(SpecificRecord observation, String zone, HourAccumulator acc) {
-        Schema schema = observation.getSchema();
         long time = EventTypes.eventTimeOf(observation);
-        double weight = durationSeconds(observation, schema, time);
+        double weight = durationSeconds(observation, time);
         for (int i = 0; i < fields.length; i++) {
-            Object value = observation.get(schema.getField(fields[i]).pos());
+            Object value = observation.get(positions[i]);
             if (!(value instanceof Number number)) {
                 continue;
             }
@@ -167,9 +181,8 @@ public final class HourlyForm implements Serializable {
      * Seconds the observation covers, for the energetic means: its interval when it has one (at
      * least 1 s), else 1.
      */
-    private static double durationSeconds(SpecificRecord o, Schema schema, long end) {
-        Schema.Field from = schema.getField("dateObservedFrom");
-        if (from == null || !(o.get(from.pos()) instanceof Instant start)) {
+    private double durationSeconds(SpecificRecord o, long end) {
+        if (fromPosition < 0 || !(o.get(fromPosition) instanceof Instant start)) {
             return 1.0;
         }
         return Math.max(1.0, (end - start.toEpochMilli()) / 1000.0);
@@ -183,14 +196,13 @@ public final class HourlyForm implements Serializable {
         Schema schema = r.getSchema();
         r.put(schema.getField("id").pos(), sensor);
         r.put(schema.getField("dateObserved").pos(), Instant.ofEpochMilli(acc.hourStart + HOUR_MS));
-        Schema.Field from = schema.getField("dateObservedFrom");
-        if (from != null) {
-            r.put(from.pos(), Instant.ofEpochMilli(acc.hourStart));
+        if (fromPosition >= 0) {
+            r.put(fromPosition, Instant.ofEpochMilli(acc.hourStart));
         }
         r.put(schema.getField("location").pos(), new GeoPoint(acc.lat, acc.lon));
         r.put(schema.getField("zone").pos(), acc.zone);
         for (int i = 0; i < fields.length; i++) {
-            r.put(schema.getField(fields[i]).pos(), value(acc, i));
+            r.put(positions[i], value(acc, i));
         }
         return r;
     }

@@ -42,15 +42,7 @@ public final class InfluxDbTarget {
             }
             if (!databases.contains(database)) {
                 if (!createDatabase) {
-                    throw new IllegalStateException(
-                            "InfluxDB at "
-                                    + url
-                                    + " has no database '"
-                                    + database
-                                    + "' (influx.database): create it (CREATE DATABASE \""
-                                    + database
-                                    + "\"), or set influx.create-database: true to have the job"
-                                    + " create it");
+                    throw new IllegalStateException(Unfixable.noDatabase(url, database));
                 }
                 query(connection, client, "CREATE DATABASE \"" + database + "\"", null);
                 LOG.info("Created InfluxDB database '{}' at {}", database, url);
@@ -66,13 +58,8 @@ public final class InfluxDbTarget {
                                         database));
                 if (policies != null && !policies.contains(policy)) {
                     throw new IllegalStateException(
-                            "InfluxDB database '"
-                                    + database
-                                    + "' at "
-                                    + url
-                                    + " has no retention policy '"
-                                    + policy
-                                    + "' (influx.retention-policy); it has "
+                            Unfixable.noRetentionPolicy(url, database, policy)
+                                    + "; it has "
                                     + policies);
                 }
             }
@@ -104,14 +91,8 @@ public final class InfluxDbTarget {
             int status = InfluxClients.lastStatus();
             if (status == 401 || status == 403) {
                 throw new IllegalStateException(
-                        "InfluxDB at "
-                                + connection.url()
-                                + " refused the credentials of user '"
-                                + connection.username()
-                                + "' (HTTP "
-                                + status
-                                + "): check influx.username and influx.password-env /"
-                                + " influx.password-file",
+                        Unfixable.credentialsRefused(
+                                connection.url(), connection.username(), status),
                         e);
             }
             throw new Unreachable(

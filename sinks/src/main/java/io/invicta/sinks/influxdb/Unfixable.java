@@ -19,34 +19,46 @@ final class Unfixable {
         String text = message == null ? "" : message;
         String cause = null;
         if (status == 401 || status == 403) {
-            cause =
-                    "InfluxDB at "
-                            + url
-                            + " refused the credentials (HTTP "
-                            + status
-                            + "): check influx.username and influx.password-env /"
-                            + " influx.password-file";
+            cause = credentialsRefused(url, null, status);
         } else if (text.contains("database not found")) {
-            cause =
-                    "InfluxDB at "
-                            + url
-                            + " has no database '"
-                            + database
-                            + "' (influx.database): create it, or set influx.create-database:"
-                            + " true to have the job create it at start";
+            cause = noDatabase(url, database);
         } else if (text.contains("retention policy not found")) {
-            cause =
-                    "InfluxDB database '"
-                            + database
-                            + "' at "
-                            + url
-                            + " has no retention policy '"
-                            + retentionPolicy
-                            + "' (influx.retention-policy)";
+            cause = noRetentionPolicy(url, database, retentionPolicy);
         }
         if (cause != null) {
             throw new SuppressRestartsException(
                     new IllegalStateException(cause + "; InfluxDB said: " + text));
         }
+    }
+
+    /** What to tell when InfluxDB refuses the credentials: the settings to check, no secret. */
+    static String credentialsRefused(String url, String user, int status) {
+        return "InfluxDB at "
+                + url
+                + " refused the credentials"
+                + (user == null ? "" : " of user '" + user + "'")
+                + " (HTTP "
+                + status
+                + "): check influx.username and influx.password-env / influx.password-file";
+    }
+
+    static String noDatabase(String url, String database) {
+        return "InfluxDB at "
+                + url
+                + " has no database '"
+                + database
+                + "' (influx.database): create it (CREATE DATABASE \""
+                + database
+                + "\"), or set influx.create-database: true to have the job create it at start";
+    }
+
+    static String noRetentionPolicy(String url, String database, String policy) {
+        return "InfluxDB database '"
+                + database
+                + "' at "
+                + url
+                + " has no retention policy '"
+                + policy
+                + "' (influx.retention-policy)";
     }
 }

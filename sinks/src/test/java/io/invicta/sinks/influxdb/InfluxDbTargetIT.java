@@ -4,6 +4,8 @@ import io.invicta.testkit.InfluxDbExtension;
 import io.invicta.testkit.TestPorts;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -189,12 +191,11 @@ class InfluxDbTargetIT {
     }
 
     /** Counts how often the job's tasks were opened: once, unless Flink restarted it. */
-    static final class CountOpens
-            extends org.apache.flink.api.common.functions.RichMapFunction<Long, Long> {
+    static final class CountOpens extends RichMapFunction<Long, Long> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void open(org.apache.flink.api.common.functions.OpenContext context) {
+        public void open(OpenContext context) {
             OPENED.incrementAndGet();
         }
 
