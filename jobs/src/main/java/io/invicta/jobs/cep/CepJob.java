@@ -89,14 +89,14 @@ public final class CepJob extends CityJob {
     }
 
     private final RuleSetUpdate initial;
-    private final Source<RuleSetUpdate, ?, ?> ruleUpdates;
+    private final Source<Decoded<RuleSetUpdate>, ?, ?> ruleUpdates;
     private final Outputs outputs;
 
     /** {@code ruleUpdates} null: hot reload off. */
     public CepJob(
             Inputs inputs,
             RuleSetUpdate initial,
-            Source<RuleSetUpdate, ?, ?> ruleUpdates,
+            Source<Decoded<RuleSetUpdate>, ?, ?> ruleUpdates,
             Outputs outputs,
             ReadableConfig config) {
         super(NAME, inputs, config);
@@ -131,13 +131,25 @@ public final class CepJob extends CityJob {
         }
         rules.alerts().sinkTo(outputs.alerts()).name("alerts-kafka").uid("alerts-kafka");
         rules.alerts().sinkTo(outputs.alertPoints()).name("alerts-influxdb").uid("alerts-influxdb");
-        outputs.rejects().attach(deadLetters, rules.late(), "cep-");
+        outputs.rejects()
+                .attach(
+                        rules.notRuleSets() == null
+                                ? deadLetters
+                                : deadLetters.union(rules.notRuleSets()),
+                        rules.late(),
+                        "cep-");
         rules.status().sinkTo(outputs.ruleStatus()).name("rule-status").uid("rule-status");
     }
 
-    /** What the rule operators produce. */
+    /**
+     * What the rule operators produce, and the records of the rules topic that were not rule sets
+     * (null without one).
+     */
     public record Rules(
-            DataStream<Alert> alerts, DataStream<LateEvent> late, DataStream<RuleStatus> status) {}
+            DataStream<Alert> alerts,
+            DataStream<LateEvent> late,
+            DataStream<RuleStatus> status,
+            DataStream<DeadLetter> notRuleSets) {}
 
     /**
      * The rule operators on decoded, zoned events with timestamps and watermarks: one per
@@ -148,7 +160,7 @@ public final class CepJob extends CityJob {
             StreamExecutionEnvironment env,
             ReadableConfig config,
             RuleSetUpdate initial,
-            Source<RuleSetUpdate, ?, ?> ruleUpdates,
+            Source<Decoded<RuleSetUpdate>, ?, ?> ruleUpdates,
             DataStream<CepEvent> events)
             throws RuleSetException {
         RuleSet ruleSet = RuleSet.compile(initial.version, initial.files());
@@ -167,19 +179,35 @@ public final class CepJob extends CityJob {
                                                 ? EnumSet.noneOf(Partitioning.class)
                                                 : EnumSet.copyOf(list))
                         .orElseGet(() -> used(ruleSet));
-        DataStream<RuleSetUpdate> updates =
-                ruleUpdates == null
-                        ? env.fromData(List.of(initial), TypeInformation.of(RuleSetUpdate.class))
-                                .name("cep-rules-packaged")
-                                .uid("cep-rules-packaged")
-                        : env.fromSource(
-                                        ruleUpdates,
-                                        WatermarkStrategy.noWatermarks(),
-                                        "cep-rules-source")
-                                .uid("cep-rules-source");
+        DataStream<RuleSetUpdate> updates;
+        DataStream<DeadLetter> notRuleSets = null;
+        DataStream<RuleStatus> status = null;
+        if (ruleUpdates == null) {
+            updates =
+                    env.fromData(List.of(initial), TypeInformation.of(RuleSetUpdate.class))
+                            .name("cep-rules-packaged")
+                            .uid("cep-rules-packaged");
+        } else {
+            SingleOutputStreamOperator<RuleSetUpdate> read =
+                    env.fromSource(
+                                    ruleUpdates,
+                                    WatermarkStrategy.noWatermarks(),
+                                    "cep-rules-source")
+                            .uid("cep-rules-source")
+                            .process(RouteDecoded.values(), TypeInformation.of(RuleSetUpdate.class))
+                            .name("cep-rules-read")
+                            .uid("cep-rules-read");
+            notRuleSets = read.getSideOutput(RouteDecoded.DEAD_LETTERS);
+            // Said where analysts look for what became of a publication, not only counted.
+            status =
+                    notRuleSets
+                            .map(RuleStatus::notARuleSet)
+                            .name("cep-rules-unreadable")
+                            .uid("cep-rules-unreadable");
+            updates = read;
+        }
         DataStream<Alert> alerts = null;
         DataStream<LateEvent> late = null;
-        DataStream<RuleStatus> status = null;
         for (HourlyForm form : hourlyForms(ruleSet, partitions, ruleUpdates != null)) {
             SingleOutputStreamOperator<CepEvent> hours =
                     NeverIdleAfterShuffle.process(
@@ -227,7 +255,7 @@ public final class CepJob extends CityJob {
         if (alerts == null) {
             throw new IllegalArgumentException("no rule partition enabled (cep.partitions)");
         }
-        return new Rules(alerts, late, status);
+        return new Rules(alerts, late, status, notRuleSets);
     }
 
     /**
@@ -274,9 +302,10 @@ public final class CepJob extends CityJob {
     /**
      * The rules topic, read whole from the start (compacted: the newest version of the set wins).
      */
-    public static KafkaSource<RuleSetUpdate> rulesSource(ReadableConfig config, String topic) {
-        KafkaSourceBuilder<RuleSetUpdate> builder =
-                KafkaSource.<RuleSetUpdate>builder()
+    public static KafkaSource<Decoded<RuleSetUpdate>> rulesSource(
+            ReadableConfig config, String topic) {
+        KafkaSourceBuilder<Decoded<RuleSetUpdate>> builder =
+                KafkaSource.<Decoded<RuleSetUpdate>>builder()
                         .setBootstrapServers(config.get(KafkaOptions.BOOTSTRAP_SERVERS))
                         .setTopics(topic)
                         .setGroupId(NAME + "-rules-" + UUID.randomUUID())

@@ -1,40 +1,50 @@
 package io.invicta.jobs.cep;
 
+import io.invicta.jobs.io.DeadLetter;
+import io.invicta.jobs.io.Decoded;
 import io.invicta.rules.RuleSetMessage;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A record of the rules topic → a {@link RuleSetUpdate}. The value is a {@link RuleSetMessage} as
  * {@code scripts/rules deploy} writes it; the operators compile and check it (sandbox included)
- * themselves. An unreadable record is logged and skipped: the running rule set stays, and the
- * publisher's own check is where such a record is refused.
+ * themselves. A record that is not a rule set is a dead letter ({@link DeadLetter#NOT_A_RULE_SET})
+ * and the rule set in force keeps running; a tombstone (no value: the compacted topic deleting a
+ * set's name) is no update.
  */
 public final class RuleSetUpdateDeserializer
-        implements KafkaRecordDeserializationSchema<RuleSetUpdate> {
+        implements KafkaRecordDeserializationSchema<Decoded<RuleSetUpdate>> {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(RuleSetUpdateDeserializer.class);
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RuleSetUpdate> out) {
+    public void deserialize(
+            ConsumerRecord<byte[], byte[]> record, Collector<Decoded<RuleSetUpdate>> out) {
         if (record.value() == null) {
             return;
         }
+        RuleSetUpdate update;
         try {
-            out.collect(parse(record.value()));
+            update = parse(record.value());
         } catch (RuntimeException e) {
-            LOG.warn(
-                    "Skipping unreadable rule-set record at offset {} of {}: {}",
-                    record.offset(),
-                    record.topic(),
-                    e.getMessage());
+            out.collect(
+                    Decoded.failed(
+                            new DeadLetter(
+                                    record.topic(),
+                                    record.partition(),
+                                    record.offset(),
+                                    record.timestamp(),
+                                    DeadLetter.NOT_A_RULE_SET,
+                                    String.valueOf(e.getMessage()),
+                                    record.key(),
+                                    record.value())));
+            return;
         }
+        out.collect(Decoded.of(update));
     }
 
     static RuleSetUpdate parse(byte[] value) {
@@ -43,7 +53,9 @@ public final class RuleSetUpdateDeserializer
     }
 
     @Override
-    public TypeInformation<RuleSetUpdate> getProducedType() {
-        return TypeInformation.of(RuleSetUpdate.class);
+    @SuppressWarnings("unchecked")
+    public TypeInformation<Decoded<RuleSetUpdate>> getProducedType() {
+        // Only crosses a chained (forward) edge to RouteDecoded, never the network.
+        return TypeInformation.of((Class<Decoded<RuleSetUpdate>>) (Class<?>) Decoded.class);
     }
 }

@@ -1,5 +1,7 @@
 package io.invicta.jobs.cep;
 
+import io.invicta.jobs.io.DeadLetter;
+
 /**
  * What became of a rule-set version at one operator instance: {@code ACTIVE} (running, state
  * warmed) or {@code REJECTED} with the reason (compile or sandbox errors as file:line:col; the
@@ -21,6 +23,27 @@ public class RuleStatus {
         this.subtask = subtask;
         this.status = status;
         this.detail = detail;
+    }
+
+    /**
+     * The status of a record of the rules topic that is not a rule set: refused, the rule set in
+     * force kept. Keyed by the rules topic's partition, apart from the operator instances'.
+     */
+    public static RuleStatus notARuleSet(DeadLetter letter) {
+        return new RuleStatus(
+                0,
+                "rules-topic",
+                letter.partition,
+                "REJECTED",
+                "record "
+                        + letter.sourceTopic
+                        + "-"
+                        + letter.partition
+                        + "@"
+                        + letter.offset
+                        + " is not a rule set ("
+                        + letter.detail
+                        + "); the rule set in force keeps running");
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.Map;
  * Decodes and validates Kafka values in the source itself, so timestamps and watermarks are
  * assigned per partition and the raw bytes are still at hand: a bad value is not thrown but emitted
  * as a {@link DeadLetter} for {@link RouteDecoded} to count and send to the dead-letter topic. A
+ * value longer than the limit is not decoded at all ({@link DeadLetter#OVERSIZED}); a valid value
+ * keyed by anything but its sensor's id is refused ({@link DeadLetter#KEY_MISMATCH}: the partition
+ * it landed on holds another sensor's readings); a record without a key is taken as its sensor's. A
  * valid value that repeats one of its sensor's last readings (same time and bytes: {@link
  * RecentReadings}) is a dead letter too ({@link DeadLetter#DUPLICATE}), so no mean, count or rule
  * sees it twice. Valid values then pass the kind's anomaly checks, which reject, clamp or flag
@@ -40,15 +44,20 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
     private final EventKind<T> kind;
     private final Validator<T> validator;
     private final AnomalyScreen<T> anomalies;
+    private final int maxMessageBytes;
     private transient AvroCodec<T> codec;
     private transient Map<String, Counter> anomalyCounters;
     private transient RecentReadings recent;
 
     public AvroKafkaDeserializer(
-            EventKind<T> kind, Validator<T> validator, AnomalyScreen<T> anomalies) {
+            EventKind<T> kind,
+            Validator<T> validator,
+            AnomalyScreen<T> anomalies,
+            int maxMessageBytes) {
         this.kind = kind;
         this.validator = validator;
         this.anomalies = anomalies;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     @Override
@@ -66,6 +75,18 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Decoded<T>> out) {
+        if (record.value() != null && record.value().length > maxMessageBytes) {
+            out.collect(
+                    Decoded.failed(
+                            deadLetter(
+                                    record,
+                                    DeadLetter.OVERSIZED,
+                                    record.value().length
+                                            + " bytes, more than validation.max-message-size ("
+                                            + maxMessageBytes
+                                            + ")")));
+            return;
+        }
         DecodeResult<T> result = codec.decode(record.value());
         if (result instanceof DecodeResult.Failure<T> failure) {
             out.collect(
@@ -78,15 +99,27 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
             out.collect(Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
             return;
         }
-        if (recent.isRepeat(
-                kind.key(value), kind.eventTime(value).toEpochMilli(), record.value())) {
+        String sensor = kind.key(value);
+        if (record.key() != null && !SensorKeys.isKeyOf(record.key(), sensor)) {
+            out.collect(
+                    Decoded.failed(
+                            deadLetter(
+                                    record,
+                                    DeadLetter.KEY_MISMATCH,
+                                    "keyed '"
+                                            + new String(record.key(), StandardCharsets.UTF_8)
+                                            + "', a reading of "
+                                            + sensor)));
+            return;
+        }
+        if (recent.isRepeat(sensor, kind.eventTime(value).toEpochMilli(), record.value())) {
             out.collect(
                     Decoded.failed(
                             deadLetter(
                                     record,
                                     DeadLetter.DUPLICATE,
                                     "repeats a reading of "
-                                            + kind.key(value)
+                                            + sensor
                                             + " at "
                                             + kind.eventTime(value)
                                             + " already accepted (same bytes)")));

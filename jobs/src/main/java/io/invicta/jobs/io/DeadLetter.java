@@ -1,7 +1,11 @@
 package io.invicta.jobs.io;
 
+import io.invicta.schemas.codec.DecodeFailureReason;
+
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A record that did not make it into a job, with why and where it came from; written to the
@@ -21,6 +25,35 @@ public class DeadLetter {
      */
     public static final String DUPLICATE = "DUPLICATE";
 
+    /**
+     * Reason label of a message longer than {@code validation.max-message-bytes}, refused before it
+     * is decoded: no sensor sends one, and its strings would become tags, keys and state.
+     */
+    public static final String OVERSIZED = "OVERSIZED";
+
+    /**
+     * Reason label of a valid reading whose Kafka key is not its sensor's id: a sensor's readings
+     * share a partition only when they are keyed by it, and order, repeats and watermarks rest on
+     * that.
+     */
+    public static final String KEY_MISMATCH = "KEY_MISMATCH";
+
+    /** Reason label of a record of the rules topic that is not a rule set. */
+    public static final String NOT_A_RULE_SET = "NOT_A_RULE_SET";
+
+    /** Every reason label: the decoding failures' names, then the labels above. */
+    public static final List<String> REASONS =
+            Stream.concat(
+                            Arrays.stream(DecodeFailureReason.values()).map(Enum::name),
+                            Stream.of(
+                                    INVALID,
+                                    ANOMALY,
+                                    DUPLICATE,
+                                    OVERSIZED,
+                                    KEY_MISMATCH,
+                                    NOT_A_RULE_SET))
+                    .toList();
+
     public String sourceTopic;
     public int partition;
     public long offset;
@@ -28,10 +61,7 @@ public class DeadLetter {
     /** The Kafka record timestamp of the original record. */
     public long timestamp;
 
-    /**
-     * A stable label: a DecodeFailureReason name, {@link #INVALID}, {@link #ANOMALY} or {@link
-     * #DUPLICATE}.
-     */
+    /** A stable label, one of {@link #REASONS}. */
     public String reason;
 
     public String detail;

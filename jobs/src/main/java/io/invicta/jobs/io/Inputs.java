@@ -31,7 +31,7 @@ public final class Inputs {
     /**
      * A Kafka source per kind: its {@code topic.<kind>} topic, consumer group {@code
      * kafka.group-id} (else {@code defaultGroupId}), values validated by the kind's validator
-     * ({@code validation.max-future}) and screened by its anomaly checks ({@code anomaly.*}).
+     * ({@code validation.*}) and screened by its anomaly checks ({@code anomaly.*}).
      */
     public static Inputs kafka(
             ReadableConfig config, String defaultGroupId, List<EventKind<?>> kinds) {
@@ -50,6 +50,7 @@ public final class Inputs {
                         kind,
                         kind.validator(config.get(ValidationOptions.MAX_FUTURE)),
                         kind.anomalies(AnomalyOptions.plausibility(config)),
+                        ValidationOptions.maxMessageBytes(config),
                         group));
     }
 

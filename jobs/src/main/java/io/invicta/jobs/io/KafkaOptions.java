@@ -72,6 +72,7 @@ public final class KafkaOptions {
             EventKind<T> kind,
             Validator<T> validator,
             AnomalyScreen<T> anomalies,
+            int maxMessageBytes,
             String defaultGroupId) {
         KafkaSourceBuilder<Decoded<T>> builder =
                 KafkaSource.<Decoded<T>>builder()
@@ -79,7 +80,9 @@ public final class KafkaOptions {
                         .setTopics(topic)
                         .setGroupId(config.getOptional(GROUP_ID).orElse(defaultGroupId))
                         .setStartingOffsets(startingOffsets(config.get(STARTING_OFFSETS)))
-                        .setDeserializer(new AvroKafkaDeserializer<>(kind, validator, anomalies))
+                        .setDeserializer(
+                                new AvroKafkaDeserializer<>(
+                                        kind, validator, anomalies, maxMessageBytes))
                         .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.get(BOUNDED)) {
             builder.setBounded(OffsetsInitializer.latest());

@@ -1,7 +1,5 @@
 package io.invicta.jobs.io;
 
-import io.invicta.schemas.codec.DecodeFailureReason;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
@@ -60,12 +58,9 @@ public final class RouteDecoded<T, R> extends ProcessFunction<Decoded<T>, R> {
         byReason = new HashMap<>();
         // The reason a key-value group: one metric name, the reason a tag (InfluxDB, Prometheus).
         MetricGroup reasons = group.addGroup("deadLettersByReason");
-        for (DecodeFailureReason reason : DecodeFailureReason.values()) {
-            byReason.put(reason.name(), reasonCounter(reasons, reason.name()));
+        for (String reason : DeadLetter.REASONS) {
+            byReason.put(reason, reasonCounter(reasons, reason));
         }
-        byReason.put(DeadLetter.INVALID, reasonCounter(reasons, DeadLetter.INVALID));
-        byReason.put(DeadLetter.ANOMALY, reasonCounter(reasons, DeadLetter.ANOMALY));
-        byReason.put(DeadLetter.DUPLICATE, reasonCounter(reasons, DeadLetter.DUPLICATE));
     }
 
     private static Counter reasonCounter(MetricGroup reasons, String reason) {

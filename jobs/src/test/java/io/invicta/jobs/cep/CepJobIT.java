@@ -1,5 +1,6 @@
 package io.invicta.jobs.cep;
 
+import io.invicta.jobs.io.DeadLetterSerializer;
 import io.invicta.jobs.io.Inputs;
 import io.invicta.jobs.io.KafkaOptions;
 import io.invicta.jobs.io.Rejects;
@@ -116,6 +117,7 @@ class CepJobIT {
         env.enableCheckpointing(500);
         config.set(TopicOptions.of(EventKind.AIR_QUALITY), topic);
         config.set(TopicOptions.LATE_EVENTS, alertsTopic + "-late");
+        config.set(TopicOptions.DEAD_LETTER, alertsTopic + "-dead");
         CepJob.Outputs outputs =
                 new CepJob.Outputs(
                         CepJob.alertsSink(config),
@@ -128,7 +130,9 @@ class CepJobIT {
                                 : new DiscardingSink<>(),
                         rulesTopic == null ? new DiscardingSink<>() : CepJob.ruleStatusSink(config),
                         new Rejects(
-                                new DiscardingSink<>(),
+                                rulesTopic == null
+                                        ? new DiscardingSink<>()
+                                        : KafkaOptions.deadLetterSink(config),
                                 KafkaOptions.lateEventSink(config),
                                 new DiscardingSink<>()));
         new CepJob(
@@ -216,6 +220,7 @@ class CepJobIT {
         KAFKA.createTopic("cep-reload-in", 1);
         KAFKA.createTopic("cep-reload-alerts", 1);
         KAFKA.createTopic("cep-reload-rules", 1);
+        KAFKA.createTopic("cep-reload-alerts-dead", 1);
         JobClient job = start("cep-reload-in", "cep-reload-alerts", false, "cep-reload-rules");
         try {
             // Version 1 (threshold 100): 120 raises an alert; once it is committed, that reading
@@ -224,6 +229,32 @@ class CepJobIT {
             assertThat(alerts("cep-reload-alerts", 1))
                     .extracting(a -> a.getRuleVersion() + " " + a.getMessage())
                     .containsExactly("1 NO2 120 in z1");
+            // A record that is not a rule set: refused, said and dead-lettered; version 1 runs on.
+            byte[] notARuleSet = "threshold = 80".getBytes(StandardCharsets.UTF_8);
+            KAFKA.send(List.of(new ProducerRecord<>("cep-reload-rules", "city", notARuleSet)));
+            assertThat(KAFKA.consume("cep-reload-alerts-status", 1, Duration.ofSeconds(90)))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.key()).isEqualTo("rules-topic#0");
+                                assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                                        .contains("REJECTED")
+                                        .contains("cep-reload-rules-0@0 is not a rule set");
+                            });
+            assertThat(KAFKA.consume("cep-reload-alerts-dead", 1, Duration.ofSeconds(90)))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.value()).isEqualTo(notARuleSet);
+                                assertThat(
+                                                new String(
+                                                        r.headers()
+                                                                .lastHeader(
+                                                                        DeadLetterSerializer.REASON)
+                                                                .value(),
+                                                        StandardCharsets.UTF_8))
+                                        .isEqualTo("NOT_A_RULE_SET");
+                            });
             byte[] v2 =
                     new RuleSetMessage(
                                     "city",
@@ -234,7 +265,9 @@ class CepJobIT {
             KAFKA.send(List.of(new ProducerRecord<>("cep-reload-rules", "city", v2)));
             // Every instance of the zone operator reports version 2 ACTIVE.
             List<ConsumerRecord<String, byte[]>> statuses =
-                    KAFKA.consume("cep-reload-alerts-status", 2, Duration.ofSeconds(90));
+                    KAFKA.consume("cep-reload-alerts-status", 3, Duration.ofSeconds(90)).stream()
+                            .filter(r -> !r.key().startsWith("rules-topic"))
+                            .toList();
             assertThat(statuses)
                     .hasSize(2)
                     .allSatisfy(

@@ -15,6 +15,7 @@ import org.apache.flink.util.UserCodeClassLoader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +32,16 @@ class AvroKafkaDeserializerTest {
     private long offset;
 
     private AvroKafkaDeserializer<AirQualityObserved> deserializer() {
+        return deserializer(ValidationOptions.maxMessageBytes(new Configuration())); // the default
+    }
+
+    private AvroKafkaDeserializer<AirQualityObserved> deserializer(int maxMessageBytes) {
         AvroKafkaDeserializer<AirQualityObserved> d =
                 new AvroKafkaDeserializer<>(
                         KIND,
                         KIND.validator(Duration.ofHours(1)),
-                        KIND.anomalies(AnomalyOptions.plausibility(new Configuration())));
+                        KIND.anomalies(AnomalyOptions.plausibility(new Configuration())),
+                        maxMessageBytes);
         d.open(
                 new DeserializationSchema.InitializationContext() {
                     @Override
@@ -62,10 +68,15 @@ class AvroKafkaDeserializerTest {
                                 .build());
     }
 
-    private void send(AvroKafkaDeserializer<AirQualityObserved> d, String sensor, byte[] value)
+    private void send(AvroKafkaDeserializer<AirQualityObserved> d, String key, byte[] value)
             throws Exception {
         d.deserialize(
-                new ConsumerRecord<>("air-quality", 0, offset++, sensor.getBytes(), value),
+                new ConsumerRecord<>(
+                        "air-quality",
+                        0,
+                        offset++,
+                        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                        value),
                 new Collector<>() {
                     @Override
                     public void collect(Decoded<AirQualityObserved> record) {
@@ -110,5 +121,40 @@ class AvroKafkaDeserializerTest {
         out.clear();
         send(d, "s1", reading("s1", T, 40)); // a replay of a reading long past: not remembered
         assertThat(out.get(0).value()).isNotNull();
+    }
+
+    @Test
+    void aMessageOverTheLimitIsADeadLetterWithoutBeingDecoded() throws Exception {
+        byte[] value = reading("s1", T, 40);
+        var d = deserializer(value.length - 1);
+        send(d, "s1", value);
+        var atLimit = deserializer(value.length);
+        send(atLimit, "s1", value);
+
+        DeadLetter letter = out.get(0).deadLetter();
+        assertThat(letter.reason).isEqualTo(DeadLetter.OVERSIZED);
+        assertThat(letter.detail)
+                .contains(value.length + " bytes")
+                .contains("validation.max-message-size");
+        assertThat(letter.value).isEqualTo(value);
+        assertThat(out.get(1).value()).isNotNull();
+    }
+
+    @Test
+    void aReadingKeyedByAnotherSensorIsADeadLetterAndOneWithoutKeyIsTakenAsItsSensors()
+            throws Exception {
+        var d = deserializer();
+        send(d, "s2", reading("s1", T, 40));
+        send(d, "s10", reading("s1", T, 41));
+        send(d, null, reading("s1", T, 42));
+        send(d, "estação-ç", reading("estação-ç", T, 43)); // a non-ASCII id, keyed by itself
+        send(d, "estação-c", reading("estação-ç", T, 44));
+
+        assertThat(out.get(0).deadLetter().reason).isEqualTo(DeadLetter.KEY_MISMATCH);
+        assertThat(out.get(0).deadLetter().detail).contains("'s2'").contains("s1");
+        assertThat(out.get(1).deadLetter().reason).isEqualTo(DeadLetter.KEY_MISMATCH);
+        assertThat(out.get(2).value()).isNotNull();
+        assertThat(out.get(3).value()).isNotNull();
+        assertThat(out.get(4).deadLetter().reason).isEqualTo(DeadLetter.KEY_MISMATCH);
     }
 }

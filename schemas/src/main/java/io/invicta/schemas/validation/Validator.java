@@ -11,6 +11,12 @@ import java.time.Instant;
 public interface Validator<T> extends Serializable {
 
     /**
+     * The earliest event time accepted. A device whose clock was never set reports the epoch of its
+     * clock (1970, GPS's 1980, 2000); no data the product reads is older.
+     */
+    Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    /**
      * @param nowMillis the wall clock, for checks such as "not far in the future"
      * @return null when the event is acceptable, else a short human-readable reason
      */
@@ -19,10 +25,13 @@ public interface Validator<T> extends Serializable {
     /**
      * The checks every event type shares: an event time no further ahead of the wall clock than
      * {@code maxFutureMillis} (a clock error would drag the watermark ahead and make honest
-     * readings late), and a WGS84 location. Null when both hold.
+     * readings late) and not before {@link #EARLIEST}, and a WGS84 location. Null when all hold.
      */
     static String timeAndPlace(
             Instant time, GeoPoint location, long maxFutureMillis, long nowMillis) {
+        if (time.isBefore(EARLIEST)) {
+            return "dateObserved " + time + " is before " + EARLIEST + " (a clock never set)";
+        }
         if (time.toEpochMilli() > nowMillis + maxFutureMillis) {
             return "dateObserved "
                     + time

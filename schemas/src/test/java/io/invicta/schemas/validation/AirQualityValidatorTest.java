@@ -60,6 +60,27 @@ class AirQualityValidatorTest {
     }
 
     @Test
+    void timestampsBefore2000AreRefusedAsAClockNeverSet() {
+        assertThat(
+                        validator.check(
+                                reading().setDateObserved(Instant.EPOCH).build(),
+                                NOW.toEpochMilli()))
+                .contains("before 2000-01-01");
+        assertThat(
+                        validator.check(
+                                reading()
+                                        .setDateObserved(Validator.EARLIEST.minusMillis(1))
+                                        .build(),
+                                NOW.toEpochMilli()))
+                .contains("before 2000-01-01");
+        assertThat(
+                        validator.check(
+                                reading().setDateObserved(Validator.EARLIEST).build(),
+                                NOW.toEpochMilli()))
+                .isNull();
+    }
+
+    @Test
     void coordinatesOffTheGlobeAreRefused() {
         assertThat(
                         validator.check(
