@@ -36,7 +36,7 @@ public final class AirQualityValidator extends ObservationValidator<AirQualityOb
     protected String values(AirQualityObserved o) {
         for (Schema.Field field : CONCENTRATIONS) {
             Double v = (Double) o.get(field.pos());
-            if (v != null && !v.isNaN() && !(v >= 0 && v <= MAX_CONCENTRATION)) {
+            if (v != null && !(v >= 0 && v <= MAX_CONCENTRATION)) { // NaN too: absent is null
                 return field.name() + " = " + v + " is out of range [0, " + MAX_CONCENTRATION + "]";
             }
         }

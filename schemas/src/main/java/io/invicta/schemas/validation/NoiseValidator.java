@@ -29,7 +29,7 @@ public final class NoiseValidator extends ObservationValidator<NoiseLevelObserve
                     + o.getDateObserved();
         }
         for (Double level : new Double[] {o.getLAeq(), o.getLAmax(), o.getLAS()}) {
-            if (level != null && !level.isNaN() && !(level >= 0 && level <= MAX_LEVEL)) {
+            if (level != null && !(level >= 0 && level <= MAX_LEVEL)) { // NaN too
                 return "level " + level + " dB(A) is out of range [0, " + MAX_LEVEL + "]";
             }
         }

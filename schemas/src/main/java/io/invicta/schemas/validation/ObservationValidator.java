@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * The validator of one observation type: first the checks every type shares ({@link
  * Validator#timeAndPlace}: its {@code dateObserved} no further ahead of the wall clock than {@code
- * maxFuture}, its {@code location} a WGS84 point), then the type's own {@link #values}.
+ * maxFuture}, its {@code location} a WGS84 point; {@link Identifiers}: its text fields such as ids
+ * and zones), then the type's own {@link #values}.
  */
 public abstract class ObservationValidator<T extends SpecificRecord> implements Validator<T> {
 
@@ -20,6 +21,7 @@ public abstract class ObservationValidator<T extends SpecificRecord> implements 
     private final long maxFutureMillis;
     private final int timePos;
     private final int locationPos;
+    private final Identifiers identifiers;
 
     /**
      * @param schema the observation type's schema: where its {@code dateObserved} and {@code
@@ -29,6 +31,7 @@ public abstract class ObservationValidator<T extends SpecificRecord> implements 
         this.maxFutureMillis = maxFuture.toMillis();
         this.timePos = schema.getField("dateObserved").pos();
         this.locationPos = schema.getField("location").pos();
+        this.identifiers = Identifiers.of(schema);
     }
 
     /** The type's own checks: null when the values are possible, else why not. */
@@ -42,6 +45,10 @@ public abstract class ObservationValidator<T extends SpecificRecord> implements 
                         (GeoPoint) observation.get(locationPos),
                         maxFutureMillis,
                         nowMillis);
-        return where != null ? where : values(observation);
+        if (where != null) {
+            return where;
+        }
+        String text = identifiers.check(observation);
+        return text != null ? text : values(observation);
     }
 }

@@ -25,7 +25,7 @@ public final class WeatherValidator extends ObservationValidator<WeatherObserved
     }
 
     private static String range(String name, Double value, double min, double max, String unit) {
-        if (value == null || value.isNaN() || (value >= min && value <= max)) {
+        if (value == null || (value >= min && value <= max)) { // NaN is refused: absent is null
             return null;
         }
         return name + " = " + value + " is outside [" + min + ", " + max + "] " + unit;

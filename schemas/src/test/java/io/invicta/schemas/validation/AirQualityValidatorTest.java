@@ -48,6 +48,9 @@ class AirQualityValidatorTest {
                                 reading().setO3(Double.POSITIVE_INFINITY).build(),
                                 NOW.toEpochMilli()))
                 .contains("o3");
+        // Absent is null; NaN is no measurement a station makes.
+        assertThat(validator.check(reading().setNo2(Double.NaN).build(), NOW.toEpochMilli()))
+                .contains("no2 = NaN");
     }
 
     @Test
@@ -78,6 +81,23 @@ class AirQualityValidatorTest {
                                 reading().setDateObserved(Validator.EARLIEST).build(),
                                 NOW.toEpochMilli()))
                 .isNull();
+    }
+
+    @Test
+    void idsAndZonesThatNoTagOrKeyCanCarryAreRefusedAndLineProtocolMetacharactersAreNot() {
+        long now = NOW.toEpochMilli();
+        assertThat(validator.check(reading().setId("porto aq,1=\"x\"").build(), now)).isNull();
+        assertThat(validator.check(reading().setZone("Aldoar, Foz do Douro").build(), now))
+                .isNull();
+        assertThat(validator.check(reading().setZone("").build(), now)).isNull();
+        assertThat(validator.check(reading().setId("s1\nno2=999").build(), now))
+                .isEqualTo("id contains the control character U+000A");
+        assertThat(validator.check(reading().setZone("z\\").build(), now))
+                .isEqualTo("zone contains a backslash");
+        assertThat(validator.check(reading().setId("").build(), now)).isEqualTo("id is empty");
+        assertThat(validator.check(reading().setId("s".repeat(257)).build(), now))
+                .isEqualTo("id is 257 characters long, more than 256");
+        assertThat(validator.check(reading().setId("s".repeat(256)).build(), now)).isNull();
     }
 
     @Test
