@@ -49,6 +49,9 @@ die() {
 : "${INFLUX_RPC_PORT:=8088}"
 : "${INFLUX_URL:=}"
 : "${INFLUX_DB:=invicta}"
+# InfluxDB authentication: off unless INFLUX_USERNAME is set; then the password comes from INFLUX_PASSWORD (never an
+# argument: it would show in process lists). Our influxd is started with authentication on and this admin user.
+: "${INFLUX_USERNAME:=}"
 # Where Flink's InfluxDB metrics reporter writes the pipeline's own metrics (beside the city's data).
 : "${FLINK_METRICS_DB:=flink_metrics}"
 : "${FLINK_REST_PORT:=8081}"
@@ -77,6 +80,11 @@ for _v in KAFKA_PORT KAFKA_CONTROLLER_PORT INFLUX_PORT INFLUX_RPC_PORT FLINK_RES
 done
 unset _v
 [[ "$TOPIC_PARTITIONS" =~ ^[1-9][0-9]*$ ]] || die "TOPIC_PARTITIONS must be a positive integer, got '$TOPIC_PARTITIONS'"
+if [[ -n "$INFLUX_USERNAME" ]]; then
+  [[ "$INFLUX_USERNAME" =~ ^[A-Za-z0-9_-]+$ ]] || die "INFLUX_USERNAME must match [A-Za-z0-9_-]+, got '$INFLUX_USERNAME'"
+  [[ -n "${INFLUX_PASSWORD:-}" ]] || die "INFLUX_USERNAME is set ($INFLUX_USERNAME) but INFLUX_PASSWORD is not"
+  [[ "$INFLUX_PASSWORD" != *[\'\"\\]* ]] || die "INFLUX_PASSWORD must not contain quotes or backslashes"
+fi
 [[ "$INFLUX_DB" =~ ^[A-Za-z0-9_-]+$ ]] || die "INFLUX_DB must match [A-Za-z0-9_-]+, got '$INFLUX_DB'"
 [[ "$FLINK_METRICS_DB" =~ ^[A-Za-z0-9_-]+$ ]] || die "FLINK_METRICS_DB must match [A-Za-z0-9_-]+, got '$FLINK_METRICS_DB'"
 
@@ -328,6 +336,16 @@ wait_until() {
     printf '[invicta] see the log: %s\n' "$f" >&2
   done <<<"${WAIT_LOG:-}"
   return 1
+}
+
+# influx_curl <curl args...>: curl with the InfluxDB credentials when INFLUX_USERNAME is set, handed over in a
+# config read from a pipe: never in the arguments (process lists), never in a file.
+influx_curl() {
+  if [[ -n "$INFLUX_USERNAME" ]]; then
+    curl -K <(printf 'user = "%s:%s"\n' "$INFLUX_USERNAME" "$INFLUX_PASSWORD") "$@"
+  else
+    curl "$@"
+  fi
 }
 
 http_code() { # http_code <url> [curl args...]: print the HTTP status code (000 if unreachable)

@@ -81,7 +81,7 @@ job_is() { [[ "$(job_state "$1")" == "$2" ]]; }
 
 # field_values <db>: the number of field values an InfluxDB database of the stack holds, all measurements.
 field_values() {
-  curl -s -m 10 -G "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "db=$1" \
+  influx_curl -s -m 10 -G "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "db=$1" \
     --data-urlencode 'q=SELECT count(*) FROM /.*/' \
     | grep -oE '"values":\[\[[^]]*\]\]' | grep -oE '[0-9]+(,[0-9]+)*\]\]$' | tr -d ']' | tr , '\n' \
     | awk '{s += $1} END {print s + 0}'

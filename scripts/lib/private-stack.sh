@@ -55,11 +55,11 @@ _private_stack_cleanup() {
 trap _private_stack_cleanup EXIT
 
 influx_query() {
-  curl -s -m 10 -G "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "db=$1" --data-urlencode "q=$2"
+  influx_curl -s -m 10 -G "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "db=$1" --data-urlencode "q=$2"
 }
 
 create_database() {
-  curl -sf -m 10 -XPOST "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "q=CREATE DATABASE \"$1\"" \
+  influx_curl -sf -m 10 -XPOST "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "q=CREATE DATABASE \"$1\"" \
     >/dev/null || die "could not create the InfluxDB database $1"
 }
 

@@ -1,11 +1,13 @@
 package io.invicta.tools.airquality;
 
+import io.invicta.tools.influx.InfluxMixin;
+
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.charset.StandardCharsets;
@@ -32,11 +34,7 @@ import java.util.concurrent.TimeUnit;
         description = "Check the air_quality_1m means in InfluxDB against an expected CSV.")
 public final class CheckAirQualityMeans implements Callable<Integer> {
 
-    @Option(
-            names = "--influx-url",
-            defaultValue = "http://localhost:8086",
-            description = "InfluxDB URL (default: ${DEFAULT-VALUE}).")
-    String influxUrl;
+    @Mixin InfluxMixin server;
 
     @Option(
             names = "--database",
@@ -88,7 +86,7 @@ public final class CheckAirQualityMeans implements Callable<Integer> {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> problems;
         Map<String, Row> stored;
-        try (InfluxDB influx = InfluxDBFactory.connect(influxUrl)) {
+        try (InfluxDB influx = server.connect()) {
             while (true) {
                 stored = query(influx);
                 problems = compare(wanted, stored);
@@ -110,7 +108,7 @@ public final class CheckAirQualityMeans implements Callable<Integer> {
         System.out.printf(
                 "OK: all %d expected per-minute means are in InfluxDB (%s, database %s)%s%n",
                 wanted.size(),
-                influxUrl,
+                server.url,
                 database,
                 countSensors == null
                         ? ""
@@ -207,7 +205,7 @@ public final class CheckAirQualityMeans implements Callable<Integer> {
                                 : a.key().compareTo(b.key()));
         System.out.printf(
                 "air_quality_1m in %s (database %s): %d points%s%n",
-                influxUrl,
+                server.url,
                 database,
                 rows.size(),
                 countSensors == null ? "" : " of sensors matching " + countSensors);

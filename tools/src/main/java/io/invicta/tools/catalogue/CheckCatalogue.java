@@ -1,11 +1,12 @@
 package io.invicta.tools.catalogue;
 
 import io.invicta.tools.city.InfluxQuery;
+import io.invicta.tools.influx.InfluxMixin;
 
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -31,8 +32,7 @@ import java.util.concurrent.Callable;
         description = "Check a database's measurements, tags and fields against the catalogue.")
 public final class CheckCatalogue implements Callable<Integer> {
 
-    @Option(names = "--influx", defaultValue = "http://127.0.0.1:8086", description = "InfluxDB.")
-    String url;
+    @Mixin InfluxMixin server;
 
     @Option(names = "--database", required = true, description = "The database to check.")
     String database;
@@ -52,7 +52,7 @@ public final class CheckCatalogue implements Callable<Integer> {
     public Integer call() throws Exception {
         Catalogue c = Catalogue.read(catalogue);
         Map<String, Catalogue.Written> written = new TreeMap<>();
-        try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+        try (InfluxDB influx = server.connect()) {
             for (String m : InfluxQuery.measurements(influx, database)) {
                 Map<String, String> fields = new TreeMap<>();
                 for (List<Object> row :

@@ -1,11 +1,13 @@
 package io.invicta.tools.city;
 
+import io.invicta.tools.influx.InfluxMixin;
+
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -32,8 +34,7 @@ import java.util.concurrent.TimeUnit;
         description = "Compare two InfluxDB databases point by point (exact values).")
 public final class ComparePoints implements Callable<Integer> {
 
-    @Option(names = "--influx", defaultValue = "http://127.0.0.1:8086", description = "InfluxDB.")
-    String url;
+    @Mixin InfluxMixin server;
 
     @Option(names = "--expected", required = true, description = "The reference database.")
     String expected;
@@ -56,7 +57,7 @@ public final class ComparePoints implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+        try (InfluxDB influx = server.connect()) {
             Set<String> measurements = new TreeSet<>(InfluxQuery.measurements(influx, expected));
             measurements.addAll(InfluxQuery.measurements(influx, actual));
             long missing = 0;

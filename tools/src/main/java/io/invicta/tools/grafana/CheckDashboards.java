@@ -2,16 +2,17 @@ package io.invicta.tools.grafana;
 
 import io.invicta.tools.catalogue.Catalogue;
 import io.invicta.tools.city.InfluxQuery;
+import io.invicta.tools.influx.InfluxMixin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.influxdb.InfluxDB;
-import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -54,8 +55,7 @@ public final class CheckDashboards implements Callable<Integer> {
     @Option(names = "--pipeline-catalogue", description = "The pipeline metrics' catalogue.")
     Path pipelineCatalogue = Catalogue.PIPELINE;
 
-    @Option(names = "--influx", defaultValue = "http://127.0.0.1:8086", description = "InfluxDB.")
-    String url;
+    @Mixin InfluxMixin server;
 
     @Option(
             names = "--database",
@@ -112,7 +112,7 @@ public final class CheckDashboards implements Callable<Integer> {
         }
         if (database != null || metricsDatabase != null) {
             Map<String, Target> targets = targets(catalogues);
-            try (InfluxDB influx = InfluxDBFactory.connect(url)) {
+            try (InfluxDB influx = server.connect()) {
                 for (Dashboard d : dashboards) {
                     problems.addAll(live(influx, d, targets));
                 }
