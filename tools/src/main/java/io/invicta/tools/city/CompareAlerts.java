@@ -45,6 +45,13 @@ public final class CompareAlerts implements Callable<Integer> {
     String actual;
 
     @Option(
+            names = "--after",
+            description =
+                    "Compare only the alerts of event times after this instant (epoch ms): those"
+                            + " of a rule set reloaded then.")
+    long after = Long.MIN_VALUE;
+
+    @Option(
             names = "--show",
             defaultValue = "10",
             description = "How many differences to print (default ${DEFAULT-VALUE}).")
@@ -142,6 +149,9 @@ public final class CompareAlerts implements Callable<Integer> {
                                 topic + "-" + r.partition() + "@" + r.offset() + " is no alert");
                     }
                     Alert alert = ok.value();
+                    if (alert.getEventTime().toEpochMilli() <= after) {
+                        continue;
+                    }
                     alerts.computeIfAbsent(alert.getId(), id -> new ArrayList<>())
                             .add(alert.toString());
                 }

@@ -43,6 +43,13 @@ public final class ComparePoints implements Callable<Integer> {
     String actual;
 
     @Option(
+            names = "--alerts-after",
+            description =
+                    "Compare only the alerts points after this instant (epoch ms): those of a rule"
+                            + " set reloaded then.")
+    Long alertsAfter;
+
+    @Option(
             names = "--show",
             defaultValue = "10",
             description = "How many differences to print (default ${DEFAULT-VALUE}).")
@@ -71,8 +78,12 @@ public final class ComparePoints implements Callable<Integer> {
             for (String m : measurements) {
                 Set<String> tags = new TreeSet<>(InfluxQuery.tagKeys(influx, expected, m));
                 tags.addAll(InfluxQuery.tagKeys(influx, actual, m));
-                Map<String, Map<String, Object>> want = points(influx, expected, m, tags);
-                Map<String, Map<String, Object>> got = points(influx, actual, m, tags);
+                String where =
+                        alertsAfter != null && m.equals("alerts")
+                                ? " WHERE time > " + alertsAfter + "ms"
+                                : "";
+                Map<String, Map<String, Object>> want = points(influx, expected, m, tags, where);
+                Map<String, Map<String, Object>> got = points(influx, actual, m, tags, where);
                 Counts c = compare(want, got, m, examples);
                 System.out.printf(
                         "%-28s %10d %10d %8d %8d %10d%n",
@@ -134,11 +145,11 @@ public final class ComparePoints implements Callable<Integer> {
 
     /** Identity (time and tags) → fields, of every point of a measurement. */
     private static Map<String, Map<String, Object>> points(
-            InfluxDB influx, String db, String measurement, Set<String> tags) {
+            InfluxDB influx, String db, String measurement, Set<String> tags, String where) {
         Map<String, Map<String, Object>> points = new HashMap<>();
         QueryResult result =
                 influx.query(
-                        new Query("SELECT * FROM \"" + measurement + "\"", db),
+                        new Query("SELECT * FROM \"" + measurement + "\"" + where, db),
                         TimeUnit.MILLISECONDS);
         for (QueryResult.Result r : result.getResults()) {
             if (r.getError() != null) {

@@ -1,0 +1,115 @@
+package io.invicta.tools.city;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * For the chaos suite's hot reload: whether every rule operator instance of the rules job runs
+ * rule-set {@code version}, from the rule-status topic (the newest status per instance) and the
+ * job's graph (how many instances there are). When all report it {@code ACTIVE}, prints {@code
+ * reloaded <ms>}: the newest event time any of them had released when it switched (the alerts after
+ * it are the new version's, warmed windows included); exit 0. Exit 1 while some are still to
+ * report, 3 when an instance rejected the version, 2 on bad usage. Usage: {@code Reloaded <Flink
+ * REST URL> <bootstrap servers> <rule-status topic> <version>}.
+ */
+public final class Reloaded {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern RULE_OPERATOR =
+            Pattern.compile("^cep-(zone|sensor|vehicle|city)\\b.*");
+    private static final Pattern WARMED = Pattern.compile("warmed up to (-?\\d+)");
+
+    private Reloaded() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println(
+                    "usage: Reloaded <Flink REST URL> <bootstrap servers> <rule-status topic>"
+                            + " <version>");
+            System.exit(2);
+        }
+        int version = Integer.parseInt(args[3]);
+        int instances = ruleOperatorInstances(new FlinkRest(args[0]));
+        Map<String, JsonNode> latest = latestStatuses(args[1], args[2]);
+        int active = 0;
+        long released = Long.MIN_VALUE;
+        for (JsonNode status : latest.values()) {
+            if (status.path("version").asInt() != version) {
+                continue;
+            }
+            if (status.path("status").asText().equals("REJECTED")) {
+                System.out.println("rejected: " + status);
+                System.exit(3);
+            }
+            active++;
+            Matcher m = WARMED.matcher(status.path("detail").asText());
+            if (m.find()) {
+                released = Math.max(released, Long.parseLong(m.group(1)));
+            }
+        }
+        if (instances == 0 || active < instances) {
+            System.out.println(
+                    "not reloaded: "
+                            + active
+                            + " of "
+                            + instances
+                            + " rule operators run v"
+                            + version);
+            System.exit(1);
+        }
+        System.out.println("reloaded " + released);
+    }
+
+    /** The summed parallelism of the rule operators of the newest rules job. */
+    private static int ruleOperatorInstances(FlinkRest flink) throws Exception {
+        JsonNode job = flink.newestJobsByName().get("invicta-cep");
+        if (job == null || !job.path("state").asText().equals("RUNNING")) {
+            return 0;
+        }
+        int instances = 0;
+        for (JsonNode vertex : flink.get("/jobs/" + job.path("jid").asText()).path("vertices")) {
+            if (RULE_OPERATOR.matcher(vertex.path("name").asText()).matches()) {
+                instances += vertex.path("parallelism").asInt();
+            }
+        }
+        return instances;
+    }
+
+    /** The newest status of each operator instance (the record key), from the whole topic. */
+    private static Map<String, JsonNode> latestStatuses(String bootstrap, String topic)
+            throws Exception {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, JsonNode> latest = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
+                    latest.put(r.key(), JSON.readTree(r.value()));
+                }
+            }
+        }
+        return latest;
+    }
+}
