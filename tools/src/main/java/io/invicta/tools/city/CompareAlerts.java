@@ -4,21 +4,15 @@ import io.invicta.schemas.Alert;
 import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
+import io.invicta.tools.kafka.WholeTopic;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -125,38 +119,23 @@ public final class CompareAlerts implements Callable<Integer> {
 
     /** Every committed alert of the topic, by id. */
     private Map<String, List<String>> read(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         AvroCodec<Alert> codec = Codecs.forType(Alert.class);
         Map<String, List<String>> alerts = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(
-                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            // read_committed: the end is the last stable offset (open transactions stop there).
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofSeconds(1))) {
+        WholeTopic.read(
+                bootstrapServers,
+                topic,
+                true,
+                r -> {
                     if (!(codec.decode(r.value()) instanceof DecodeResult.Success<Alert> ok)) {
                         throw new IllegalStateException(
                                 topic + "-" + r.partition() + "@" + r.offset() + " is no alert");
                     }
                     Alert alert = ok.value();
-                    if (alert.getEventTime().toEpochMilli() <= after) {
-                        continue;
+                    if (alert.getEventTime().toEpochMilli() > after) {
+                        alerts.computeIfAbsent(alert.getId(), id -> new ArrayList<>())
+                                .add(alert.toString());
                     }
-                    alerts.computeIfAbsent(alert.getId(), id -> new ArrayList<>())
-                            .add(alert.toString());
-                }
-            }
-        }
+                });
         return alerts;
     }
 

@@ -1,18 +1,15 @@
 package io.invicta.tools.city;
 
+import io.invicta.tools.kafka.WholeTopic;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,27 +86,22 @@ public final class Reloaded {
     }
 
     /** The newest status of each operator instance (the record key), from the whole topic. */
-    private static Map<String, JsonNode> latestStatuses(String bootstrap, String topic)
-            throws Exception {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    private static Map<String, JsonNode> latestStatuses(String bootstrap, String topic) {
         Map<String, JsonNode> latest = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
-                    latest.put(r.key(), JSON.readTree(r.value()));
-                }
-            }
-        }
+        WholeTopic.read(
+                bootstrap,
+                topic,
+                false,
+                r -> {
+                    try {
+                        latest.put(
+                                new String(r.key(), StandardCharsets.UTF_8),
+                                JSON.readTree(r.value()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(
+                                topic + "@" + r.offset() + " is no rule status", e);
+                    }
+                });
         return latest;
     }
 }

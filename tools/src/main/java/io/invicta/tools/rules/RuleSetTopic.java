@@ -2,21 +2,17 @@ package io.invicta.tools.rules;
 
 import io.invicta.rules.RuleSetMessage;
 import io.invicta.tools.kafka.ProducerSettings;
+import io.invicta.tools.kafka.WholeTopic;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -77,40 +73,26 @@ final class RuleSetTopic implements AutoCloseable {
      * The highest version published under {@code name}, read from the beginning to the current end.
      */
     OptionalInt latestVersion(String name) {
-        Map<String, Object> props =
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false);
-        OptionalInt latest = OptionalInt.empty();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic, TIMEOUT).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, TIMEOUT) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("timed out reading topic " + topic);
-                }
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (name.equals(r.key()) && r.value() != null) {
+        int[] latest = {-1};
+        boolean[] found = {false};
+        WholeTopic.read(
+                bootstrapServers,
+                topic,
+                false,
+                r -> {
+                    if (r.key() != null
+                            && name.equals(new String(r.key(), StandardCharsets.UTF_8))
+                            && r.value() != null) {
                         try {
                             int v = RuleSetMessage.decode(r.value()).version();
-                            latest = OptionalInt.of(Math.max(v, latest.orElse(v)));
+                            latest[0] = found[0] ? Math.max(v, latest[0]) : v;
+                            found[0] = true;
                         } catch (IllegalArgumentException ignored) {
-                            // Not ours to judge here: the job skips undecodable records too.
+                            // Not a rule set: the job dead-letters it; no version of ours.
                         }
                     }
-                }
-            }
-        }
-        return latest;
+                });
+        return found[0] ? OptionalInt.of(latest[0]) : OptionalInt.empty();
     }
 
     RecordMetadata publish(RuleSetMessage message) throws InterruptedException, ExecutionException {
