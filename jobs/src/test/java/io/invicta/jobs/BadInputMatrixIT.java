@@ -254,24 +254,15 @@ class BadInputMatrixIT {
             }
 
             // The hour's means count every good reading once, under the ids and zones as sent.
-            String hour = "time = '" + HOUR + "'";
+            String hourly =
+                    "SELECT \"count\", mean, zone FROM air_quality_1h WHERE time = '"
+                            + HOUR
+                            + "' GROUP BY sensor";
             await("hourly means")
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(
-                            () ->
-                                    assertThat(
-                                                    INFLUX.query(
-                                                            "SELECT \"count\", mean, zone FROM"
-                                                                    + " air_quality_1h WHERE "
-                                                                    + hour
-                                                                    + " GROUP BY sensor"))
-                                            .hasSize(2));
-            for (Map<String, Object> row :
-                    INFLUX.query(
-                            "SELECT \"count\", mean, zone FROM air_quality_1h WHERE "
-                                    + hour
-                                    + " GROUP BY sensor")) {
+                    .untilAsserted(() -> assertThat(INFLUX.query(hourly)).hasSize(2));
+            for (Map<String, Object> row : INFLUX.query(hourly)) {
                 double[] want = sums.get((String) row.get("sensor"));
                 assertThat(want).as("sensor tag %s", row.get("sensor")).isNotNull();
                 assertThat(number(row, "count").longValue()).isEqualTo((long) want[0]);

@@ -33,15 +33,10 @@ public final class RuleSetUpdateDeserializer
         } catch (RuntimeException e) {
             out.collect(
                     Decoded.failed(
-                            new DeadLetter(
-                                    record.topic(),
-                                    record.partition(),
-                                    record.offset(),
-                                    record.timestamp(),
+                            DeadLetter.of(
+                                    record,
                                     DeadLetter.NOT_A_RULE_SET,
-                                    String.valueOf(e.getMessage()),
-                                    record.key(),
-                                    record.value())));
+                                    String.valueOf(e.getMessage()))));
             return;
         }
         out.collect(Decoded.of(update));

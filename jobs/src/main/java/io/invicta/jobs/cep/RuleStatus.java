@@ -36,11 +36,7 @@ public class RuleStatus {
                 letter.partition,
                 "REJECTED",
                 "record "
-                        + letter.sourceTopic
-                        + "-"
-                        + letter.partition
-                        + "@"
-                        + letter.offset
+                        + letter.origin()
                         + " is not a rule set ("
                         + letter.detail
                         + "); the rule set in force keeps running");

@@ -78,7 +78,7 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
         if (record.value() != null && record.value().length > maxMessageBytes) {
             out.collect(
                     Decoded.failed(
-                            deadLetter(
+                            DeadLetter.of(
                                     record,
                                     DeadLetter.OVERSIZED,
                                     record.value().length
@@ -90,20 +90,21 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
         DecodeResult<T> result = codec.decode(record.value());
         if (result instanceof DecodeResult.Failure<T> failure) {
             out.collect(
-                    Decoded.failed(deadLetter(record, failure.reason().name(), failure.detail())));
+                    Decoded.failed(
+                            DeadLetter.of(record, failure.reason().name(), failure.detail())));
             return;
         }
         T value = ((DecodeResult.Success<T>) result).value();
         String invalid = validator.check(value, System.currentTimeMillis());
         if (invalid != null) {
-            out.collect(Decoded.failed(deadLetter(record, DeadLetter.INVALID, invalid)));
+            out.collect(Decoded.failed(DeadLetter.of(record, DeadLetter.INVALID, invalid)));
             return;
         }
         String sensor = kind.key(value);
         if (record.key() != null && !SensorKeys.isKeyOf(record.key(), sensor)) {
             out.collect(
                     Decoded.failed(
-                            deadLetter(
+                            DeadLetter.of(
                                     record,
                                     DeadLetter.KEY_MISMATCH,
                                     "keyed '"
@@ -115,7 +116,7 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
         if (recent.isRepeat(sensor, kind.eventTime(value).toEpochMilli(), record.value())) {
             out.collect(
                     Decoded.failed(
-                            deadLetter(
+                            DeadLetter.of(
                                     record,
                                     DeadLetter.DUPLICATE,
                                     "repeats a reading of "
@@ -146,25 +147,12 @@ public final class AvroKafkaDeserializer<T extends SpecificRecord>
         out.collect(
                 last.rejects()
                         ? Decoded.rejected(
-                                deadLetter(
+                                DeadLetter.of(
                                         record,
                                         DeadLetter.ANOMALY,
                                         last.check().name() + ": " + last.detail()),
                                 records)
                         : Decoded.withAnomalies(value, records));
-    }
-
-    private static DeadLetter deadLetter(
-            ConsumerRecord<byte[], byte[]> record, String reason, String detail) {
-        return new DeadLetter(
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                record.timestamp(),
-                reason,
-                detail,
-                record.key(),
-                record.value());
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.invicta.jobs.io;
 
 import io.invicta.schemas.codec.DecodeFailureReason;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +28,7 @@ public class DeadLetter {
     public static final String DUPLICATE = "DUPLICATE";
 
     /**
-     * Reason label of a message longer than {@code validation.max-message-bytes}, refused before it
+     * Reason label of a message longer than {@code validation.max-message-size}, refused before it
      * is decoded: no sensor sends one, and its strings would become tags, keys and state.
      */
     public static final String OVERSIZED = "OVERSIZED";
@@ -89,16 +91,31 @@ public class DeadLetter {
         this.value = value;
     }
 
+    /** The Kafka record {@code record}, refused for {@code reason}: its bytes and where it was. */
+    public static DeadLetter of(
+            ConsumerRecord<byte[], byte[]> record, String reason, String detail) {
+        return new DeadLetter(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                reason,
+                detail,
+                record.key(),
+                record.value());
+    }
+
+    /** Where the original record was: {@code topic-partition@offset}. */
+    public String origin() {
+        return sourceTopic + "-" + partition + "@" + offset;
+    }
+
     @Override
     public String toString() {
         return "DeadLetter["
                 + reason
                 + " "
-                + sourceTopic
-                + "-"
-                + partition
-                + "@"
-                + offset
+                + origin()
                 + ": "
                 + detail
                 + ", "

@@ -1,5 +1,6 @@
 package io.invicta.tools.city;
 
+import io.invicta.rules.Partitioning;
 import io.invicta.tools.kafka.WholeTopic;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,10 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * For the chaos suite's hot reload: whether every rule operator instance of the rules job runs
@@ -25,8 +28,14 @@ import java.util.regex.Pattern;
 public final class Reloaded {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The rule operators' vertices: {@code cep-<partition>}, chained operators after it. */
     private static final Pattern RULE_OPERATOR =
-            Pattern.compile("^cep-(zone|sensor|vehicle|city)\\b.*");
+            Pattern.compile(
+                    Arrays.stream(Partitioning.values())
+                            .map(Partitioning::tagValue)
+                            .collect(Collectors.joining("|", "^cep-(", ")( .*)?$")));
+
     private static final Pattern WARMED = Pattern.compile("warmed up to (-?\\d+)");
 
     private Reloaded() {}

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * The InfluxDB connection every tool that reads InfluxDB shares. Credentials as the jobs take them:
  * the user by option or {@code INFLUX_USERNAME}, the password never on the command line (a file,
  * else the environment variable {@code INFLUX_PASSWORD}), so it stays out of process lists and
- * shell history.
+ * shell history. The sink's {@code ConnectionOptions} reads a password the same way; the tools do
+ * not depend on the sink module, which would bring Flink into their jar, for those few lines.
  */
 public final class InfluxMixin {
 
