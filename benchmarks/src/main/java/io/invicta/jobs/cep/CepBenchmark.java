@@ -5,6 +5,7 @@ import io.invicta.rules.HourlyAggregator;
 import io.invicta.rules.RuleFile;
 import io.invicta.rules.RuleRuntime;
 import io.invicta.rules.RuleSet;
+import io.invicta.schemas.Alert;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -25,7 +26,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 /**
@@ -118,16 +121,20 @@ public final class CepBenchmark {
                 latencies.length);
     }
 
-    private static double raw(List<RuleFile> files, GeneratedStream stream) throws Exception {
+    static double raw(List<RuleFile> files, GeneratedStream stream) throws Exception {
         RuleSet set = RuleSet.compile(1, files);
         long[] alerts = new long[1];
+        RAW_ALERTS_BY_RULE.clear();
         long start = System.nanoTime();
         try (RuleRuntime runtime =
                 RuleRuntime.start(
                         set,
                         null,
                         EventTypes.eventTimeOf(stream.sorted.get(0)),
-                        a -> alerts[0]++)) {
+                        a -> {
+                            alerts[0]++;
+                            RAW_ALERTS_BY_RULE.merge(a.getRuleId(), 1L, Long::sum);
+                        })) {
             // The hourly forms the rules read, built in memory as the job builds them in state.
             HourlyAggregator hourly =
                     new HourlyAggregator(
@@ -149,7 +156,7 @@ public final class CepBenchmark {
         return stream.sorted.size() / seconds;
     }
 
-    private static double flink(
+    static double flink(
             RuleSetUpdate rules, int n, int parallelism, long rate, InMemoryReporter reporter)
             throws Exception {
         Configuration config = new Configuration();
@@ -184,6 +191,7 @@ public final class CepBenchmark {
                 .returns(out.late().getType())
                 .sinkTo(new DiscardingSink<>());
         ALERTS.set(0);
+        ALERTS_BY_RULE.clear();
         LATE.set(0);
         long start = System.nanoTime();
         env.execute("cep-benchmark");
@@ -194,7 +202,14 @@ public final class CepBenchmark {
         return eventsPerSecond;
     }
 
-    private static final AtomicLong ALERTS = new AtomicLong();
+    static final AtomicLong ALERTS = new AtomicLong();
+
+    /** The last raw run's alerts by rule. */
+    static final Map<String, Long> RAW_ALERTS_BY_RULE = new ConcurrentHashMap<>();
+
+    /** The last Flink run's alerts by rule. */
+    static final Map<String, LongAdder> ALERTS_BY_RULE = new ConcurrentHashMap<>();
+
     private static final AtomicLong LATE = new AtomicLong();
 
     /**
@@ -212,6 +227,9 @@ public final class CepBenchmark {
         @Override
         public T map(T value) {
             (alerts ? ALERTS : LATE).incrementAndGet();
+            if (value instanceof Alert alert) {
+                ALERTS_BY_RULE.computeIfAbsent(alert.getRuleId(), r -> new LongAdder()).increment();
+            }
             return value;
         }
     }

@@ -127,11 +127,18 @@ final class BenchmarkObservations<T extends SpecificRecord>
     private final long periodMs;
     private final long perReader;
     private transient AvroCodec<T> codec;
+    private final boolean keepBytes;
     private transient byte[][][] templates; // [sensor][variant]: the encoded record at BASE
     private transient int[][][] timeAt; // [sensor][variant][time field]: where its varint starts
     private transient byte[][] messages; // a reused array per length: no allocation per record
 
-    BenchmarkObservations(Kind kind, int sensors, long periodMs, long perReader) {
+    /**
+     * {@code keepBytes}: each record also carries a copy of its bytes, as a Kafka record would (the
+     * rules job keeps them); the windows' runs leave them out, as they always have.
+     */
+    BenchmarkObservations(
+            Kind kind, int sensors, long periodMs, long perReader, boolean keepBytes) {
+        this.keepBytes = keepBytes;
         this.kind = kind;
         this.sensors = sensors;
         this.periodMs = periodMs;
@@ -209,7 +216,9 @@ final class BenchmarkObservations<T extends SpecificRecord>
             FIRST_RECORD.compareAndSet(0, System.nanoTime());
         }
         // The Kafka source's work: bytes in, a decoded record out.
-        return Decoded.of(((DecodeResult.Success<T>) codec.decode(encode(index))).value());
+        byte[] bytes = encode(index);
+        T value = ((DecodeResult.Success<T>) codec.decode(bytes)).value();
+        return keepBytes ? Decoded.of(value, bytes.clone()) : Decoded.of(value);
     }
 
     private int sensor(long index) {

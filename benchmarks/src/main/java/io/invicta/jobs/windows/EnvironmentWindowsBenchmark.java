@@ -2,6 +2,8 @@ package io.invicta.jobs.windows;
 
 import io.invicta.jobs.airquality.AirQualityJob;
 import io.invicta.jobs.airquality.AirQualityMeasurer;
+import io.invicta.jobs.cep.CepJob;
+import io.invicta.jobs.cep.RuleSetUpdate;
 import io.invicta.jobs.io.Decoded;
 import io.invicta.jobs.io.Inputs;
 import io.invicta.jobs.io.Rejects;
@@ -12,6 +14,7 @@ import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.jobs.weather.WeatherJob;
 import io.invicta.jobs.weather.WeatherMeasurer;
 import io.invicta.jobs.zones.ZoneResolver;
+import io.invicta.rules.RuleFile;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.EventKind;
 import io.invicta.schemas.NoiseLevelObserved;
@@ -20,6 +23,7 @@ import io.invicta.schemas.WeatherObserved;
 import com.sun.management.OperatingSystemMXBean;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -52,7 +56,12 @@ import java.util.Map;
  *       reading;
  *   <li>{@code jobs}: the three jobs' whole topologies (validation, lateness gates, windows, the
  *       EEA index, exceedances, Lden), one after the other, results discarded: the rate is all
- *       observations over the sum of the three jobs' times.
+ *       observations over the sum of the three jobs' times;
+ *   <li>{@code rules}: the rules job whole ({@link CepJob}: the same three sources, the shipped
+ *       rule set of {@code cep-rules/}, hourly forms, every rule operator), alerts discarded: the
+ *       rules against the windows on the same input. Esper's Janino shadows the one Flink SQL
+ *       loads, so {@code rules} and {@code sql} cannot share a run (scripts/bench-metrics drops
+ *       Esper from the class path when {@code sql} is asked for).
  * </ul>
  *
  * The rate counts from the first generated record to the end of the job (all windows fired, the job
@@ -104,6 +113,7 @@ public final class EnvironmentWindowsBenchmark {
         runs.put("windows", EnvironmentWindowsBenchmark::runWindows);
         runs.put("sql", SqlWindows::run);
         runs.put("jobs", EnvironmentWindowsBenchmark::runJobs);
+        runs.put("rules", EnvironmentWindowsBenchmark::runRules);
         System.out.printf(
                 "input: %,d observations: %,d air quality, %,d noise, %,d weather%n",
                 input.total(), input.aq(), input.noise(), input.weather());
@@ -139,6 +149,11 @@ public final class EnvironmentWindowsBenchmark {
                         "round %d windows DataStream / SQL: %.2f×%n",
                         round, rate.get("windows") / rate.get("sql"));
             }
+            if (rate.containsKey("windows") && rate.containsKey("rules")) {
+                System.out.printf(
+                        "round %d rules job / windows: %.2f×%n",
+                        round, rate.get("rules") / rate.get("windows"));
+            }
         }
     }
 
@@ -167,23 +182,44 @@ public final class EnvironmentWindowsBenchmark {
 
     @SuppressWarnings("unchecked")
     private static <T extends SpecificRecord> DataGeneratorSource<Decoded<T>> source(
-            BenchmarkObservations.Kind kind, int sensors, long events) {
+            BenchmarkObservations.Kind kind, int sensors, long events, boolean keepBytes) {
         return new DataGeneratorSource<>(
-                new BenchmarkObservations<T>(kind, sensors, PERIOD_MS, events / 2),
+                new BenchmarkObservations<T>(kind, sensors, PERIOD_MS, events / 2, keepBytes),
                 events,
                 TypeInformation.of((Class<Decoded<T>>) (Class<?>) Decoded.class));
     }
 
     private static DataGeneratorSource<Decoded<AirQualityObserved>> aqSource(Input input) {
-        return source(BenchmarkObservations.Kind.AIR_QUALITY, Input.AQ_SENSORS, input.aq());
+        return aqSource(input, false);
+    }
+
+    private static DataGeneratorSource<Decoded<AirQualityObserved>> aqSource(
+            Input input, boolean keepBytes) {
+        return source(
+                BenchmarkObservations.Kind.AIR_QUALITY, Input.AQ_SENSORS, input.aq(), keepBytes);
     }
 
     private static DataGeneratorSource<Decoded<NoiseLevelObserved>> noiseSource(Input input) {
-        return source(BenchmarkObservations.Kind.NOISE, Input.NOISE_SENSORS, input.noise());
+        return noiseSource(input, false);
+    }
+
+    private static DataGeneratorSource<Decoded<NoiseLevelObserved>> noiseSource(
+            Input input, boolean keepBytes) {
+        return source(
+                BenchmarkObservations.Kind.NOISE, Input.NOISE_SENSORS, input.noise(), keepBytes);
     }
 
     private static DataGeneratorSource<Decoded<WeatherObserved>> weatherSource(Input input) {
-        return source(BenchmarkObservations.Kind.WEATHER, Input.WEATHER_SENSORS, input.weather());
+        return weatherSource(input, false);
+    }
+
+    private static DataGeneratorSource<Decoded<WeatherObserved>> weatherSource(
+            Input input, boolean keepBytes) {
+        return source(
+                BenchmarkObservations.Kind.WEATHER,
+                Input.WEATHER_SENSORS,
+                input.weather(),
+                keepBytes);
     }
 
     private static <T extends SpecificRecord> DataStream<T> observations(
@@ -298,6 +334,39 @@ public final class EnvironmentWindowsBenchmark {
                 .build(env);
         seconds += report("weather", input.weather(), execute(env, "benchmark-weather-job"));
         return seconds;
+    }
+
+    /**
+     * The rules job, whole, with the shipped rule set, on the same three sources; it checkpoints
+     * (its exactly-once alerts need it), to files: its state outgrows the JobManager's memory.
+     */
+    private static double runRules(Input input) throws Exception {
+        Configuration config = new Configuration();
+        config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(5));
+        StreamExecutionEnvironment env = env();
+        env.configure(
+                new Configuration()
+                        .set(
+                                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                                Files.createTempDirectory("bench-rules").toUri().toString()));
+        new CepJob(
+                        Inputs.none()
+                                .with(EventKind.AIR_QUALITY, aqSource(input, true))
+                                .with(EventKind.NOISE, noiseSource(input, true))
+                                .with(EventKind.WEATHER, weatherSource(input, true)),
+                        RuleSetUpdate.of(1, RuleFile.readAll(List.of(Path.of("cep-rules")))),
+                        null,
+                        new CepJob.Outputs(
+                                new DiscardingSink<>(),
+                                new DiscardingSink<>(),
+                                new DiscardingSink<>(),
+                                new Rejects(
+                                        new DiscardingSink<>(),
+                                        new DiscardingSink<>(),
+                                        new DiscardingSink<>())),
+                        config)
+                .build(env);
+        return execute(env, "benchmark-rules-job");
     }
 
     private static double report(String job, long events, double seconds) {
