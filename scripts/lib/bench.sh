@@ -4,7 +4,11 @@
 #
 #   bench_java <heap> <main class> [args...]   compile the benchmarks module and its reactor siblings (never
 #                                              installs), then run the class with Flink's JVM options, printing the
-#                                              machine and the load before and after
+#                                              machine and the load before and after; with BENCH_PROFILE=<file.jfr>,
+#                                              under Java Flight Recorder, then the profile's summary (jfr_summary)
+#   jfr_summary <file.jfr>                     where the CPU went: execution samples by the component of the
+#                                              method running (Esper, Avro, Flink, Invicta, the JDK, Kryo …) and
+#                                              the 15 methods sampled most
 
 BENCH_CP_FILE="$INVICTA_ROOT/benchmarks/target/bench.classpath"
 
@@ -26,7 +30,9 @@ bench_java() {
   fi
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs)"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  "$JAVA" "-Xms$heap" "-Xmx$heap" "${FLINK_JAVA_OPTS[@]}" \
+  local profile=()
+  [[ -z "${BENCH_PROFILE:-}" ]] || profile=("-XX:StartFlightRecording=filename=$BENCH_PROFILE,settings=profile")
+  "$JAVA" "-Xms$heap" "-Xmx$heap" "${FLINK_JAVA_OPTS[@]}" "${profile[@]}" \
     -Dlog4j2.configurationFile="$INVICTA_ROOT/benchmarks/src/main/resources/log4j2-benchmarks.properties" \
     -cp "$classpath" "$main" "$@" &
   local pid=$!
@@ -34,4 +40,22 @@ bench_java() {
   wait "$pid"
   trap - INT TERM
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [[ -z "${BENCH_PROFILE:-}" ]] || jfr_summary "$BENCH_PROFILE"
+}
+
+jfr_summary() {
+  local samples
+  samples="$(jfr print --events jdk.ExecutionSample "$1" | awk '/stackTrace = \[/ { getline; sub(/^ +/, ""); sub(/ +line:.*/, ""); print }')"
+  [[ -n "$samples" ]] || { echo "profile $1: no execution samples"; return; }
+  echo "profile $1: $(wc -l <<<"$samples") execution samples; by the component of the method running:"
+  awk '{ c = "other"
+      if ($0 ~ /^com\.espertech\./) c = "Esper"; else if ($0 ~ /^org\.apache\.avro\./) c = "Avro"
+      else if ($0 ~ /^org\.apache\.flink\.(shaded\.)?.*kryo|^com\.esotericsoftware\./) c = "Kryo"
+      else if ($0 ~ /^org\.apache\.flink\./) c = "Flink"; else if ($0 ~ /^io\.invicta\./) c = "Invicta"
+      else if ($0 ~ /^(java|jdk|sun)\./) c = "JDK"
+      n[c]++; t++ }
+    END { for (c in n) printf "  %-8s %5.1f %%\n", c, 100 * n[c] / t }' <<<"$samples" | sort -k2 -rn
+  echo "the 15 methods sampled most:"
+  sed 's/(.*//' <<<"$samples" | sort | uniq -c | sort -rn | head -15 \
+    | awk -v t="$(wc -l <<<"$samples")" '{ printf "  %5.1f %%  %s\n", 100 * $1 / t, $2 }'
 }
