@@ -32,4 +32,29 @@ class PendingEventsTest {
         assertThat(released).endsWith("30a");
         assertThat(pending.size()).isZero();
     }
+
+    @Test
+    void eventsArrivingBetweenWatermarksAreReleasedInOrderWhateverTheEarliestPendingWasBefore() {
+        PendingEvents pending = new PendingEvents();
+        List<String> released = new ArrayList<>();
+        pending.add(at(30, "a"));
+        pending.add(at(10, "b"));
+        pending.release(5, e -> released.add(e.time + e.sensor));
+        assertThat(released).isEmpty();
+        pending.release(10, e -> released.add(e.time + e.sensor));
+        assertThat(released).containsExactly("10b");
+
+        // Later than the last watermark but earlier than what still waits.
+        pending.add(at(15, "c"));
+        pending.add(at(12, "d"));
+        pending.release(20, e -> released.add(e.time + e.sensor));
+
+        assertThat(released).containsExactly("10b", "12d", "15c");
+        assertThat(pending.size()).isEqualTo(1);
+        pending.release(30, e -> released.add(e.time + e.sensor));
+        assertThat(released).endsWith("30a");
+        assertThat(pending.size()).isZero();
+        pending.release(40, e -> released.add(e.time + e.sensor));
+        assertThat(released).hasSize(4);
+    }
 }
