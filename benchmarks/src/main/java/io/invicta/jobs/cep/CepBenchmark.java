@@ -23,6 +23,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +45,15 @@ public final class CepBenchmark {
 
     private CepBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Path dir = Files.createTempDirectory("cep-bench");
-        GeneratedStream stream =
-                GeneratedStream.current =
-                        GeneratedStream.generate(
-                                dir,
+    /**
+     * The benchmarks' stream, the one {@link InterleavedStream} serves: {@code events} records of
+     * 2,000 sensors with the generator's default anomalies, seed 7; {@code more} generator options
+     * (e.g. {@code --types air-quality}).
+     */
+    static GeneratedStream generate(int events, String... more) throws Exception {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
                                 "--events",
                                 String.valueOf(events),
                                 "--sensors",
@@ -61,7 +63,18 @@ public final class CepBenchmark {
                                 "--anomalies",
                                 "default",
                                 "--seed",
-                                "7");
+                                "7"));
+        args.addAll(List.of(more));
+        GeneratedStream.current =
+                GeneratedStream.generate(
+                        Files.createTempDirectory("cep-bench"), args.toArray(String[]::new));
+        return GeneratedStream.current;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        GeneratedStream stream = generate(events);
         int n = stream.encoded.size() / 2 * 2;
         // Optional 4th argument: another rule directory or file (default: the shipped cep-rules/).
         List<RuleFile> files =

@@ -24,7 +24,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -101,22 +100,7 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        GeneratedStream stream =
-                GeneratedStream.current =
-                        GeneratedStream.generate(
-                                Files.createTempDirectory("flink-cep-bench"),
-                                "--types",
-                                "air-quality",
-                                "--events",
-                                String.valueOf(events),
-                                "--sensors",
-                                "2000",
-                                "--start",
-                                "2024-05-01T00:00:00Z",
-                                "--anomalies",
-                                "default",
-                                "--seed",
-                                "7");
+        GeneratedStream stream = CepBenchmark.generate(events, "--types", "air-quality");
         int n = stream.encoded.size();
         List<RuleFile> files =
                 List.of(

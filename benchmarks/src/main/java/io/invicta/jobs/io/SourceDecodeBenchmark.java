@@ -9,13 +9,8 @@ import io.invicta.schemas.codec.AvroCodec;
 import io.invicta.schemas.codec.Codecs;
 import io.invicta.schemas.codec.DecodeResult;
 
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.SimpleUserCodeClassLoader;
-import org.apache.flink.util.UserCodeClassLoader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -97,18 +92,7 @@ public class SourceDecodeBenchmark {
                         kind.validator(Duration.ofHours(1)),
                         kind.anomalies(AnomalyOptions.plausibility(new Configuration())),
                         ValidationOptions.maxMessageBytes(new Configuration()));
-        deserializer.open(
-                new DeserializationSchema.InitializationContext() {
-                    @Override
-                    public MetricGroup getMetricGroup() {
-                        return new UnregisteredMetricsGroup();
-                    }
-
-                    @Override
-                    public UserCodeClassLoader getUserCodeClassLoader() {
-                        return SimpleUserCodeClassLoader.create(getClass().getClassLoader());
-                    }
-                });
+        deserializer.open(new StandaloneContext());
         // Every record must be accepted, or the benchmark measures the rejection path.
         Counted counted = new Counted();
         for (ConsumerRecord<byte[], byte[]> record : records) {

@@ -5,13 +5,8 @@ import io.invicta.schemas.EventKind;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.codec.Codecs;
 
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.SimpleUserCodeClassLoader;
-import org.apache.flink.util.UserCodeClassLoader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -42,18 +37,7 @@ class AvroKafkaDeserializerTest {
                         KIND.validator(Duration.ofHours(1)),
                         KIND.anomalies(AnomalyOptions.plausibility(new Configuration())),
                         maxMessageBytes);
-        d.open(
-                new DeserializationSchema.InitializationContext() {
-                    @Override
-                    public MetricGroup getMetricGroup() {
-                        return new UnregisteredMetricsGroup();
-                    }
-
-                    @Override
-                    public UserCodeClassLoader getUserCodeClassLoader() {
-                        return SimpleUserCodeClassLoader.create(getClass().getClassLoader());
-                    }
-                });
+        d.open(new StandaloneContext());
         return d;
     }
 
