@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -136,7 +137,6 @@ public final class CepBenchmark {
 
     static double raw(List<RuleFile> files, GeneratedStream stream) throws Exception {
         RuleSet set = RuleSet.compile(1, files);
-        long[] alerts = new long[1];
         RAW_ALERTS_BY_RULE.clear();
         long start = System.nanoTime();
         try (RuleRuntime runtime =
@@ -144,10 +144,7 @@ public final class CepBenchmark {
                         set,
                         null,
                         EventTypes.eventTimeOf(stream.sorted.get(0)),
-                        a -> {
-                            alerts[0]++;
-                            RAW_ALERTS_BY_RULE.merge(a.getRuleId(), 1L, Long::sum);
-                        })) {
+                        a -> RAW_ALERTS_BY_RULE.merge(a.getRuleId(), 1L, Long::sum))) {
             // The hourly forms the rules read, built in memory as the job builds them in state.
             HourlyAggregator hourly =
                     new HourlyAggregator(
@@ -165,7 +162,9 @@ public final class CepBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("  raw: %,d alerts%n", alerts[0]);
+        System.out.printf(
+                "  raw: %,d alerts%n",
+                RAW_ALERTS_BY_RULE.values().stream().mapToLong(Long::longValue).sum());
         return stream.sorted.size() / seconds;
     }
 
@@ -203,7 +202,6 @@ public final class CepBenchmark {
                 .map(new Count<>(false))
                 .returns(out.late().getType())
                 .sinkTo(new DiscardingSink<>());
-        ALERTS.set(0);
         ALERTS_BY_RULE.clear();
         LATE.set(0);
         long start = System.nanoTime();
@@ -211,11 +209,11 @@ public final class CepBenchmark {
         double eventsPerSecond = n / ((System.nanoTime() - start) / 1e9);
         System.out.printf(
                 "  Flink p=%d: %,d alerts, %,d late events%n",
-                parallelism, ALERTS.get(), LATE.get());
+                parallelism,
+                byRule(ALERTS_BY_RULE).values().stream().mapToLong(Long::longValue).sum(),
+                LATE.get());
         return eventsPerSecond;
     }
-
-    static final AtomicLong ALERTS = new AtomicLong();
 
     /** The last raw run's alerts by rule. */
     static final Map<String, Long> RAW_ALERTS_BY_RULE = new ConcurrentHashMap<>();
@@ -223,11 +221,23 @@ public final class CepBenchmark {
     /** The last Flink run's alerts by rule. */
     static final Map<String, LongAdder> ALERTS_BY_RULE = new ConcurrentHashMap<>();
 
+    /** The counts of {@code counters}, by rule, in rule order. */
+    static Map<String, Long> byRule(Map<String, LongAdder> counters) {
+        Map<String, Long> counts = new TreeMap<>();
+        counters.forEach((rule, count) -> counts.put(rule, count.sum()));
+        return counts;
+    }
+
+    /** Counts one alert of {@code rule} in {@code counters}. */
+    static void count(Map<String, LongAdder> counters, String rule) {
+        counters.computeIfAbsent(rule, r -> new LongAdder()).increment();
+    }
+
     private static final AtomicLong LATE = new AtomicLong();
 
     /**
-     * Counts what passes, in {@link #ALERTS} or {@link #LATE} of this JVM (the MiniCluster runs
-     * here).
+     * Counts what passes, in {@link #ALERTS_BY_RULE} or {@link #LATE} of this JVM (the MiniCluster
+     * runs here).
      */
     private static final class Count<T> implements MapFunction<T, T> {
         private static final long serialVersionUID = 1L;
@@ -239,9 +249,10 @@ public final class CepBenchmark {
 
         @Override
         public T map(T value) {
-            (alerts ? ALERTS : LATE).incrementAndGet();
-            if (value instanceof Alert alert) {
-                ALERTS_BY_RULE.computeIfAbsent(alert.getRuleId(), r -> new LongAdder()).increment();
+            if (alerts) {
+                count(ALERTS_BY_RULE, ((Alert) value).getRuleId());
+            } else {
+                LATE.incrementAndGet();
             }
             return value;
         }

@@ -3,11 +3,9 @@ package io.invicta.jobs.cep;
 import io.invicta.rules.EventTypes;
 import io.invicta.rules.RuleFile;
 import io.invicta.schemas.AirQualityObserved;
-import io.invicta.schemas.codec.AvroCodec;
-import io.invicta.schemas.codec.Codecs;
-import io.invicta.schemas.codec.DecodeResult;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -28,7 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The rules job against Flink's own CEP library ({@code flink-cep}) and raw Esper, on the rules all
@@ -46,7 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * Each run reads the same decoded, zoned events ({@link InterleavedStream}) at parallelism 1 with
- * the same watermarks; every run counts its alerts per rule, so a faster run that finds other
+ * the same watermarks (the flink-cep job decoding each event as the rules operator does, {@link
+ * CepEventCodec#decode}); every run counts its alerts per rule, so a faster run that finds other
  * alerts shows. Usage: {@code FlinkCepBenchmark [EVENTS] [ROUNDS]}, run by scripts/bench-cep.
  */
 public final class FlinkCepBenchmark {
@@ -114,14 +114,11 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
             double raw = CepBenchmark.raw(files, stream);
             Map<String, Long> rawAlerts = new TreeMap<>(CepBenchmark.RAW_ALERTS_BY_RULE);
             double job = CepBenchmark.flink(rules, n, 1, 0, null);
-            Map<String, Long> jobAlerts = new TreeMap<>();
-            CepBenchmark.ALERTS_BY_RULE.forEach((rule, count) -> jobAlerts.put(rule, count.sum()));
+            Map<String, Long> jobAlerts = CepBenchmark.byRule(CepBenchmark.ALERTS_BY_RULE);
             double cep =
                     flinkCep(
                             n, EventTypes.eventTimeOf(stream.sorted.get(stream.sorted.size() - 1)));
-            Map<String, Long> cepAlerts =
-                    new TreeMap<>(
-                            Map.of(THREE_HIGH, CEP_ALERTS[0].get(), SILENT, CEP_ALERTS[1].get()));
+            Map<String, Long> cepAlerts = CepBenchmark.byRule(CEP_ALERTS);
             System.out.printf(
                     "round %d: raw Esper %,.0f ev/s | rules job p=1 %,.0f ev/s | flink-cep p=1"
                             + " %,.0f ev/s | rules job / flink-cep %.2f | rules job / raw Esper"
@@ -138,7 +135,8 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
         }
     }
 
-    private static final AtomicLong[] CEP_ALERTS = {new AtomicLong(), new AtomicLong()};
+    /** The last flink-cep run's matches by rule. */
+    private static final Map<String, LongAdder> CEP_ALERTS = new ConcurrentHashMap<>();
 
     /** The two rules as flink-cep patterns; events per second from submission to the end. */
     static double flinkCep(int n, long lastEventTime) throws Exception {
@@ -183,18 +181,17 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
                         .within(WITHIN.plusMillis(1));
         CEP.pattern(readings.filter(r -> !Double.isNaN(r.no2)).keyBy(r -> r.zone), threeHigh)
                 .inEventTime()
-                .process(new Count(0, Long.MAX_VALUE))
+                .process(new Count(THREE_HIGH, Duration.ZERO, Long.MAX_VALUE))
                 .name(THREE_HIGH)
                 .sinkTo(new DiscardingSink<>());
         Pattern<Reading, Reading> silent =
                 Pattern.<Reading>begin("a").notFollowedBy("b").within(WITHIN);
         CEP.pattern(readings.keyBy(r -> r.sensor), silent)
                 .inEventTime()
-                .process(new Count(1, lastEventTime))
+                .process(new Count(SILENT, WITHIN, lastEventTime))
                 .name(SILENT)
                 .sinkTo(new DiscardingSink<>());
-        CEP_ALERTS[0].set(0);
-        CEP_ALERTS[1].set(0);
+        CEP_ALERTS.clear();
         long start = System.nanoTime();
         env.execute("flink-cep-benchmark");
         return n / ((System.nanoTime() - start) / 1e9);
@@ -212,18 +209,16 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
 
     private static final class ToReading extends RichMapFunction<CepEvent, Reading> {
         private static final long serialVersionUID = 1L;
-        private transient AvroCodec<AirQualityObserved> codec;
+        private transient CepEventCodec codec;
 
         @Override
-        public void open(org.apache.flink.api.common.functions.OpenContext context) {
-            codec = Codecs.forType(AirQualityObserved.class);
+        public void open(OpenContext context) {
+            codec = new CepEventCodec();
         }
 
         @Override
         public Reading map(CepEvent event) {
-            AirQualityObserved record =
-                    ((DecodeResult.Success<AirQualityObserved>) codec.decode(event.payload))
-                            .value();
+            AirQualityObserved record = (AirQualityObserved) codec.decode(event);
             Reading r = new Reading();
             r.time = event.time;
             r.sensor = event.sensor;
@@ -235,16 +230,20 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
 
     private static final class Count extends PatternProcessFunction<Reading, Reading> {
         private static final long serialVersionUID = 1L;
-        private final int rule;
+        private final String rule;
+        private final long afterFirst;
         private final long until;
 
         /**
-         * Counts the matches found at or before {@code until}: the end of a bounded input moves the
-         * watermark to the end of time, which times out every sensor's last reading, but the end of
-         * a replay is no silence (the rules job's Esper clock stops at the last event's time).
+         * Counts the matches of {@code rule} found at or before {@code until}, a match being found
+         * {@code afterFirst} after its first event (a silence when it has lasted): the end of a
+         * bounded input moves the watermark to the end of time, which times out every sensor's last
+         * reading, but the end of a replay is no silence (the rules job's Esper clock stops at the
+         * last event's time).
          */
-        Count(int rule, long until) {
+        Count(String rule, Duration afterFirst, long until) {
             this.rule = rule;
+            this.afterFirst = afterFirst.toMillis();
             this.until = until;
         }
 
@@ -252,9 +251,8 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
         public void processMatch(
                 Map<String, List<Reading>> match, Context ctx, Collector<Reading> out) {
             Reading first = match.get("a").get(0);
-            long at = rule == 1 ? first.time + WITHIN.toMillis() : first.time;
-            if (at <= until) {
-                CEP_ALERTS[rule].incrementAndGet();
+            if (first.time + afterFirst <= until) {
+                CepBenchmark.count(CEP_ALERTS, rule);
                 out.collect(first);
             }
         }

@@ -181,6 +181,7 @@ public final class EnvironmentWindowsBenchmark {
     }
 
     @SuppressWarnings("unchecked")
+    /** {@code keepBytes}: see {@link BenchmarkObservations}; only the rules job reads them. */
     private static <T extends SpecificRecord> DataGeneratorSource<Decoded<T>> source(
             BenchmarkObservations.Kind kind, int sensors, long events, boolean keepBytes) {
         return new DataGeneratorSource<>(
@@ -189,28 +190,16 @@ public final class EnvironmentWindowsBenchmark {
                 TypeInformation.of((Class<Decoded<T>>) (Class<?>) Decoded.class));
     }
 
-    private static DataGeneratorSource<Decoded<AirQualityObserved>> aqSource(Input input) {
-        return aqSource(input, false);
-    }
-
     private static DataGeneratorSource<Decoded<AirQualityObserved>> aqSource(
             Input input, boolean keepBytes) {
         return source(
                 BenchmarkObservations.Kind.AIR_QUALITY, Input.AQ_SENSORS, input.aq(), keepBytes);
     }
 
-    private static DataGeneratorSource<Decoded<NoiseLevelObserved>> noiseSource(Input input) {
-        return noiseSource(input, false);
-    }
-
     private static DataGeneratorSource<Decoded<NoiseLevelObserved>> noiseSource(
             Input input, boolean keepBytes) {
         return source(
                 BenchmarkObservations.Kind.NOISE, Input.NOISE_SENSORS, input.noise(), keepBytes);
-    }
-
-    private static DataGeneratorSource<Decoded<WeatherObserved>> weatherSource(Input input) {
-        return weatherSource(input, false);
     }
 
     private static DataGeneratorSource<Decoded<WeatherObserved>> weatherSource(
@@ -241,9 +230,9 @@ public final class EnvironmentWindowsBenchmark {
             DataStream<WeatherObserved> weather) {
         static Observations of(StreamExecutionEnvironment env, Input input) {
             return new Observations(
-                    observations(env, aqSource(input), EventKind.AIR_QUALITY),
-                    observations(env, noiseSource(input), EventKind.NOISE),
-                    observations(env, weatherSource(input), EventKind.WEATHER));
+                    observations(env, aqSource(input, false), EventKind.AIR_QUALITY),
+                    observations(env, noiseSource(input, false), EventKind.NOISE),
+                    observations(env, weatherSource(input, false), EventKind.WEATHER));
         }
     }
 
@@ -309,7 +298,7 @@ public final class EnvironmentWindowsBenchmark {
         Rejects rejects =
                 new Rejects(new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>());
         new AirQualityJob(
-                        Inputs.none().with(EventKind.AIR_QUALITY, aqSource(input)),
+                        Inputs.none().with(EventKind.AIR_QUALITY, aqSource(input, false)),
                         new AirQualityJob.Outputs(
                                 new DiscardingSink<>(),
                                 new DiscardingSink<>(),
@@ -320,7 +309,7 @@ public final class EnvironmentWindowsBenchmark {
         seconds += report("air quality", input.aq(), execute(env, "benchmark-air-quality-job"));
         env = env();
         new NoiseJob(
-                        Inputs.none().with(EventKind.NOISE, noiseSource(input)),
+                        Inputs.none().with(EventKind.NOISE, noiseSource(input, false)),
                         new NoiseJob.Outputs(
                                 new DiscardingSink<>(), new DiscardingSink<>(), rejects),
                         config)
@@ -328,7 +317,7 @@ public final class EnvironmentWindowsBenchmark {
         seconds += report("noise", input.noise(), execute(env, "benchmark-noise-job"));
         env = env();
         new WeatherJob(
-                        Inputs.none().with(EventKind.WEATHER, weatherSource(input)),
+                        Inputs.none().with(EventKind.WEATHER, weatherSource(input, false)),
                         new WeatherJob.Outputs(new DiscardingSink<>(), rejects),
                         config)
                 .build(env);
