@@ -3,6 +3,7 @@ package io.invicta.rules;
 import com.espertech.esper.common.client.configuration.Configuration;
 import com.espertech.esper.common.client.util.ClassForNameProvider;
 import com.espertech.esper.common.client.util.EventUnderlyingType;
+import com.espertech.esper.common.client.util.NameAccessModifier;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.util.HashMap;
@@ -62,6 +63,13 @@ public final class EsperConfiguration {
                 .getCommon()
                 .getEventMeta()
                 .setDefaultEventRepresentation(EventUnderlyingType.OBJECTARRAY);
+        // Every module is compiled alone and runs in a runtime of its own, so a public named window
+        // is seen by nothing but its module and by the rule operator, which reads and restores the
+        // rows of a module recovered from its windows (RuleRuntime#windowRows).
+        configuration
+                .getCompiler()
+                .getByteCode()
+                .setAccessModifierNamedWindow(NameAccessModifier.PUBLIC);
         configuration.getRuntime().getThreading().setInternalTimerEnabled(false);
         configuration.getRuntime().getExecution().setPrioritized(true);
         // One thread drives a runtime (RuleRuntime is not thread-safe): Esper's statement locks and

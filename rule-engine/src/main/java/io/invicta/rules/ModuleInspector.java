@@ -36,6 +36,7 @@ final class ModuleInspector {
     static final String MESSAGE = "message";
     static final String PARTITION = "partition";
     static final String HORIZON = "horizon";
+    static final String RECOVERY = "recovery";
     private static final Pattern PLACEHOLDER =
             Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(:[^}]*)?}");
 
@@ -95,8 +96,18 @@ final class ModuleInspector {
                 return null; // its alerting statements broke the contract: reported above, one
                 // problem each
             }
+            Partitioning partitioning = rules.get(0).partitioning();
+            Recovery recovery = recovery(file, statements, problems);
+            if (recovery == Recovery.WINDOWS) {
+                int before = problems.size();
+                WindowsRecoveryCheck.check(file, statements, items, partitioning, problems);
+                if (problems.size() > before) {
+                    return null;
+                }
+                horizon = Duration.ZERO; // no event is kept: the windows' rows are
+            }
             return new RuleSet.CompiledModule(
-                    file, compiled, rules.get(0).partitioning(), eventTypes(file), horizon, rules);
+                    file, compiled, partitioning, eventTypes(file), horizon, recovery, rules);
         } catch (Exception e) {
             problems.add(new RuleProblem(file.name(), 1, 1, "cannot deploy: " + e.getMessage()));
             return null;
@@ -210,6 +221,33 @@ final class ModuleInspector {
                         partitioning,
                         columns,
                         line);
+    }
+
+    /**
+     * The module's {@code recovery} tag (on any of its statements), {@link Recovery#HISTORY} if
+     * none.
+     */
+    private static Recovery recovery(
+            RuleFile file, EPStatement[] statements, List<RuleProblem> problems) {
+        Recovery found = null;
+        for (EPStatement statement : statements) {
+            String value = tag(statement, RECOVERY);
+            if (value == null) {
+                continue;
+            }
+            try {
+                Recovery r = Recovery.fromTag(value);
+                if (found != null && found != r) {
+                    problems.add(
+                            new RuleProblem(
+                                    file.name(), 1, 1, "the module declares two recoveries"));
+                }
+                found = r;
+            } catch (IllegalArgumentException e) {
+                problems.add(new RuleProblem(file.name(), 1, 1, e.getMessage()));
+            }
+        }
+        return found == null ? Recovery.HISTORY : found;
     }
 
     static String tag(EPStatement statement, String name) {

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -95,8 +96,9 @@ public final class RuleRuntime implements AutoCloseable {
                 EPRuntimeProvider.getRuntime(
                         "invicta-" + module.name() + "-" + UUID.randomUUID(), configuration);
         esper.getEventService().advanceTime(now);
+        EPStatement[] statements;
         try {
-            EPStatement[] statements =
+            statements =
                     esper.getDeploymentService()
                             .deploy(
                                     module.compiled(),
@@ -124,7 +126,12 @@ public final class RuleRuntime implements AutoCloseable {
             throw new IllegalStateException(
                     "cannot deploy rule module " + module.name() + ": " + e.getMessage(), e);
         }
-        return new ModuleRun(module, esper, now);
+        ModuleRun run = new ModuleRun(module, esper, now);
+        if (module.recovery() == Recovery.WINDOWS) {
+            run.windows =
+                    new ModuleWindows(module.name(), module.partitioning(), esper, statements);
+        }
+        return run;
     }
 
     /**
@@ -174,6 +181,16 @@ public final class RuleRuntime implements AutoCloseable {
      * HourlyForm hourly form}) at {@code time}, after moving the clock there.
      */
     public void send(String type, SpecificRecord event, long time) {
+        send(type, event, time, true);
+    }
+
+    /**
+     * As {@link #send(String, SpecificRecord, long)}, but the modules {@link Recovery#WINDOWS
+     * recovered from their windows} get the event only if {@code windowRecovered} (false: their
+     * restored rows already hold it, as after a rescale for a key another instance had released
+     * further) and if it is after the time their rows were restored at.
+     */
+    public void send(String type, SpecificRecord event, long time, boolean windowRecovered) {
         if (!started) {
             startAt(time);
         }
@@ -182,6 +199,9 @@ public final class RuleRuntime implements AutoCloseable {
         // callback at its own time) at their next event or at the next advanceTo.
         for (Reader reader : readers.computeIfAbsent(type, this::readersOf)) {
             ModuleRun module = reader.module;
+            if (module.windows != null && (!windowRecovered || time <= module.restoredThrough)) {
+                continue;
+            }
             module.advance(time);
             module.eventsIn++;
             long start = System.nanoTime();
@@ -202,6 +222,46 @@ public final class RuleRuntime implements AutoCloseable {
     }
 
     private record Reader(ModuleRun module, EventSender sender) {}
+
+    /** The rows of every named window of the modules recovered from their windows. */
+    public List<WindowRow> windowRows() {
+        List<WindowRow> rows = new ArrayList<>();
+        for (ModuleRun module : modules) {
+            if (module.windows != null) {
+                module.windows.rows(rows);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Moves the modules recovered from their windows that are named in {@code from} (those the rows
+     * were taken from: a module that was recovered from history before a reload is warmed from the
+     * history instead) to {@code time} and puts {@code rows} (taken at that time) back into their
+     * windows; from then on those modules take only events after {@code time}. Returns the rows
+     * that could not be put back: their module or window is gone or its columns changed (a reload).
+     */
+    public List<WindowRow> restoreWindows(long time, Iterable<WindowRow> rows, Set<String> from) {
+        if (!started) {
+            startAt(time);
+        }
+        Map<String, ModuleRun> byName = new HashMap<>();
+        for (ModuleRun module : modules) {
+            if (module.windows != null && from.contains(module.module.name())) {
+                module.advance(time);
+                module.restoredThrough = time;
+                byName.put(module.module.name(), module);
+            }
+        }
+        List<WindowRow> dropped = new ArrayList<>();
+        for (WindowRow row : rows) {
+            ModuleRun module = byName.get(row.module());
+            if (module == null || !module.windows.restore(row)) {
+                dropped.add(row);
+            }
+        }
+        return dropped;
+    }
 
     /**
      * Alerts raised at event times up to and including {@code time} are counted, not emitted
@@ -253,6 +313,12 @@ public final class RuleRuntime implements AutoCloseable {
         long clock;
         long eventsIn;
         long evaluationNanos;
+
+        /** The module's windows, when it is recovered from them; null otherwise. */
+        ModuleWindows windows;
+
+        /** The time its windows' rows were restored at: events up to it are already in them. */
+        long restoredThrough = Long.MIN_VALUE;
 
         ModuleRun(RuleSet.CompiledModule module, EPRuntime esper, long clock) {
             this.module = module;

@@ -43,8 +43,8 @@ public final class RuleSet {
     }
 
     /**
-     * One compiled module: its file, partitioning, event types it reads, horizon and alerting
-     * rules.
+     * One compiled module: its file, partitioning, event types it reads, horizon (zero when it is
+     * recovered from its windows), recovery and alerting rules.
      */
     public record CompiledModule(
             RuleFile file,
@@ -52,6 +52,7 @@ public final class RuleSet {
             Partitioning partitioning,
             Set<String> eventTypes,
             Duration horizon,
+            Recovery recovery,
             List<RuleInfo> rules) {
         public String name() {
             return file.moduleName();
@@ -195,6 +196,20 @@ public final class RuleSet {
     /** The modules of one partitioning, in file order. */
     public List<CompiledModule> modules(Partitioning partitioning) {
         return modules.stream().filter(m -> m.partitioning() == partitioning).toList();
+    }
+
+    /**
+     * The names of the modules of {@code partitioning} {@link Recovery#WINDOWS recovered from their
+     * windows}.
+     */
+    public Set<String> windowRecovered(Partitioning partitioning) {
+        Set<String> names = new HashSet<>();
+        for (CompiledModule m : modules(partitioning)) {
+            if (m.recovery() == Recovery.WINDOWS) {
+                names.add(m.name());
+            }
+        }
+        return names;
     }
 
     /** The same version with only the named module (for its test cases). */

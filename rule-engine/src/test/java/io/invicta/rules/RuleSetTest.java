@@ -313,4 +313,127 @@ class RuleSetTest {
                                         "select zone from AirQualityObserved")));
         assertThat(problems).extracting(RuleProblem::file).containsExactly("a.epl", "b.epl");
     }
+
+    /** A zone's run of NO2 readings above 100, kept in a window recovered from its rows. */
+    private static String windowsModule(String window, String extra) {
+        return "@Tag(name='recovery', value='windows')\n"
+                + window
+                + ";\n"
+                + "on AirQualityObserved(no2 > 100) as r merge Run as s where s.zone = r.zone\n"
+                + "when not matched then insert select r.zone as zone,"
+                + " r.dateObserved.toEpochMilli() as since;\n"
+                + extra
+                + rule(
+                        "long-run",
+                        "d",
+                        "INFO",
+                        "zone",
+                        "run in {zone}",
+                        "select zone from Run(since < 0)");
+    }
+
+    @Test
+    void aModuleRecoveredFromItsWindowsKeepsNoHistory() throws Exception {
+        RuleSet set =
+                RuleSet.compile(
+                        1,
+                        List.of(
+                                new RuleFile(
+                                        "run.epl",
+                                        windowsModule(
+                                                "create window Run#unique(zone) as"
+                                                        + " (zone string, since long)",
+                                                ""))));
+        RuleSet.CompiledModule module = set.modules().get(0);
+        assertThat(module.recovery()).isEqualTo(Recovery.WINDOWS);
+        assertThat(module.horizon()).isZero();
+        assertThat(set.horizon(Partitioning.ZONE, "AirQualityObserved")).isZero();
+        assertThat(set.windowRecovered(Partitioning.ZONE)).containsExactly("run");
+    }
+
+    @Test
+    void aModuleRecoveredFromItsWindowsThatKeepsStateElsewhereIsRefusedAtTheLine() {
+        String window = "create window Run#unique(zone) as (zone string, since long)";
+        assertThat(
+                        problems(
+                                new RuleFile(
+                                        "run.epl",
+                                        windowsModule(
+                                                window,
+                                                "insert into Recent select zone, no2 from"
+                                                        + " AirQualityObserved#time(1 hour);\n"))))
+                .singleElement()
+                .satisfies(
+                        p -> {
+                            assertThat(p.line()).isEqualTo(5);
+                            assertThat(p.message()).contains("a data window on a stream");
+                        });
+        assertThat(
+                        problems(
+                                new RuleFile(
+                                        "run.epl",
+                                        windowsModule(
+                                                window,
+                                                "insert into Tally select zone, count(*) as n"
+                                                        + " from AirQualityObserved;\n"))))
+                .singleElement()
+                .asString()
+                .contains("count(...) over a stream");
+        assertThat(
+                        problems(
+                                new RuleFile(
+                                        "run.epl",
+                                        windowsModule(
+                                                window,
+                                                "insert into Rise select a.zone as zone from"
+                                                        + " pattern [every a=AirQualityObserved ->"
+                                                        + " AirQualityObserved(no2 > a.no2)];\n"))))
+                .singleElement()
+                .asString()
+                .contains("only a clock pattern");
+    }
+
+    @Test
+    void aWindowWhoseRowsCannotBeCheckpointedAndRoutedIsRefused() {
+        assertThat(
+                        problems(
+                                new RuleFile(
+                                        "run.epl",
+                                        windowsModule(
+                                                "create window Run#unique(zone) as"
+                                                        + " (zone string, since long, ratio"
+                                                        + " float)",
+                                                ""))))
+                .anySatisfy(
+                        p ->
+                                assertThat(p.message())
+                                        .contains("column ratio of window Run is a Float"));
+        assertThat(
+                        problems(
+                                new RuleFile(
+                                        "run.epl",
+                                        windowsModule(
+                                                "create window Run#time(1 hour) as"
+                                                        + " (zone string, since long)",
+                                                ""))))
+                .singleElement()
+                .asString()
+                .contains("window Run is #time");
+        assertThat(
+                        problems(
+                                new RuleFile(
+                                        "run.epl",
+                                        windowsModule(
+                                                        "create window Run#unique(area) as (area"
+                                                            + " string, zone2 string, since long)",
+                                                        "")
+                                                .replace("s.zone = r.zone", "s.area = r.zone")
+                                                .replace("r.zone as zone,", "r.zone as area,")
+                                                .replace(
+                                                        "select zone from Run",
+                                                        "select area as zone from Run"))))
+                .singleElement()
+                .asString()
+                .contains("has no column 'zone'");
+    }
 }

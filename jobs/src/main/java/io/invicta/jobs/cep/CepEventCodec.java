@@ -66,7 +66,14 @@ public final class CepEventCodec {
 
     /** Sends the event to the rules, as its type, at its time. */
     public void send(RuleRuntime runtime, CepEvent event) {
-        runtime.send(typeName(event), decode(event), event.time);
+        send(runtime, event, true);
+    }
+
+    /**
+     * See {@link RuleRuntime#send(String, org.apache.avro.specific.SpecificRecord, long, boolean)}.
+     */
+    public void send(RuleRuntime runtime, CepEvent event, boolean windowRecovered) {
+        runtime.send(typeName(event), decode(event), event.time, windowRecovered);
     }
 
     /** The event's kind index ({@link EventKind#index()}), as {@link CepEvent#type} holds it. */

@@ -5,6 +5,7 @@ import io.invicta.rules.EventTypes;
 import io.invicta.rules.Partitioning;
 import io.invicta.rules.RuleRuntime;
 import io.invicta.rules.RuleSet;
+import io.invicta.rules.WindowRow;
 import io.invicta.schemas.Alert;
 
 import org.apache.flink.api.common.TaskInfo;
@@ -76,6 +77,8 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     private final EnumSet<Partitioning> enabled;
 
     private transient RecoveryHistory history;
+    private transient CheckpointedWindows windows;
+    private transient CepKeys keys;
     private transient ListState<RuleSetUpdate> rulesState;
     private transient ListState<WatermarkMark> releasedState;
     private transient RuleSetUpdate current;
@@ -87,6 +90,9 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     private transient RuleRuntime runtime;
     private transient CepMetrics metrics;
     private transient boolean restored;
+
+    /** Window rows the last warm-up could not put back (see {@link RuleRuntime#restoreWindows}). */
+    private transient int droppedRows;
 
     /**
      * Wall clock (ns) when the watermark being released arrived: alert latency is measured from
@@ -105,6 +111,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         history = new RecoveryHistory(context.getKeyedStateStore(), getKeyedStateBackend());
+        windows = new CheckpointedWindows(context.getKeyedStateStore(), getKeyedStateBackend());
         rulesState = context.getOperatorStateStore().getUnionListState(RULES);
         releasedState = context.getOperatorStateStore().getUnionListState(RELEASED);
         current = packaged;
@@ -134,6 +141,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     public void open() throws Exception {
         super.open();
         codec = new CepEventCodec();
+        keys = new CepKeys(partitioning);
         pending = new PendingEvents();
         metrics =
                 new CepMetrics(getRuntimeContext().getMetricGroup().addGroup("cep"), partitioning);
@@ -143,7 +151,12 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         for (CepEvent event : all) {
             newestEvent = Math.max(newestEvent, CepEventCodec.completeAt(event));
         }
-        runtime = warm(ruleSet, all);
+        runtime =
+                warm(
+                        ruleSet,
+                        all,
+                        restored ? windows.all() : List.of(),
+                        ruleSet.windowRecovered(partitioning));
         for (CepEvent event : all) {
             if (event.time > released) {
                 pending.add(event);
@@ -151,10 +164,11 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         }
         if (restored) {
             LOG.info(
-                    "CEP {} restored: rule set v{}, {} events of history replayed up to {}, {}"
-                            + " pending",
+                    "CEP {} restored: rule set v{}, {} window rows put back, {} events of history"
+                            + " replayed up to {}, {} pending",
                     partitioning.tagValue(),
                     current.version,
+                    runtime.windowRows().size(),
                     all.size() - pending.size(),
                     released,
                     pending.size());
@@ -162,16 +176,32 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     }
 
     /**
-     * A runtime of this partitioning's modules with the history up to the released watermark
-     * replayed silently.
+     * A runtime of this partitioning's modules with {@code rows} (taken from the modules {@code
+     * rowsFrom}) put back into the windows of the modules recovered from them and the history up to
+     * the released watermark replayed silently into the others.
      */
-    private RuleRuntime warm(RuleSet ruleSet, List<CepEvent> sortedHistory) {
+    private RuleRuntime warm(
+            RuleSet ruleSet,
+            List<CepEvent> sortedHistory,
+            List<WindowRow> rows,
+            Set<String> rowsFrom) {
         long start =
                 !sortedHistory.isEmpty()
                         ? Math.min(sortedHistory.get(0).time, released)
                         : released != Long.MIN_VALUE ? released : RuleRuntime.AT_FIRST_EVENT;
         RuleRuntime fresh = RuleRuntime.start(ruleSet, partitioning, start, this::emit);
         fresh.suppressThrough(released);
+        if (released != Long.MIN_VALUE) {
+            droppedRows = fresh.restoreWindows(released, rows, rowsFrom).size();
+            if (droppedRows > 0) {
+                LOG.warn(
+                        "CEP {}: {} window rows dropped: their module or window is gone or its"
+                                + " columns changed in rule set v{}",
+                        partitioning.tagValue(),
+                        droppedRows,
+                        ruleSet.version());
+            }
+        }
         for (CepEvent event : sortedHistory) {
             if (event.time > released) {
                 break;
@@ -222,12 +252,21 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
                         : mark.getTimestamp();
         if (to > released) {
             watermarkArrivedNanos = System.nanoTime();
-            pending.release(to, event -> codec.send(runtime, event));
+            pending.release(to, this::evaluate);
             runtime.advanceTo(to);
             released = to;
             watermarkArrivedNanos = 0;
         }
         super.processWatermark(mark);
+    }
+
+    /**
+     * A released event, to every module that reads it; after a rescale, not to the modules
+     * recovered from their windows if its key's old instance had released it already (their rows
+     * hold it).
+     */
+    private void evaluate(CepEvent event) {
+        codec.send(runtime, event, event.time > marks.releasedBefore(keys.getKey(event)));
     }
 
     /** The rules input carries no event time: its watermarks must not hold the events back. */
@@ -249,7 +288,12 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         }
         RuleSet ruleSet = outcome.ruleSet();
         RuleRuntime previous = runtime;
-        runtime = warm(ruleSet, history.all());
+        runtime =
+                warm(
+                        ruleSet,
+                        history.all(),
+                        previous.windowRows(),
+                        previous.ruleSet().windowRecovered(partitioning));
         previous.close();
         current = update;
         status(
@@ -259,7 +303,13 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
                         subtask,
                         "ACTIVE",
                         ruleSet.modules(partitioning).size()
-                                + " modules, warmed up to "
+                                + " modules"
+                                + (droppedRows > 0
+                                        ? ", "
+                                                + droppedRows
+                                                + " window rows dropped (their windows changed)"
+                                        : "")
+                                + ", warmed up to "
                                 + released));
     }
 
@@ -280,6 +330,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         releasedState.update(marks.snapshot(subtask, parallelism, released));
+        windows.replace(runtime.windowRows());
         prune();
     }
 
