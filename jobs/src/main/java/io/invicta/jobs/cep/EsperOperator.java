@@ -297,11 +297,11 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         previous.close();
         current = update;
         status(
-                new RuleStatus(
+                RuleStatus.active(
                         update.version,
                         partitioning.tagValue(),
                         subtask,
-                        "ACTIVE",
+                        released,
                         ruleSet.modules(partitioning).size()
                                 + " modules"
                                 + (droppedRows > 0

@@ -15,7 +15,21 @@ public class RuleStatus {
     public String status;
     public String detail;
 
+    /**
+     * For {@code ACTIVE}: the event time the instance had released up to when it switched (the
+     * alerts after it are the version's, its windows warmed); null otherwise.
+     */
+    public Long releasedUpTo;
+
     public RuleStatus() {}
+
+    /** {@code version} runs at the instance, switched at event time {@code releasedUpTo}. */
+    public static RuleStatus active(
+            int version, String partitioning, int subtask, long releasedUpTo, String detail) {
+        RuleStatus status = new RuleStatus(version, partitioning, subtask, "ACTIVE", detail);
+        status.releasedUpTo = releasedUpTo;
+        return status;
+    }
 
     public RuleStatus(int version, String partitioning, int subtask, String status, String detail) {
         this.version = version;

@@ -274,7 +274,8 @@ class CepJobIT {
                             r ->
                                     assertThat(new String(r.value(), StandardCharsets.UTF_8))
                                             .contains("\"version\":2")
-                                            .contains("ACTIVE"));
+                                            .contains("ACTIVE")
+                                            .containsPattern("\"releasedUpTo\":\\d+"));
             // Version 2 (threshold 80): with the window kept across the reload, the 40 makes the
             // mean 80 (no alert)
             // and the first 85 makes it (120 + 40 + 85) / 3 = 81.7; a window lost in the reload

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,8 +34,6 @@ public final class Reloaded {
                     Arrays.stream(Partitioning.values())
                             .map(Partitioning::tagValue)
                             .collect(Collectors.joining("|", "^cep-(", ")( .*)?$")));
-
-    private static final Pattern WARMED = Pattern.compile("warmed up to (-?\\d+)");
 
     private Reloaded() {}
 
@@ -61,9 +58,8 @@ public final class Reloaded {
                 System.exit(3);
             }
             active++;
-            Matcher m = WARMED.matcher(status.path("detail").asText());
-            if (m.find()) {
-                released = Math.max(released, Long.parseLong(m.group(1)));
+            if (status.path("releasedUpTo").isNumber()) {
+                released = Math.max(released, status.path("releasedUpTo").asLong());
             }
         }
         if (instances == 0 || active < instances) {

@@ -30,13 +30,14 @@ final class CheckCommand extends CheckedRuleSetCommand {
 
     static void printSummary(RuleSet set, PrintWriter out) {
         out.printf(
-                "%-20s %-9s %-8s %5s  %s%n",
-                "MODULE", "PARTITION", "HORIZON", "RULES", "EVENT TYPES");
+                "%-20s %-9s %-8s %-8s %5s  %s%n",
+                "MODULE", "PARTITION", "RECOVERY", "HORIZON", "RULES", "EVENT TYPES");
         for (RuleSet.CompiledModule m : set.modules()) {
             out.printf(
-                    "%-20s %-9s %-8s %5d  %s%n",
+                    "%-20s %-9s %-8s %-8s %5d  %s%n",
                     m.name(),
                     m.partitioning().tagValue(),
+                    m.recovery().tagValue(),
                     human(m.horizon()),
                     m.rules().size(),
                     String.join(", ", m.eventTypes()));
