@@ -29,6 +29,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.util.FileUtils;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -333,11 +334,12 @@ public final class EnvironmentWindowsBenchmark {
         Configuration config = new Configuration();
         config.set(EventTimeOptions.IDLENESS, Duration.ofSeconds(5));
         StreamExecutionEnvironment env = env();
+        Path checkpoints = Files.createTempDirectory("bench-rules");
         env.configure(
                 new Configuration()
                         .set(
                                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                                Files.createTempDirectory("bench-rules").toUri().toString()));
+                                checkpoints.toUri().toString()));
         new CepJob(
                         Inputs.none()
                                 .with(EventKind.AIR_QUALITY, aqSource(input, true))
@@ -355,7 +357,11 @@ public final class EnvironmentWindowsBenchmark {
                                         new DiscardingSink<>())),
                         config)
                 .build(env);
-        return execute(env, "benchmark-rules-job");
+        try {
+            return execute(env, "benchmark-rules-job");
+        } finally {
+            FileUtils.deleteDirectory(checkpoints.toFile());
+        }
     }
 
     private static double report(String job, long events, double seconds) {

@@ -151,12 +151,8 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
         for (CepEvent event : all) {
             newestEvent = Math.max(newestEvent, CepEventCodec.completeAt(event));
         }
-        runtime =
-                warm(
-                        ruleSet,
-                        all,
-                        restored ? windows.all() : List.of(),
-                        ruleSet.windowRecovered(partitioning));
+        List<WindowRow> rows = restored ? windows.all() : List.of();
+        runtime = warm(ruleSet, all, rows, ruleSet.windowRecovered(partitioning));
         for (CepEvent event : all) {
             if (event.time > released) {
                 pending.add(event);
@@ -168,7 +164,7 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
                             + " replayed up to {}, {} pending",
                     partitioning.tagValue(),
                     current.version,
-                    runtime.windowRows().size(),
+                    rows.size() - droppedRows,
                     all.size() - pending.size(),
                     released,
                     pending.size());
