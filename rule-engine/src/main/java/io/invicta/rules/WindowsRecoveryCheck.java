@@ -150,8 +150,9 @@ final class WindowsRecoveryCheck {
         if (type == StatementType.CREATE_TABLE) {
             return "tables are not checkpointed: use a named window";
         }
-        if (type == StatementType.CREATE_VARIABLE) {
-            return "variables are not checkpointed: use a named window";
+        if (type == StatementType.CREATE_VARIABLE
+                && !(tokens.size() > 1 && tokens.get(1).isWord("constant"))) {
+            return "variables are not checkpointed (constants need not be): use a named window";
         }
         if (type == StatementType.CREATE_CONTEXT) {
             return "contexts keep state per partition no named window holds";

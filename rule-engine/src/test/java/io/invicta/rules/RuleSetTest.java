@@ -352,7 +352,8 @@ class RuleSetTest {
     }
 
     @Test
-    void aModuleRecoveredFromItsWindowsThatKeepsStateElsewhereIsRefusedAtTheLine() {
+    void aModuleRecoveredFromItsWindowsThatKeepsStateElsewhereIsRefusedAtTheLine()
+            throws Exception {
         String window = "create window Run#unique(zone) as (zone string, since long)";
         assertThat(
                         problems(
@@ -391,6 +392,25 @@ class RuleSetTest {
                 .singleElement()
                 .asString()
                 .contains("only a clock pattern");
+        // A constant holds no state; a variable does.
+        RuleSet constant =
+                RuleSet.compile(
+                        1,
+                        List.of(
+                                new RuleFile(
+                                        "run.epl",
+                                        windowsModule(
+                                                window,
+                                                "create constant variable int threshold = 5;\n"))));
+        assertThat(constant.modules().get(0).recovery()).isEqualTo(Recovery.WINDOWS);
+        assertThat(
+                        problems(
+                                new RuleFile(
+                                        "run.epl",
+                                        windowsModule(window, "create variable int seen = 0;\n"))))
+                .singleElement()
+                .asString()
+                .contains("variables are not checkpointed");
     }
 
     @Test

@@ -53,8 +53,10 @@ class ShippedRulesTest {
         assertThat(set.horizon(Partitioning.ZONE, "AirQualityObservedHourly"))
                 .isEqualTo(set.horizon());
         assertThat(set.horizon()).hasHours(24);
-        // ...and an hour of readings (the short episodes), not a day of them.
-        assertThat(set.horizon(Partitioning.ZONE, "AirQualityObserved")).hasHours(1);
+        // ...and half an hour of readings (traffic then NO2), not a day of them: the short episodes
+        // and sensor health keep rows, not readings.
+        assertThat(set.horizon(Partitioning.ZONE, "AirQualityObserved")).hasMinutes(30);
+        assertThat(set.horizon(Partitioning.SENSOR, "AirQualityObserved")).isZero();
         // Night noise: a night of hourly forms, no raw reading at all.
         assertThat(set.horizon(Partitioning.ZONE, "NoiseLevelObservedHourly")).hasHours(8);
         assertThat(set.horizon(Partitioning.ZONE, "NoiseLevelObserved")).isZero();
