@@ -111,7 +111,7 @@ final class ModuleWindows {
         StringJoiner values = new StringJoiner(", ", "(", ")");
         for (int i = 0; i < w.columns.length; i++) {
             columns.add(w.columns[i]);
-            values.add("?::" + substitutionType(w.types[i]));
+            values.add("?::" + WindowColumn.of(w.types[i]).epl);
         }
         CompilerArguments args = new CompilerArguments(EsperConfiguration.create());
         args.getPath().add(esper.getRuntimePath());
@@ -131,21 +131,5 @@ final class ModuleWindows {
                             + e.getMessage(),
                     e);
         }
-    }
-
-    private static String substitutionType(Class<?> type) {
-        if (type == String.class) {
-            return "string";
-        }
-        if (type == Long.class || type == long.class) {
-            return "long";
-        }
-        if (type == Integer.class || type == int.class) {
-            return "int";
-        }
-        if (type == Double.class || type == double.class) {
-            return "double";
-        }
-        return "boolean";
     }
 }

@@ -114,8 +114,8 @@ final class WindowsRecoveryCheck {
                     + ")";
         }
         for (String column : columns) {
-            Class<?> type = boxed(window.getPropertyType(column));
-            if (!WindowRow.TYPES.contains(type)) {
+            Class<?> type = window.getPropertyType(column);
+            if (WindowColumn.of(type) == null) {
                 return "column "
                         + column
                         + " of window "
@@ -129,29 +129,12 @@ final class WindowsRecoveryCheck {
         return null;
     }
 
-    private static Class<?> boxed(Class<?> type) {
-        if (type == long.class) {
-            return Long.class;
-        }
-        if (type == int.class) {
-            return Integer.class;
-        }
-        if (type == double.class) {
-            return Double.class;
-        }
-        if (type == boolean.class) {
-            return Boolean.class;
-        }
-        return type;
-    }
-
     /** What in a statement (not a window's creation) holds state, or null. */
     private static String stateOutsideWindows(StatementType type, List<Token> tokens) {
         if (type == StatementType.CREATE_TABLE) {
             return "tables are not checkpointed: use a named window";
         }
-        if (type == StatementType.CREATE_VARIABLE
-                && !(tokens.size() > 1 && tokens.get(1).isWord("constant"))) {
+        if (type == StatementType.CREATE_VARIABLE && !isConstant(tokens)) {
             return "variables are not checkpointed (constants need not be): use a named window";
         }
         if (type == StatementType.CREATE_CONTEXT) {
@@ -183,6 +166,16 @@ final class WindowsRecoveryCheck {
             }
         }
         return null;
+    }
+
+    /** {@code create constant variable}, whatever annotations come before it. */
+    private static boolean isConstant(List<Token> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (tokens.get(i).isWord("variable")) {
+                return tokens.get(i - 1).isWord("constant");
+            }
+        }
+        return false;
     }
 
     /** {@code pattern [every timer:at(...)]}: the tokens between the brackets. */

@@ -351,48 +351,43 @@ class RuleSetTest {
         assertThat(set.windowRecovered(Partitioning.ZONE)).containsExactly("run");
     }
 
+    private static final String RUN_WINDOW =
+            "create window Run#unique(zone) as (zone string, since long)";
+
+    /** The one problem of the windows-recovered module {@code window} + {@code extra}. */
+    private static RuleProblem refusal(String window, String extra) {
+        List<RuleProblem> problems =
+                problems(new RuleFile("run.epl", windowsModule(window, extra)));
+        assertThat(problems).hasSize(1);
+        return problems.get(0);
+    }
+
     @Test
     void aModuleRecoveredFromItsWindowsThatKeepsStateElsewhereIsRefusedAtTheLine()
             throws Exception {
-        String window = "create window Run#unique(zone) as (zone string, since long)";
+        RuleProblem dataWindow =
+                refusal(
+                        RUN_WINDOW,
+                        "insert into Recent select zone, no2 from AirQualityObserved#time(1"
+                                + " hour);\n");
+        assertThat(dataWindow.line()).isEqualTo(5);
+        assertThat(dataWindow.message()).contains("a data window on a stream");
         assertThat(
-                        problems(
-                                new RuleFile(
-                                        "run.epl",
-                                        windowsModule(
-                                                window,
-                                                "insert into Recent select zone, no2 from"
-                                                        + " AirQualityObserved#time(1 hour);\n"))))
-                .singleElement()
-                .satisfies(
-                        p -> {
-                            assertThat(p.line()).isEqualTo(5);
-                            assertThat(p.message()).contains("a data window on a stream");
-                        });
-        assertThat(
-                        problems(
-                                new RuleFile(
-                                        "run.epl",
-                                        windowsModule(
-                                                window,
-                                                "insert into Tally select zone, count(*) as n"
-                                                        + " from AirQualityObserved;\n"))))
-                .singleElement()
-                .asString()
+                        refusal(
+                                        RUN_WINDOW,
+                                        "insert into Tally select zone, count(*) as n"
+                                                + " from AirQualityObserved;\n")
+                                .message())
                 .contains("count(...) over a stream");
         assertThat(
-                        problems(
-                                new RuleFile(
-                                        "run.epl",
-                                        windowsModule(
-                                                window,
-                                                "insert into Rise select a.zone as zone from"
-                                                        + " pattern [every a=AirQualityObserved ->"
-                                                        + " AirQualityObserved(no2 > a.no2)];\n"))))
-                .singleElement()
-                .asString()
+                        refusal(
+                                        RUN_WINDOW,
+                                        "insert into Rise select a.zone as zone from pattern [every"
+                                                + " a=AirQualityObserved ->"
+                                                + " AirQualityObserved(no2 > a.no2)];\n")
+                                .message())
                 .contains("only a clock pattern");
-        // A constant holds no state; a variable does.
+        // A constant holds no state, annotated or not; a variable does.
         RuleSet constant =
                 RuleSet.compile(
                         1,
@@ -400,16 +395,11 @@ class RuleSetTest {
                                 new RuleFile(
                                         "run.epl",
                                         windowsModule(
-                                                window,
-                                                "create constant variable int threshold = 5;\n"))));
+                                                RUN_WINDOW,
+                                                "@Name('threshold') create constant variable int"
+                                                        + " threshold = 5;\n"))));
         assertThat(constant.modules().get(0).recovery()).isEqualTo(Recovery.WINDOWS);
-        assertThat(
-                        problems(
-                                new RuleFile(
-                                        "run.epl",
-                                        windowsModule(window, "create variable int seen = 0;\n"))))
-                .singleElement()
-                .asString()
+        assertThat(refusal(RUN_WINDOW, "create variable int seen = 0;\n").message())
                 .contains("variables are not checkpointed");
     }
 
@@ -429,15 +419,8 @@ class RuleSetTest {
                                 assertThat(p.message())
                                         .contains("column ratio of window Run is a Float"));
         assertThat(
-                        problems(
-                                new RuleFile(
-                                        "run.epl",
-                                        windowsModule(
-                                                "create window Run#time(1 hour) as"
-                                                        + " (zone string, since long)",
-                                                ""))))
-                .singleElement()
-                .asString()
+                        refusal("create window Run#time(1 hour) as (zone string, since long)", "")
+                                .message())
                 .contains("window Run is #time");
         assertThat(
                         problems(
