@@ -8,7 +8,6 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,10 +59,12 @@ class ShippedRulesTest {
         // Night noise: a night of hourly forms, no raw reading at all.
         assertThat(set.horizon(Partitioning.ZONE, "NoiseLevelObservedHourly")).hasHours(8);
         assertThat(set.horizon(Partitioning.ZONE, "NoiseLevelObserved")).isZero();
-        // Vehicle positions feed the vehicle rules only: minutes, not the rule set's day.
-        assertThat(set.horizon(Partitioning.VEHICLE, "VehiclePosition"))
-                .isPositive()
-                .isLessThan(Duration.ofHours(1));
+        // Vehicle stops and parking fillings keep a row per vehicle and segment, no positions or
+        // counts; congestion and empty bike stations keep their minutes of readings.
+        assertThat(set.horizon(Partitioning.VEHICLE, "VehiclePosition")).isZero();
+        assertThat(set.horizon(Partitioning.SENSOR, "OnStreetParking")).isZero();
+        assertThat(set.horizon(Partitioning.SENSOR, "TrafficFlowObserved")).hasMinutes(15);
+        assertThat(set.horizon(Partitioning.SENSOR, "BikeHireDockingStation")).hasMinutes(10);
         // A partition whose modules do not read a type keeps none of it.
         assertThat(set.horizon(Partitioning.VEHICLE, "AirQualityObserved")).isZero();
     }

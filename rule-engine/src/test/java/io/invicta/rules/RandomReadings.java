@@ -1,0 +1,149 @@
+package io.invicta.rules;
+
+import io.invicta.schemas.AirQualityObserved;
+import io.invicta.schemas.GeoPoint;
+import io.invicta.schemas.OnStreetParking;
+import io.invicta.schemas.VehiclePosition;
+
+import org.apache.avro.specific.SpecificRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Seeded random input for the rule modules kept in named windows: readings of a few sensors in a
+ * few zones, in event-time order, with ties, gaps, missing values and enough of each module's
+ * episodes to make alerts. The rules are held to their reference forms and to their own
+ * uninterrupted runs on it.
+ */
+final class RandomReadings {
+
+    static final long START = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli();
+
+    private RandomReadings() {}
+
+    /** The next event time: often the same instant as the last, otherwise up to 8 minutes on. */
+    private static long next(Random random, long t) {
+        return t + (random.nextInt(4) == 0 ? 0 : random.nextInt(9) * 60_000L);
+    }
+
+    /** NO2 readings of six sensors in three zones, hovering around 200 µg/m³, some without NO2. */
+    static List<SpecificRecord> no2(long seed) {
+        Random random = new Random(seed);
+        List<SpecificRecord> readings = new ArrayList<>();
+        long t = START;
+        for (int i = 0; i < 4_000; i++) {
+            t = next(random, t);
+            Double no2 = random.nextInt(20) == 0 ? null : 150.0 + random.nextInt(100);
+            readings.add(
+                    AirQualityObserved.newBuilder()
+                            .setId("s" + random.nextInt(6))
+                            .setZone("z" + random.nextInt(3))
+                            .setDateObserved(Instant.ofEpochMilli(t))
+                            .setLocation(new GeoPoint(41.15, -8.61))
+                            .setNo2(no2)
+                            .build());
+        }
+        return readings;
+    }
+
+    /**
+     * Five segments of 40 spots filling and emptying by a few spots a reading (now and then freed
+     * at once, or reported without a count or with no spots at all).
+     */
+    static List<SpecificRecord> parking(long seed) {
+        Random random = new Random(seed);
+        Map<String, Integer> free = new HashMap<>();
+        List<SpecificRecord> readings = new ArrayList<>();
+        long t = START;
+        for (int i = 0; i < 4_000; i++) {
+            t = next(random, t);
+            String id = "p" + random.nextInt(5);
+            int spots =
+                    random.nextInt(15) == 0
+                            ? 10 + random.nextInt(30)
+                            : Math.max(
+                                    0,
+                                    Math.min(
+                                            40, free.getOrDefault(id, 20) + random.nextInt(6) - 4));
+            free.put(id, spots);
+            int kind = random.nextInt(40);
+            readings.add(
+                    OnStreetParking.newBuilder()
+                            .setId(id)
+                            .setZone("z" + random.nextInt(2))
+                            .setDateObserved(Instant.ofEpochMilli(t))
+                            .setLocation(new GeoPoint(41.15, -8.61))
+                            .setAvailableSpotNumber(kind == 0 ? null : spots)
+                            .setTotalSpotNumber(kind == 1 ? 0 : 40)
+                            .build());
+        }
+        return readings;
+    }
+
+    /**
+     * Four vehicles around central Porto that stop for a while (jittering a few metres), move on by
+     * a few hundred metres, and sometimes stop at the Aliados taxi stand.
+     */
+    static List<SpecificRecord> vehicles(long seed) {
+        Random random = new Random(seed);
+        Map<String, double[]> at = new HashMap<>();
+        List<SpecificRecord> positions = new ArrayList<>();
+        long t = START;
+        for (int i = 0; i < 4_000; i++) {
+            t += random.nextInt(3) == 0 ? 0 : random.nextInt(3) * 60_000L;
+            String vehicle = "v" + random.nextInt(4);
+            double[] place = at.computeIfAbsent(vehicle, v -> new double[] {41.1510, -8.6060});
+            int move = random.nextInt(30);
+            if (move == 0) {
+                place[0] = 41.1510 + random.nextInt(20) * 0.003;
+                place[1] = -8.6060 - random.nextInt(20) * 0.003;
+            } else if (move == 1) {
+                place[0] = 41.1469;
+                place[1] = -8.6112;
+            }
+            double jitter = (random.nextInt(5) - 2) * 0.0001; // up to ~22 m
+            positions.add(
+                    VehiclePosition.newBuilder()
+                            .setId(vehicle + "@" + t)
+                            .setVehicleId(vehicle)
+                            .setVehicleType(random.nextBoolean() ? "taxi" : "bus")
+                            .setZone("z" + random.nextInt(2))
+                            .setDateObserved(Instant.ofEpochMilli(t))
+                            .setLocation(new GeoPoint(place[0] + jitter, place[1]))
+                            .build());
+        }
+        return positions;
+    }
+
+    /**
+     * Air-quality readings of six stations whose values come from a handful, so that runs of
+     * identical readings last an hour now and then, and which fall silent for a while.
+     */
+    static List<SpecificRecord> stations(long seed) {
+        Random random = new Random(seed);
+        List<SpecificRecord> readings = new ArrayList<>();
+        long t = START;
+        for (int i = 0; i < 4_000; i++) {
+            t = next(random, t);
+            int station = random.nextInt(6);
+            if (random.nextInt(8) == station) {
+                continue; // stations 0 to 5 drop readings more and more often
+            }
+            readings.add(
+                    AirQualityObserved.newBuilder()
+                            .setId("s" + station)
+                            .setZone("z" + station % 2)
+                            .setDateObserved(Instant.ofEpochMilli(t))
+                            .setLocation(new GeoPoint(41.15, -8.61))
+                            .setNo2(random.nextInt(30) == 0 ? 30.0 : 42.0)
+                            .setPm10(random.nextInt(40) == 0 ? null : 20.0)
+                            .build());
+        }
+        return readings;
+    }
+}

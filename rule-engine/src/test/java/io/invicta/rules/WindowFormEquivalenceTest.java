@@ -1,0 +1,141 @@
+package io.invicta.rules;
+
+import io.invicta.schemas.Alert;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped rules over consecutive readings keep their runs in named windows (so the rules job
+ * checkpoints one row per zone or segment instead of the readings); each must raise exactly what
+ * the same rule written with {@code match_recognize} raises, on random readings with gaps, ties and
+ * missing values.
+ */
+class WindowFormEquivalenceTest {
+
+    private static final String EPISODES =
+            """
+module air_quality_episodes;
+create constant variable double no2HighReading = 200;
+insert into HighNo2Run
+select * from AirQualityObserved(no2 is not null)
+match_recognize (
+  partition by zone
+  measures a.zone as zone, a.no2 as no2First, b.no2 as no2Second, c.no2 as no2Third
+  pattern (a b c)
+  define
+    a as a.no2 > no2HighReading,
+    b as b.no2 > no2HighReading,
+    c as c.no2 > no2HighReading
+         and c.dateObserved.toEpochMilli() - a.dateObserved.toEpochMilli() <= 15 * 60 * 1000
+);
+@Name('no2-three-high-readings')
+@Description('Three consecutive NO2 readings in a zone above 200 µg/m³ within 15 minutes')
+@Tag(name='severity', value='WARNING')
+@Tag(name='partition', value='zone')
+@Tag(name='message', value='{zone}: {no2First}, {no2Second}, {no2Third}')
+select r.zone as zone, r.no2First as no2First, r.no2Second as no2Second, r.no2Third as no2Third
+from pattern [every-distinct(r.zone, 1 hour) r=HighNo2Run];
+""";
+
+    private static final String PARKING =
+            """
+// On-street parking per sensor (a street segment or car park): tell the traffic team before it is full, while
+// cars are still arriving, so guidance signs can send drivers elsewhere.
+module parking;
+
+create constant variable double nearlyFullShare = 0.1;
+create constant variable double freeAgainShare = 0.2;
+
+// Three readings in a row with fewer free spots each time (arrivals outpacing departures), the last one with
+// at most 10 % of the spots free.
+// Counted in readings, not time: keep half an hour of events to rebuild the match after a restore or reload.
+@Tag(name='horizon', value='30 minutes')
+insert into ParkingFilling
+select sensor, zone, freeBefore, free, total from OnStreetParking(availableSpotNumber is not null and totalSpotNumber > 0)
+match_recognize (
+  partition by id
+  measures c.id as sensor, c.zone as zone, a.availableSpotNumber as freeBefore,
+           c.availableSpotNumber as free, c.totalSpotNumber as total
+  pattern (a b c)
+  define
+    b as b.availableSpotNumber < a.availableSpotNumber,
+    c as c.availableSpotNumber < b.availableSpotNumber
+         and c.availableSpotNumber <= nearlyFullShare * c.totalSpotNumber
+);
+
+// Said once until the segment has more than 20 % free again (hysteresis: a segment hovering at 10 % does not
+// alert on every car).
+create window NearlyFullParking#unique(sensor) as (sensor string, zone string, freeBefore int, free int, total int);
+
+@Name('parking-nearly-full')
+@Description('A parking segment falls to 10 % free spots or less over three readings with fewer free spots each time')
+@Tag(name='severity', value='INFO')
+@Tag(name='partition', value='sensor')
+@Tag(name='message', value='Parking {sensor} in {zone} is nearly full and filling: {free} of {total} spots free (was {freeBefore})')
+insert into NearlyFullParking
+select f.sensor as sensor, f.zone as zone, f.freeBefore as freeBefore, f.free as free, f.total as total
+from ParkingFilling f
+where not exists (select * from NearlyFullParking w where w.sensor = f.sensor);
+
+on OnStreetParking(availableSpotNumber > freeAgainShare * totalSpotNumber) as p
+delete from NearlyFullParking w where w.sensor = p.id;
+""";
+
+    /** What a module raises on the events: time, rule, key and every field of each alert. */
+    static List<String> alerts(String file, String moduleText, List<SpecificRecord> events)
+            throws Exception {
+        RuleSet set = RuleSet.compile(1, List.of(new RuleFile(file, moduleText)));
+        List<Alert> alerts = new ArrayList<>();
+        try (RuleRuntime runtime =
+                RuleRuntime.start(set, null, RandomReadings.START, alerts::add)) {
+            events.forEach(runtime::send);
+        }
+        return described(alerts);
+    }
+
+    static List<String> described(List<Alert> alerts) {
+        return alerts.stream()
+                .map(
+                        a ->
+                                Instant.ofEpochMilli(a.getEventTime().toEpochMilli())
+                                        + " "
+                                        + a.getRuleId()
+                                        + " "
+                                        + a.getPartitionKey()
+                                        + " "
+                                        + new TreeMap<>(a.getFields()))
+                .toList();
+    }
+
+    private static void assertSameAlerts(
+            String module, String reference, List<SpecificRecord> events) throws Exception {
+        String shipped = Files.readString(Path.of("..", "cep-rules", module + ".epl"));
+        assertThat(shipped).contains("@Tag(name='recovery', value='windows')");
+        List<String> expected = alerts(module + ".epl", reference, events);
+        assertThat(expected).as("the readings make episodes").hasSizeGreaterThan(20);
+        assertThat(alerts(module + ".epl", shipped, events)).containsExactlyElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void theNo2EpisodesRaiseWhatMatchRecognizeAndEveryDistinctRaise(long seed) throws Exception {
+        assertSameAlerts("air-quality-episodes", EPISODES, RandomReadings.no2(seed));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void theParkingFillingsRaiseWhatMatchRecognizeRaises(long seed) throws Exception {
+        assertSameAlerts("parking", PARKING, RandomReadings.parking(seed));
+    }
+}
