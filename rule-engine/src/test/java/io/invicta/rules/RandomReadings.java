@@ -3,6 +3,7 @@ package io.invicta.rules;
 import io.invicta.schemas.AirQualityObserved;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.OnStreetParking;
+import io.invicta.schemas.TrafficFlowObserved;
 import io.invicta.schemas.VehiclePosition;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -47,6 +48,50 @@ final class RandomReadings {
                             .setLocation(new GeoPoint(41.15, -8.61))
                             .setNo2(no2)
                             .build());
+        }
+        return readings;
+    }
+
+    /**
+     * Six traffic detectors and four air-quality stations in two zones: speeds that now and then
+     * halve (a queue forming) and recover, NO2 drifting up and down, both now and then missing.
+     */
+    static List<SpecificRecord> trafficAndNo2(long seed) {
+        Random random = new Random(seed);
+        Map<String, Integer> level = new HashMap<>();
+        List<SpecificRecord> readings = new ArrayList<>();
+        long t = START;
+        for (int i = 0; i < 6_000; i++) {
+            t += random.nextInt(4) == 0 ? 0 : random.nextInt(61) * 1_000L; // ties, seconds apart
+            if (random.nextInt(3) > 0) {
+                String id = "t" + random.nextInt(6);
+                int speed =
+                        random.nextInt(6) == 0
+                                ? 10 + random.nextInt(20)
+                                : Math.max(0, level.getOrDefault(id, 50) + random.nextInt(11) - 5);
+                level.put(id, random.nextInt(6) == 0 ? 50 : speed);
+                readings.add(
+                        TrafficFlowObserved.newBuilder()
+                                .setId(id)
+                                .setZone("z" + id.charAt(1) % 2)
+                                .setDateObserved(Instant.ofEpochMilli(t))
+                                .setLocation(new GeoPoint(41.15, -8.61))
+                                .setAverageVehicleSpeed(
+                                        random.nextInt(25) == 0 ? null : (double) speed)
+                                .build());
+            } else {
+                String id = "a" + random.nextInt(4);
+                int no2 = Math.max(0, level.getOrDefault(id, 60) + random.nextInt(21) - 10);
+                level.put(id, no2);
+                readings.add(
+                        AirQualityObserved.newBuilder()
+                                .setId(id)
+                                .setZone("z" + id.charAt(1) % 2)
+                                .setDateObserved(Instant.ofEpochMilli(t))
+                                .setLocation(new GeoPoint(41.15, -8.61))
+                                .setNo2(random.nextInt(15) == 0 ? null : (double) no2)
+                                .build());
+            }
         }
         return readings;
     }

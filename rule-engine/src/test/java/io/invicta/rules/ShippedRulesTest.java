@@ -52,9 +52,9 @@ class ShippedRulesTest {
         assertThat(set.horizon(Partitioning.ZONE, "AirQualityObservedHourly"))
                 .isEqualTo(set.horizon());
         assertThat(set.horizon()).hasHours(24);
-        // ...and half an hour of readings (traffic then NO2), not a day of them: the short episodes
-        // and sensor health keep rows, not readings.
-        assertThat(set.horizon(Partitioning.ZONE, "AirQualityObserved")).hasMinutes(30);
+        // ...and no reading: the short episodes, traffic then NO2 and sensor health keep rows.
+        assertThat(set.horizon(Partitioning.ZONE, "AirQualityObserved")).isZero();
+        assertThat(set.horizon(Partitioning.ZONE, "TrafficFlowObserved")).isZero();
         assertThat(set.horizon(Partitioning.SENSOR, "AirQualityObserved")).isZero();
         // Night noise: a night of hourly forms, no raw reading at all.
         assertThat(set.horizon(Partitioning.ZONE, "NoiseLevelObservedHourly")).hasHours(8);

@@ -92,6 +92,41 @@ on OnStreetParking(availableSpotNumber > freeAgainShare * totalSpotNumber) as p
 delete from NearlyFullParking w where w.sensor = p.id;
 """;
 
+    private static final String TRAFFIC_POLLUTION =
+            """
+// Traffic and air quality together, per zone: a sudden slowdown (a queue forming) followed by NO2 rising in the
+// same zone is the signature of traffic-made pollution, worth a look at signal timing or diversions.
+module traffic_pollution;
+
+// A slowdown: a traffic reading at half or less of the fastest reading of the same sensor in the 10 minutes
+// before it. One aggregate per sensor (a sliding 10-minute max), not a pattern per reading: every reading would
+// otherwise open a 10-minute pattern, and at city rates those dominate the cost.
+insert into Slowdown
+select t.id as trafficSensor, t.zone as zone, max(t.averageVehicleSpeed) as speedBefore,
+       t.averageVehicleSpeed as speedAfter
+from TrafficFlowObserved(averageVehicleSpeed is not null)#groupwin(id)#time(10 min) as t
+group by t.id
+having t.averageVehicleSpeed <= max(t.averageVehicleSpeed) / 2 and max(t.averageVehicleSpeed) > 0;
+
+// Then, within 30 minutes, a reading of an air-quality sensor of the same zone followed by a higher NO2
+// reading of that sensor. Slowdowns are rare, so this pattern runs rarely.
+insert into SlowdownThenNo2
+select s.zone as zone, s.trafficSensor as trafficSensor, s.speedBefore as speedBefore,
+       s.speedAfter as speedAfter, n1.id as airSensor, n1.no2 as no2Before, n2.no2 as no2After
+from pattern [every s=Slowdown
+    -> ((n1=AirQualityObserved(zone = s.zone, no2 is not null)
+         -> n2=AirQualityObserved(id = n1.id, no2 > n1.no2)) where timer:within(30 min))];
+
+@Name('traffic-slowdown-then-no2-rise')
+@Description('Traffic speed halving within 10 minutes followed within 30 minutes by rising NO2 in the same zone')
+@Tag(name='severity', value='INFO')
+@Tag(name='partition', value='zone')
+@Tag(name='message', value='Traffic slowed from {speedBefore} to {speedAfter} km/h at {trafficSensor} in {zone}, then NO2 rose from {no2Before} to {no2After} µg/m³ at {airSensor}')
+select s.zone as zone, s.trafficSensor as trafficSensor, s.speedBefore as speedBefore,
+       s.speedAfter as speedAfter, s.airSensor as airSensor, s.no2Before as no2Before, s.no2After as no2After
+from pattern [every-distinct(s.zone, 30 min) s=SlowdownThenNo2];
+""";
+
     /** What a module raises on the events: time, rule, key and every field of each alert. */
     static List<String> alerts(String file, String moduleText, List<SpecificRecord> events)
             throws Exception {
@@ -137,5 +172,12 @@ delete from NearlyFullParking w where w.sensor = p.id;
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void theParkingFillingsRaiseWhatMatchRecognizeRaises(long seed) throws Exception {
         assertSameAlerts("parking", PARKING, RandomReadings.parking(seed));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void theSlowdownsThenNo2RaiseWhatTheSlidingMaximumAndPatternRaise(long seed) throws Exception {
+        assertSameAlerts(
+                "traffic-pollution", TRAFFIC_POLLUTION, RandomReadings.trafficAndNo2(seed));
     }
 }

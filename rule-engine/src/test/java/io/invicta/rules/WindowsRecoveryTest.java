@@ -33,6 +33,9 @@ class WindowsRecoveryTest {
                 Arguments.of(
                         "parking", (LongFunction<List<SpecificRecord>>) RandomReadings::parking),
                 Arguments.of(
+                        "traffic-pollution",
+                        (LongFunction<List<SpecificRecord>>) RandomReadings::trafficAndNo2),
+                Arguments.of(
                         "vehicles", (LongFunction<List<SpecificRecord>>) RandomReadings::vehicles),
                 Arguments.of(
                         "sensor-health",
