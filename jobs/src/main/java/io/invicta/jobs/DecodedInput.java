@@ -48,10 +48,7 @@ public record DecodedInput<T>(
         SingleOutputStreamOperator<T> decoded =
                 env.fromSource(
                                 source,
-                                DecodedEventTimes.watermarks(
-                                        kind,
-                                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS),
-                                        config.get(EventTimeOptions.IDLENESS)),
+                                DecodedEventTimes.watermarks(kind, config),
                                 family + "-source")
                         .uid(family + "-source")
                         .process(RouteDecoded.<T>values())

@@ -13,7 +13,6 @@ import io.invicta.jobs.io.Rejects;
 import io.invicta.jobs.io.RouteDecoded;
 import io.invicta.jobs.io.TopicOptions;
 import io.invicta.jobs.time.DecodedEventTimes;
-import io.invicta.jobs.time.EventTimeOptions;
 import io.invicta.jobs.time.NeverIdleAfterShuffle;
 import io.invicta.jobs.zones.ZoneResolver;
 import io.invicta.rules.HourlyForm;
@@ -286,12 +285,7 @@ public final class CepJob extends CityJob {
         String name = kind.typeName();
         Source<Decoded<T>, ?, ?> source = inputs.of(kind);
         return env.fromSource(
-                        source,
-                        DecodedEventTimes.watermarks(
-                                kind,
-                                config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS),
-                                config.get(EventTimeOptions.IDLENESS)),
-                        "cep-source-" + name)
+                        source, DecodedEventTimes.watermarks(kind, config), "cep-source-" + name)
                 .uid("cep-source-" + name)
                 .process(new RouteDecoded<>(new ToCepEvent<T>(zones)))
                 .returns(CepEvent.class)

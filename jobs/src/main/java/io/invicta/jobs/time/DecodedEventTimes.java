@@ -6,13 +6,46 @@ import io.invicta.schemas.EventKind;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.ReadableConfig;
 
 import java.time.Duration;
 
-/** Watermarks on decoded source records: bounded out-of-orderness, per-partition idleness. */
+/**
+ * Watermarks on decoded source records: bounded out-of-orderness, per-partition idleness, and the
+ * job's sources aligned in event time.
+ */
 public final class DecodedEventTimes {
 
+    /** One alignment group per job: every source of a job reads at the pace of its slowest. */
+    static final String ALIGNMENT_GROUP = "event-time";
+
+    private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
+
     private DecodedEventTimes() {}
+
+    /**
+     * The watermarks a job's source of {@code kind} emits, from the job's {@link EventTimeOptions}:
+     * aligned with the job's other sources unless {@code event-time.alignment.max-drift} is 0.
+     */
+    public static <T extends SpecificRecord> WatermarkStrategy<Decoded<T>> watermarks(
+            EventKind<T> kind, ReadableConfig config) {
+        WatermarkStrategy<Decoded<T>> strategy =
+                watermarks(
+                        kind,
+                        config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS),
+                        config.get(EventTimeOptions.IDLENESS));
+        Duration drift = config.get(EventTimeOptions.ALIGNMENT_MAX_DRIFT);
+        if (drift.isNegative()) {
+            throw new IllegalArgumentException(
+                    EventTimeOptions.ALIGNMENT_MAX_DRIFT.key()
+                            + " must be 0 (off) or positive, got "
+                            + drift);
+        }
+        return drift.isZero()
+                ? strategy
+                : strategy.withWatermarkAlignment(
+                        ALIGNMENT_GROUP, drift, ALIGNMENT_UPDATE_INTERVAL);
+    }
 
     /** The event time of each record is its kind's ({@link EventKind#eventTime}). */
     public static <T extends SpecificRecord> WatermarkStrategy<Decoded<T>> watermarks(

@@ -33,5 +33,18 @@ public final class EventTimeOptions {
                                 + " events; each one rewrites the window's result (same InfluxDB"
                                 + " point). Later events go to the late-events topic.");
 
+    public static final ConfigOption<Duration> ALIGNMENT_MAX_DRIFT =
+            ConfigOptions.key("event-time.alignment.max-drift")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "How far a job's source (and each Kafka partition) may read ahead of"
+                                + " its slowest one, in event time, before it pauses for the others"
+                                + " to catch up (Flink's watermark alignment). Without it a job"
+                                + " reading a backlog of several topics holds everything the fast"
+                                + " topics read until the slowest has caught up: the rules job"
+                                + " buffers events until the watermark passes them. 0 turns"
+                                + " alignment off.");
+
     private EventTimeOptions() {}
 }
