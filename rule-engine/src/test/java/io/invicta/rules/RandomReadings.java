@@ -27,6 +27,15 @@ final class RandomReadings {
 
     private RandomReadings() {}
 
+    private static AirQualityObserved.Builder air(String id, String zone, long t, Double no2) {
+        return AirQualityObserved.newBuilder()
+                .setId(id)
+                .setZone(zone)
+                .setDateObserved(Instant.ofEpochMilli(t))
+                .setLocation(new GeoPoint(41.15, -8.61))
+                .setNo2(no2);
+    }
+
     /** The next event time: often the same instant as the last, otherwise up to 8 minutes on. */
     private static long next(Random random, long t) {
         return t + (random.nextInt(4) == 0 ? 0 : random.nextInt(9) * 60_000L);
@@ -40,14 +49,8 @@ final class RandomReadings {
         for (int i = 0; i < 4_000; i++) {
             t = next(random, t);
             Double no2 = random.nextInt(20) == 0 ? null : 150.0 + random.nextInt(100);
-            readings.add(
-                    AirQualityObserved.newBuilder()
-                            .setId("s" + random.nextInt(6))
-                            .setZone("z" + random.nextInt(3))
-                            .setDateObserved(Instant.ofEpochMilli(t))
-                            .setLocation(new GeoPoint(41.15, -8.61))
-                            .setNo2(no2)
-                            .build());
+            String id = "s" + random.nextInt(6);
+            readings.add(air(id, "z" + random.nextInt(3), t, no2).build());
         }
         return readings;
     }
@@ -83,14 +86,8 @@ final class RandomReadings {
                 String id = "a" + random.nextInt(4);
                 int no2 = Math.max(0, level.getOrDefault(id, 60) + random.nextInt(21) - 10);
                 level.put(id, no2);
-                readings.add(
-                        AirQualityObserved.newBuilder()
-                                .setId(id)
-                                .setZone("z" + id.charAt(1) % 2)
-                                .setDateObserved(Instant.ofEpochMilli(t))
-                                .setLocation(new GeoPoint(41.15, -8.61))
-                                .setNo2(random.nextInt(15) == 0 ? null : (double) no2)
-                                .build());
+                Double reported = random.nextInt(15) == 0 ? null : (double) no2;
+                readings.add(air(id, "z" + id.charAt(1) % 2, t, reported).build());
             }
         }
         return readings;
@@ -179,13 +176,9 @@ final class RandomReadings {
             if (random.nextInt(8) == station) {
                 continue; // stations 0 to 5 drop readings more and more often
             }
+            double no2 = random.nextInt(30) == 0 ? 30.0 : 42.0;
             readings.add(
-                    AirQualityObserved.newBuilder()
-                            .setId("s" + station)
-                            .setZone("z" + station % 2)
-                            .setDateObserved(Instant.ofEpochMilli(t))
-                            .setLocation(new GeoPoint(41.15, -8.61))
-                            .setNo2(random.nextInt(30) == 0 ? 30.0 : 42.0)
+                    air("s" + station, "z" + station % 2, t, no2)
                             .setPm10(random.nextInt(40) == 0 ? null : 20.0)
                             .build());
         }
