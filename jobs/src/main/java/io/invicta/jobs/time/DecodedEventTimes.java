@@ -19,8 +19,6 @@ public final class DecodedEventTimes {
     /** One alignment group per job: every source of a job reads at the pace of its slowest. */
     static final String ALIGNMENT_GROUP = "event-time";
 
-    private static final Duration ALIGNMENT_UPDATE_INTERVAL = Duration.ofSeconds(1);
-
     private DecodedEventTimes() {}
 
     /**
@@ -35,16 +33,22 @@ public final class DecodedEventTimes {
                         config.get(EventTimeOptions.MAX_OUT_OF_ORDERNESS),
                         config.get(EventTimeOptions.IDLENESS));
         Duration drift = config.get(EventTimeOptions.ALIGNMENT_MAX_DRIFT);
+        Duration interval = config.get(EventTimeOptions.ALIGNMENT_UPDATE_INTERVAL);
         if (drift.isNegative()) {
             throw new IllegalArgumentException(
                     EventTimeOptions.ALIGNMENT_MAX_DRIFT.key()
                             + " must be 0 (off) or positive, got "
                             + drift);
         }
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException(
+                    EventTimeOptions.ALIGNMENT_UPDATE_INTERVAL.key()
+                            + " must be positive, got "
+                            + interval);
+        }
         return drift.isZero()
                 ? strategy
-                : strategy.withWatermarkAlignment(
-                        ALIGNMENT_GROUP, drift, ALIGNMENT_UPDATE_INTERVAL);
+                : strategy.withWatermarkAlignment(ALIGNMENT_GROUP, drift, interval);
     }
 
     /** The event time of each record is its kind's ({@link EventKind#eventTime}). */

@@ -46,5 +46,16 @@ public final class EventTimeOptions {
                                 + " buffers events until the watermark passes them. 0 turns"
                                 + " alignment off.");
 
+    public static final ConfigOption<Duration> ALIGNMENT_UPDATE_INTERVAL =
+            ConfigOptions.key("event-time.alignment.update-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(100))
+                    .withDescription(
+                            "How often a job's sources tell each other how far they have read. A"
+                                + " source that reached the slowest one's last reported time plus"
+                                + " the max drift waits for the next report: catching up a backlog,"
+                                + " the sources advance at most about twice the drift per interval"
+                                + " (20 minutes of event time per second by default).");
+
     private EventTimeOptions() {}
 }

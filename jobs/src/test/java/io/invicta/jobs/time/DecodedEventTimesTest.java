@@ -22,6 +22,8 @@ class DecodedEventTimesTest {
         WatermarkAlignmentParams params = alignment(new Configuration());
         assertThat(params.isEnabled()).isTrue();
         assertThat(params.getMaxAllowedWatermarkDrift()).isEqualTo(60_000);
+        // Reported often enough that catching up a backlog is not held to the drift per second.
+        assertThat(params.getUpdateInterval()).isEqualTo(100);
         // One group for every source of a job, whatever its kind.
         assertThat(params.getWatermarkGroup())
                 .isEqualTo(
@@ -41,11 +43,16 @@ class DecodedEventTimesTest {
     }
 
     @Test
-    void aNegativeDriftIsRefusedNamingTheOption() {
+    void aNegativeDriftOrANonPositiveIntervalIsRefusedNamingTheOption() {
         Configuration config = new Configuration();
         config.set(EventTimeOptions.ALIGNMENT_MAX_DRIFT, Duration.ofSeconds(-1));
         assertThatThrownBy(() -> alignment(config))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("event-time.alignment.max-drift");
+        Configuration interval = new Configuration();
+        interval.set(EventTimeOptions.ALIGNMENT_UPDATE_INTERVAL, Duration.ZERO);
+        assertThatThrownBy(() -> alignment(interval))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("event-time.alignment.update-interval");
     }
 }
