@@ -9,6 +9,8 @@
 #   jfr_summary <file.jfr>                     where the CPU went: execution samples by the component of the
 #                                              method running (Esper, Avro, Flink, Invicta, the JDK, Kryo …) and
 #                                              the 15 methods sampled most
+#   bench_run <label> <log> <command...>       one benchmark in the background, its output to <log>, its last
+#                                              line on the terminal every 15 s; dies naming the log if it fails
 
 BENCH_CP_FILE="$INVICTA_ROOT/benchmarks/target/bench.classpath"
 
@@ -58,4 +60,18 @@ jfr_summary() {
   echo "the 15 methods sampled most:"
   sed 's/(.*//' <<<"$samples" | sort | uniq -c | sort -rn | head -15 \
     | awk -v t="$(wc -l <<<"$samples")" '{ printf "  %5.1f %%  %s\n", 100 * $1 / t, $2 }'
+}
+
+bench_run() {
+  local label="$1" log="$2" t0=$SECONDS pid
+  shift 2
+  info "$label: $* (output: $log)"
+  "$@" >"$log" 2>&1 &
+  pid=$!
+  while pid_alive "$pid"; do
+    sleep 15
+    pid_alive "$pid" && info "$label still running ($((SECONDS - t0))s): $(grep -v '^\s*$' "$log" | tail -1 | cut -c1-120)"
+  done
+  wait "$pid" || die "$label failed (see $log)"
+  info "$label done in $((SECONDS - t0))s"
 }
