@@ -59,6 +59,9 @@ die() {
 # TaskManagers of the local cluster (separate processes: records between them cross the network) and slots each.
 : "${FLINK_TASKMANAGERS:=2}"
 : "${FLINK_SLOTS:=6}"
+# A supervisor per TaskManager starts it again when it exits by itself (out of heap, a fatal error, a kill), as
+# Kubernetes does for a TaskManager pod: true or false.
+: "${FLINK_SUPERVISE:=true}"
 : "${TOPIC_PARTITIONS:=4}"
 
 # The work dir must be absolute: it is written into config files and matched against the
