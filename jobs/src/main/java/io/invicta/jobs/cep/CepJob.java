@@ -38,6 +38,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -141,6 +142,25 @@ public final class CepJob extends CityJob {
     }
 
     /**
+     * {@link CepOptions#RELOAD_HISTORY}, checked: not negative, and set only with hot reload on.
+     */
+    static Duration reloadHistory(ReadableConfig config, boolean reloading) {
+        Duration kept = config.get(CepOptions.RELOAD_HISTORY);
+        if (kept.isNegative()) {
+            throw new IllegalArgumentException(
+                    CepOptions.RELOAD_HISTORY.key() + " must not be negative, got " + kept);
+        }
+        if (!kept.isZero() && !reloading) {
+            throw new IllegalArgumentException(
+                    CepOptions.RELOAD_HISTORY.key()
+                            + " keeps events for reloaded rule sets, but hot reload is off ("
+                            + CepOptions.RULES_TOPIC.key()
+                            + " is not set)");
+        }
+        return kept;
+    }
+
+    /**
      * What the rule operators produce, and the records of the rules topic that were not rule sets
      * (null without one).
      */
@@ -178,6 +198,7 @@ public final class CepJob extends CityJob {
                                                 ? EnumSet.noneOf(Partitioning.class)
                                                 : EnumSet.copyOf(list))
                         .orElseGet(() -> used(ruleSet));
+        Duration keptAtLeast = reloadHistory(config, ruleUpdates != null);
         DataStream<RuleSetUpdate> updates;
         DataStream<DeadLetter> notRuleSets = null;
         DataStream<RuleStatus> status = null;
@@ -236,7 +257,8 @@ public final class CepJob extends CityJob {
                             .transform(
                                     "cep-" + partitioning.tagValue(),
                                     TypeInformation.of(Alert.class),
-                                    new EsperOperator(partitioning, initial, partitions))
+                                    new EsperOperator(
+                                            partitioning, initial, partitions, keptAtLeast))
                             .uid("cep-" + partitioning.tagValue());
             if (partitioning == Partitioning.CITY) {
                 out.setParallelism(config.get(CepOptions.CITY_PARALLELISM)).setMaxParallelism(1);

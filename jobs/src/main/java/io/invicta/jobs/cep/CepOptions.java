@@ -40,6 +40,19 @@ public final class CepOptions {
                                     + " deploy') for hot reload. Unset: hot reload is off and the"
                                     + " file-based rule set runs.");
 
+    public static final ConfigOption<Duration> RELOAD_HISTORY =
+            ConfigOptions.key("cep.reload-history")
+                    .durationType()
+                    .defaultValue(Duration.ZERO)
+                    .withDescription(
+                            "With hot reload on: how far back every rules operator keeps every"
+                                + " event type at the least, so that the windows of a reloaded rule"
+                                + " set up to that long start full, even a rule that reads what the"
+                                + " running rules do not keep. 0: each type is kept as far back as"
+                                + " the running rules look, and a longer window of a reloaded rule"
+                                + " starts with what was kept. Costs memory: every type's rate"
+                                + " times this.");
+
     public static final ConfigOption<List<Partitioning>> PARTITIONS =
             ConfigOptions.key("cep.partitions")
                     .enumType(Partitioning.class)

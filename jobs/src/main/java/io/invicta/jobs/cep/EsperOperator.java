@@ -24,6 +24,7 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -76,6 +77,8 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
      */
     private final EnumSet<Partitioning> enabled;
 
+    private final long keptAtLeastMillis;
+
     private transient RecoveryHistory history;
     private transient CheckpointedWindows windows;
     private transient CepKeys keys;
@@ -100,11 +103,19 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
      */
     private transient long watermarkArrivedNanos;
 
+    /**
+     * @param keptAtLeast how far back the history keeps every type whatever the rules read ({@link
+     *     CepOptions#RELOAD_HISTORY}; zero without hot reload)
+     */
     public EsperOperator(
-            Partitioning partitioning, RuleSetUpdate packaged, Set<Partitioning> enabled) {
+            Partitioning partitioning,
+            RuleSetUpdate packaged,
+            Set<Partitioning> enabled,
+            Duration keptAtLeast) {
         this.partitioning = partitioning;
         this.packaged = packaged;
         this.enabled = EnumSet.copyOf(enabled);
+        this.keptAtLeastMillis = keptAtLeast.toMillis();
     }
 
     @Override
@@ -333,19 +344,22 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
     /** Drops the events the rules can no longer look back to, each type to its own horizon. */
     private void prune() throws Exception {
         if (released != Long.MIN_VALUE) {
-            history.prune(released, horizons(runtime.ruleSet(), partitioning));
+            history.prune(released, horizons(runtime.ruleSet(), partitioning, keptAtLeastMillis));
         }
     }
 
     /**
      * By event type ({@link CepEvent#type}): how long the partition's modules that read it look
-     * back.
+     * back, and at least {@code keptAtLeastMillis}.
      */
-    static long[] horizons(RuleSet ruleSet, Partitioning partitioning) {
+    static long[] horizons(RuleSet ruleSet, Partitioning partitioning, long keptAtLeastMillis) {
         List<String> names = new ArrayList<>(EventTypes.readable().keySet());
         long[] horizons = new long[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            horizons[i] = ruleSet.horizon(partitioning, names.get(i)).toMillis();
+            horizons[i] =
+                    Math.max(
+                            ruleSet.horizon(partitioning, names.get(i)).toMillis(),
+                            keptAtLeastMillis);
         }
         return horizons;
     }

@@ -10,10 +10,12 @@ import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rules job's graph as main wires it: uids, one operator per partition in use, city-wide at
@@ -79,5 +81,19 @@ class CepJobTopologyTest {
         assertThat(nodes)
                 .extracting(StreamNode::getTransformationUID)
                 .doesNotContain("cep-zone", "cep-sensor");
+    }
+
+    @Test
+    void aReloadHistoryIsRefusedWhenNegativeOrWithoutHotReload() {
+        Configuration config = new Configuration();
+        config.set(CepOptions.RELOAD_HISTORY, Duration.ofHours(1));
+        assertThat(CepJob.reloadHistory(config, true)).isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> CepJob.reloadHistory(config, false))
+                .hasMessageContaining("cep.reload-history")
+                .hasMessageContaining("cep.rules-topic");
+        config.set(CepOptions.RELOAD_HISTORY, Duration.ofMinutes(-1));
+        assertThatThrownBy(() -> CepJob.reloadHistory(config, true))
+                .hasMessageContaining("cep.reload-history must not be negative");
+        assertThat(CepJob.reloadHistory(new Configuration(), false)).isZero();
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,9 +76,16 @@ from pattern [every a=AirQualityObserved -> (timer:interval(15 min) and not AirQ
     /** Instance {@code subtask} of {@code parallelism}. */
     private static KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert>
             harness(RuleSetUpdate rules, int parallelism, int subtask) throws Exception {
+        return harness(rules, parallelism, subtask, Duration.ZERO);
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, CepEvent, RuleSetUpdate, Alert>
+            harness(RuleSetUpdate rules, int parallelism, int subtask, Duration keptAtLeast)
+                    throws Exception {
         var harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new EsperOperator(Partitioning.ZONE, rules, Set.of(Partitioning.ZONE)),
+                        new EsperOperator(
+                                Partitioning.ZONE, rules, Set.of(Partitioning.ZONE), keptAtLeast),
                         new CepKeys(Partitioning.ZONE),
                         (RuleSetUpdate r) -> "rules",
                         Types.STRING,
@@ -405,6 +413,42 @@ select zone, n from Fifth;
                     .extracting(r -> r.getValue().status)
                     .containsExactly("ACTIVE");
         }
+    }
+
+    /** Reads no air-quality reading: the history keeps none of them for it. */
+    private static final String NOISE_ONLY =
+            """
+module noise;
+@Name('loud')
+@Description('a very loud reading')
+@Tag(name='severity', value='INFO')
+@Tag(name='partition', value='zone')
+@Tag(name='message', value='loud in {zone}')
+select zone from NoiseLevelObserved(LAeq > 200);
+""";
+
+    /** Two readings of 90 the running rules do not keep, a checkpoint, then the hourly rule. */
+    private static List<String> alertsOfAnHourlyRuleReloadedAfterReadingsNoRuleKept(
+            Duration keptAtLeast) throws Exception {
+        try (var h = harness(ruleSet(1, NOISE_ONLY), 1, 0, keptAtLeast)) {
+            h.open();
+            h.processElement1(reading("s1", "z1", T0, 90));
+            h.processElement1(reading("s1", "z1", T0 + MIN, 90));
+            h.processWatermark1(new Watermark(T0 + MIN + MIN / 2));
+            h.snapshot(1, T0 + 2 * MIN); // prunes the history
+            h.processElement2(new StreamRecord<>(ruleSet(2, rules(80))));
+            h.processElement1(reading("s1", "z1", T0 + 2 * MIN, 75));
+            h.processWatermark1(new Watermark(T0 + 2 * MIN));
+            return alerts(h);
+        }
+    }
+
+    @Test
+    void aReloadHistoryFillsTheWindowsOfARuleThatReadsWhatNoRunningRuleKept() throws Exception {
+        assertThat(alertsOfAnHourlyRuleReloadedAfterReadingsNoRuleKept(Duration.ofHours(1)))
+                .containsExactly("high-no2@2m:NO2 85 in z1");
+        // Without it the hour's window starts with the reading after the switch alone (mean 75).
+        assertThat(alertsOfAnHourlyRuleReloadedAfterReadingsNoRuleKept(Duration.ZERO)).isEmpty();
     }
 
     @Test
