@@ -3,7 +3,8 @@
 # bench-influx-sink). Sourced after common.sh.
 #
 #   bench_java <heap> <main class> [args...]   compile the benchmarks module and its reactor siblings (never
-#                                              installs), then run the class with Flink's JVM options, printing the
+#                                              installs; once per harness run: BENCH_COMPILED=1 says it was
+#                                              done), then run the class with Flink's JVM options, printing the
 #                                              machine and the load before and after; with BENCH_PROFILE=<file.jfr>,
 #                                              under Java Flight Recorder, then the profile's summary (jfr_summary)
 #   jfr_summary <file.jfr>                     where the CPU went: execution samples by the component of the
@@ -15,6 +16,7 @@
 BENCH_CP_FILE="$INVICTA_ROOT/benchmarks/target/bench.classpath"
 
 _bench_classpath() {
+  [[ "${BENCH_COMPILED:-}" != 1 || ! -s "$BENCH_CP_FILE" ]] || return 0
   info "Compiling the benchmarks module and what it uses (./mvnw -pl benchmarks -am test-compile) ..."
   (cd "$INVICTA_ROOT" && ./mvnw -B -q -Dstyle.color=never -pl benchmarks -am test-compile \
     dependency:build-classpath -DskipTests -Dmdep.outputFile="$BENCH_CP_FILE" -Dmdep.includeScope=runtime) >&2 \

@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * The operator's metrics, under {@code cep.partition.<partition>}: {@code lateEvents}, {@code
- * alertsAlreadyEmitted}, {@code ruleSetVersion}, {@code alertLatencyMicros} (histogram), per rule
- * {@code rule.<name>.matches|alerts|suppressed|eventsIn|moduleEvaluationMillis} (the last two its
+ * alertsAlreadyEmitted}, {@code ruleSetVersion}, {@code alertLatencyMicros}, {@code
+ * eventsPerRelease} and {@code releaseMicros} (histograms), per rule {@code
+ * rule.<name>.matches|alerts|suppressed|eventsIn|moduleEvaluationMillis} (the last two its
  * module's) and per module {@code module.<name>.eventsIn|evaluationMillis}. Gauges read the current
  * runtime, so they survive a hot reload; rules that appear with a reload are registered then.
  *
@@ -31,6 +32,8 @@ final class CepMetrics {
     private final Counter late;
     private final Counter alreadyEmitted;
     private final Histogram alertLatency;
+    private final Histogram eventsPerRelease;
+    private final Histogram releaseTime;
     private final Set<String> registered = new HashSet<>();
     private RuleRuntime runtime;
     private int version;
@@ -42,6 +45,10 @@ final class CepMetrics {
         group.gauge("ruleSetVersion", (Gauge<Integer>) () -> version);
         this.alertLatency =
                 group.histogram("alertLatencyMicros", new DescriptiveStatisticsHistogram(10_000));
+        this.eventsPerRelease =
+                group.histogram("eventsPerRelease", new DescriptiveStatisticsHistogram(10_000));
+        this.releaseTime =
+                group.histogram("releaseMicros", new DescriptiveStatisticsHistogram(10_000));
     }
 
     void track(RuleRuntime current) {
@@ -80,6 +87,15 @@ final class CepMetrics {
      */
     void alertLatency(long nanos) {
         alertLatency.update(nanos / 1_000);
+    }
+
+    /**
+     * A watermark released {@code events} (at least one) in {@code nanos} of wall time: an alert
+     * waits for the part of its watermark's events ahead of it, so these two bound its latency.
+     */
+    void released(int events, long nanos) {
+        eventsPerRelease.update(events);
+        releaseTime.update(nanos / 1_000);
     }
 
     void late() {

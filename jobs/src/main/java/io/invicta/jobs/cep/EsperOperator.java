@@ -259,9 +259,12 @@ public final class EsperOperator extends AbstractStreamOperator<Alert>
                         : mark.getTimestamp();
         if (to > released) {
             watermarkArrivedNanos = System.nanoTime();
-            pending.release(to, this::evaluate);
+            int events = pending.release(to, this::evaluate);
             runtime.advanceTo(to);
             released = to;
+            if (events > 0) {
+                metrics.released(events, System.nanoTime() - watermarkArrivedNanos);
+            }
             watermarkArrivedNanos = 0;
         }
         super.processWatermark(mark);

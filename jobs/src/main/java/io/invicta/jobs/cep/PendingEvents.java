@@ -31,18 +31,21 @@ final class PendingEvents {
 
     /**
      * Hands the events at or before {@code to} to {@code rules}, in {@link CepEvent#compareTo}
-     * order, and forgets them.
+     * order, and forgets them; returns how many.
      */
-    void release(long to, Consumer<CepEvent> rules) {
+    int release(long to, Consumer<CepEvent> rules) {
+        int released = 0;
         Map.Entry<Long, ArrayList<CepEvent>> first;
         while ((first = byTime.firstEntry()) != null && first.getKey() <= to) {
             byTime.pollFirstEntry();
             ArrayList<CepEvent> events = first.getValue();
             size -= events.size();
+            released += events.size();
             events.sort(null);
             for (CepEvent e : events) {
                 rules.accept(e);
             }
         }
+        return released;
     }
 }

@@ -14,7 +14,7 @@ class PendingEventsTest {
     }
 
     @Test
-    void aWatermarkReleasesTheEventsAtOrBeforeItInOrderAndKeepsTheLaterOnes() {
+    void aWatermarkReleasesTheEventsAtOrBeforeItInOrderKeepsTheLaterOnesAndSaysHowMany() {
         PendingEvents pending = new PendingEvents();
         pending.add(at(30, "a"));
         pending.add(at(10, "b"));
@@ -22,13 +22,14 @@ class PendingEventsTest {
         pending.add(at(20, "a"));
         List<String> released = new ArrayList<>();
 
-        pending.release(20, e -> released.add(e.time + e.sensor));
+        int first = pending.release(20, e -> released.add(e.time + e.sensor));
 
         assertThat(released).containsExactly("10b", "20a", "20c");
+        assertThat(first).isEqualTo(3);
         assertThat(pending.size()).isEqualTo(1);
-        pending.release(25, e -> released.add(e.time + e.sensor));
+        assertThat(pending.release(25, e -> released.add(e.time + e.sensor))).isZero();
         assertThat(released).hasSize(3);
-        pending.release(30, e -> released.add(e.time + e.sensor));
+        assertThat(pending.release(30, e -> released.add(e.time + e.sensor))).isEqualTo(1);
         assertThat(released).endsWith("30a");
         assertThat(pending.size()).isZero();
     }
