@@ -1,6 +1,7 @@
 package io.invicta.rules;
 
 import io.invicta.schemas.AirQualityObserved;
+import io.invicta.schemas.BikeHireDockingStation;
 import io.invicta.schemas.GeoPoint;
 import io.invicta.schemas.OnStreetParking;
 import io.invicta.schemas.TrafficFlowObserved;
@@ -180,6 +181,67 @@ final class RandomReadings {
             readings.add(
                     air("s" + station, "z" + station % 2, t, no2)
                             .setPm10(random.nextInt(40) == 0 ? null : 20.0)
+                            .build());
+        }
+        return readings;
+    }
+
+    /**
+     * Five traffic detectors whose congestion comes and goes in runs of readings up to a few
+     * minutes apart (whole seconds, ties now and then), now and then without a congestion flag or a
+     * speed.
+     */
+    static List<SpecificRecord> congestion(long seed) {
+        Random random = new Random(seed);
+        Map<String, Boolean> congested = new HashMap<>();
+        List<SpecificRecord> readings = new ArrayList<>();
+        long t = START;
+        for (int i = 0; i < 6_000; i++) {
+            t += random.nextInt(4) == 0 ? 0 : random.nextInt(181) * 1_000L;
+            String id = "t" + random.nextInt(5);
+            boolean now = congested.getOrDefault(id, false) ^ (random.nextInt(6) == 0);
+            congested.put(id, now);
+            readings.add(
+                    TrafficFlowObserved.newBuilder()
+                            .setId(id)
+                            .setZone("z" + random.nextInt(2))
+                            .setDateObserved(Instant.ofEpochMilli(t))
+                            .setLocation(new GeoPoint(41.15, -8.61))
+                            .setCongested(random.nextInt(20) == 0 ? null : now)
+                            .setAverageVehicleSpeed(
+                                    random.nextInt(20) == 0
+                                            ? null
+                                            : (double) (now ? 5 : 40) + random.nextInt(10))
+                            .build());
+        }
+        return readings;
+    }
+
+    /**
+     * Four docking stations of 12 docks whose bikes come and go one or two at a time, so that they
+     * empty and fill now and then, in readings up to a few minutes apart (whole seconds, ties now
+     * and then), now and then without one of the counts.
+     */
+    static List<SpecificRecord> bikeStations(long seed) {
+        Random random = new Random(seed);
+        Map<String, Integer> bikes = new HashMap<>();
+        List<SpecificRecord> readings = new ArrayList<>();
+        long t = START;
+        for (int i = 0; i < 6_000; i++) {
+            t += random.nextInt(4) == 0 ? 0 : random.nextInt(181) * 1_000L;
+            String id = "b" + random.nextInt(4);
+            int docked =
+                    Math.max(0, Math.min(12, bikes.getOrDefault(id, 6) + random.nextInt(5) - 2));
+            bikes.put(id, docked);
+            int missing = random.nextInt(30);
+            readings.add(
+                    BikeHireDockingStation.newBuilder()
+                            .setId(id)
+                            .setZone("z" + random.nextInt(2))
+                            .setDateObserved(Instant.ofEpochMilli(t))
+                            .setLocation(new GeoPoint(41.15, -8.61))
+                            .setAvailableBikeNumber(missing == 0 ? null : docked)
+                            .setFreeSlotNumber(missing == 1 ? null : 12 - docked)
                             .build());
         }
         return readings;

@@ -59,12 +59,12 @@ class ShippedRulesTest {
         // Night noise: a night of hourly forms, no raw reading at all.
         assertThat(set.horizon(Partitioning.ZONE, "NoiseLevelObservedHourly")).hasHours(8);
         assertThat(set.horizon(Partitioning.ZONE, "NoiseLevelObserved")).isZero();
-        // Vehicle stops and parking fillings keep a row per vehicle and segment, no positions or
-        // counts; congestion and empty bike stations keep their minutes of readings.
+        // Vehicle stops, parking fillings, congestion and empty or full bike stations keep a row
+        // per vehicle, segment, traffic sensor and station: no positions, counts or readings.
         assertThat(set.horizon(Partitioning.VEHICLE, "VehiclePosition")).isZero();
         assertThat(set.horizon(Partitioning.SENSOR, "OnStreetParking")).isZero();
-        assertThat(set.horizon(Partitioning.SENSOR, "TrafficFlowObserved")).hasMinutes(15);
-        assertThat(set.horizon(Partitioning.SENSOR, "BikeHireDockingStation")).hasMinutes(10);
+        assertThat(set.horizon(Partitioning.SENSOR, "TrafficFlowObserved")).isZero();
+        assertThat(set.horizon(Partitioning.SENSOR, "BikeHireDockingStation")).isZero();
         // A partition whose modules do not read a type keeps none of it.
         assertThat(set.horizon(Partitioning.VEHICLE, "AirQualityObserved")).isZero();
     }

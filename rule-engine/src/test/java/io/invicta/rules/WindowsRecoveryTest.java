@@ -39,7 +39,12 @@ class WindowsRecoveryTest {
                         "vehicles", (LongFunction<List<SpecificRecord>>) RandomReadings::vehicles),
                 Arguments.of(
                         "sensor-health",
-                        (LongFunction<List<SpecificRecord>>) RandomReadings::stations));
+                        (LongFunction<List<SpecificRecord>>) RandomReadings::stations),
+                Arguments.of(
+                        "traffic", (LongFunction<List<SpecificRecord>>) RandomReadings::congestion),
+                Arguments.of(
+                        "bikes",
+                        (LongFunction<List<SpecificRecord>>) RandomReadings::bikeStations));
     }
 
     @ParameterizedTest(name = "{0}")
