@@ -42,6 +42,14 @@ final class RandomReadings {
         return t + (random.nextInt(4) == 0 ? 0 : random.nextInt(9) * 60_000L);
     }
 
+    /**
+     * The next event time in whole seconds: often the same instant as the last, otherwise up to
+     * {@code seconds} on.
+     */
+    private static long nextSecond(Random random, long t, int seconds) {
+        return t + (random.nextInt(4) == 0 ? 0 : random.nextInt(seconds + 1) * 1_000L);
+    }
+
     /** NO2 readings of six sensors in three zones, hovering around 200 µg/m³, some without NO2. */
     static List<SpecificRecord> no2(long seed) {
         Random random = new Random(seed);
@@ -66,7 +74,7 @@ final class RandomReadings {
         List<SpecificRecord> readings = new ArrayList<>();
         long t = START;
         for (int i = 0; i < 6_000; i++) {
-            t += random.nextInt(4) == 0 ? 0 : random.nextInt(61) * 1_000L; // ties, seconds apart
+            t = nextSecond(random, t, 60);
             if (random.nextInt(3) > 0) {
                 String id = "t" + random.nextInt(6);
                 int speed =
@@ -197,7 +205,7 @@ final class RandomReadings {
         List<SpecificRecord> readings = new ArrayList<>();
         long t = START;
         for (int i = 0; i < 6_000; i++) {
-            t += random.nextInt(4) == 0 ? 0 : random.nextInt(181) * 1_000L;
+            t = nextSecond(random, t, 180);
             String id = "t" + random.nextInt(5);
             boolean now = congested.getOrDefault(id, false) ^ (random.nextInt(6) == 0);
             congested.put(id, now);
@@ -228,7 +236,7 @@ final class RandomReadings {
         List<SpecificRecord> readings = new ArrayList<>();
         long t = START;
         for (int i = 0; i < 6_000; i++) {
-            t += random.nextInt(4) == 0 ? 0 : random.nextInt(181) * 1_000L;
+            t = nextSecond(random, t, 180);
             String id = "b" + random.nextInt(4);
             int docked =
                     Math.max(0, Math.min(12, bikes.getOrDefault(id, 6) + random.nextInt(5) - 2));
