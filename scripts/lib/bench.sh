@@ -10,6 +10,8 @@
 #   jfr_summary <file.jfr>                     where the CPU went: execution samples by the component of the
 #                                              method running (Esper, Avro, Flink, Invicta, the JDK, Kryo …) and
 #                                              the 15 methods sampled most
+#   jfr_threads <file.jfr>                     the same samples by thread, a Flink task's subtasks together: which
+#                                              operators of which job took the CPU
 #   bench_run <label> <log> <command...>       one benchmark in the background, its output to <log>, its last
 #                                              line on the terminal every 15 s; dies naming the log if it fails
 
@@ -62,6 +64,12 @@ jfr_summary() {
   echo "the 15 methods sampled most:"
   sed 's/(.*//' <<<"$samples" | sort | uniq -c | sort -rn | head -15 \
     | awk -v t="$(wc -l <<<"$samples")" '{ printf "  %5.1f %%  %s\n", 100 * $1 / t, $2 }'
+}
+
+jfr_threads() {
+  jfr print --events jdk.ExecutionSample "$1" | awk -F'"' '/sampledThread = / {
+      name = $2; sub(/ \([0-9]+\/[0-9]+\)#[0-9]+$/, "", name); n[substr(name, 1, 110)]++; t++ }
+    END { for (k in n) printf "  %5.1f %%  %s\n", 100 * n[k] / t, k }' | sort -rn | head -20
 }
 
 bench_run() {
